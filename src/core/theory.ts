@@ -1,0 +1,70 @@
+// What closed forms say about f = ½ (x − c)ᵀ H (x − c): in H's eigenbasis every rule acts on each
+// eigenvalue λ separately, as a small linear iteration whose spectral radius is the asymptotic rate.
+
+export type Symmetric2 = [[number, number], [number, number]];
+export type TheoryKind = 'gd' | 'momentum' | 'nesterov';
+
+export interface Spectrum {
+  /** The eigenvalues, smaller first. */
+  eigenvalues: [number, number];
+  /** L, the largest eigenvalue; μ, the smallest; κ = L / μ (Infinity when μ ≤ 0). */
+  L: number;
+  mu: number;
+  kappa: number;
+}
+
+export function spectrum([[a, b], [, d]]: Symmetric2): Spectrum {
+  const mean = (a + d) / 2;
+  const r = Math.hypot((a - d) / 2, b);
+  const lo = mean - r, hi = mean + r;
+  return { eigenvalues: [lo, hi], L: hi, mu: lo, kappa: lo > 0 ? hi / lo : Infinity };
+}
+
+/** The larger modulus of the roots of z² − tr·z + det. */
+function radius(tr: number, det: number): number {
+  const disc = tr * tr - 4 * det;
+  if (disc < 0) return Math.sqrt(det); // a complex pair: |z|² = det
+  const s = Math.sqrt(disc);
+  return Math.max(Math.abs(tr + s), Math.abs(tr - s)) / 2;
+}
+
+/**
+ * The rate at which one eigen-component shrinks per step:
+ * GD multiplies it by 1 − ηλ; Momentum iterates (x, h) ↦ ((1 − ηλ)x − αh, ηλx + αh);
+ * Nesterov, with the gradient at x − αh, iterates (x, h) ↦ (1 − ηλ)(x − αh, …) with
+ * characteristic polynomial z² − (1 + α)(1 − ηλ)z + α(1 − ηλ).
+ */
+export function componentRate(kind: TheoryKind, lr: number, alpha: number, lambda: number): number {
+  const c = 1 - lr * lambda;
+  switch (kind) {
+    case 'gd': return Math.abs(c);
+    case 'momentum': return radius(c + alpha, alpha);
+    case 'nesterov': return radius((1 + alpha) * c, alpha * c);
+  }
+}
+
+/** The asymptotic rate of a run: the largest component rate; the run converges when it is below 1. */
+export function rate(kind: TheoryKind, lr: number, alpha: number, eigenvalues: readonly number[]): number {
+  return Math.max(...eigenvalues.map((l) => componentRate(kind, lr, alpha, l)));
+}
+
+/** The supremum of stable step sizes for curvature up to L (Jury's conditions on each polynomial). */
+export function maxStableLr(kind: TheoryKind, L: number, alpha = 0): number {
+  switch (kind) {
+    case 'gd': return 2 / L;
+    case 'momentum': return (2 * (1 + alpha)) / L;
+    case 'nesterov': return (2 * (1 + alpha)) / ((1 + 2 * alpha) * L);
+  }
+}
+
+/** GD's best step, 2/(L + μ), which makes both extreme components shrink at (κ − 1)/(κ + 1). */
+export function optimalGd(L: number, mu: number): { lr: number; rate: number } {
+  return { lr: 2 / (L + mu), rate: (L - mu) / (L + mu) };
+}
+
+/** Polyak's heavy ball tuning: η = 4/(√L + √μ)², α = ((√κ − 1)/(√κ + 1))², rate (√κ − 1)/(√κ + 1). */
+export function optimalMomentum(L: number, mu: number): { lr: number; alpha: number; rate: number } {
+  const sl = Math.sqrt(L), sm = Math.sqrt(mu);
+  const q = (sl - sm) / (sl + sm);
+  return { lr: 4 / (sl + sm) ** 2, alpha: q * q, rate: q };
+}
