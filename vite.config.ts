@@ -6,9 +6,25 @@ export default defineConfig({
   plugins: [svelte()],
   publicDir: 'static',
   resolve: { conditions: ['browser'] },
+  build: { chunkSizeWarningLimit: 5000 },
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**'],
-    benchmark: { include: ['tests/**/*.bench.ts'] },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] },
+      },
+      {
+        // Real Chromium against the built app served on 127.0.0.1 (`npm run build` first).
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/server.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -6,5 +6,6 @@ export { withNoise, type NoiseSpec } from './noise';
 export { createOracle, isFiniteSum, sampleCount, type GradFn } from './oracle';
 export { optimizers, type OptimizerKind, type OptimizerSpec, type UpdateRule } from './optimizers';
 export { MAX_STEPS, simulate, type SimulateSpec, type Trajectory } from './run';
+export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';
 export * as theory from './theory';

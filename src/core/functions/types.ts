@@ -5,7 +5,7 @@ export interface TestFunction extends Objective {
   readonly id: string;
   /** The box a contour plot of it shows. */
   readonly view: Box;
-  /** Its global minima, and their value (the floor of log-spaced levels and of the loss plot). */
+  /** Its global minima, and their value (the floor of log-spaced levels and of the loss plot; NaN if unknown). */
   readonly minima: Vec2[];
   readonly fMin: number;
   /** Saddle points worth marking, if any. */

@@ -1,0 +1,13 @@
+// Okabe–Ito colours: distinct for readers with colour-blindness, and dark enough on a pale contour.
+const colors = ['#D55E00', '#0072B2', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#882255'];
+
+export function runColor(id: number): string {
+  return colors[id % colors.length];
+}
+
+/** The contour's fill: pale, so the coloured paths over it stay the figure's subject. */
+export const contourScale: [number, string][] = [
+  [0, '#fbfdff'],
+  [0.5, '#d5e2ee'],
+  [1, '#8fa8c2'],
+];

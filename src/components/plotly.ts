@@ -1,0 +1,59 @@
+import type { Config, Data, Layout } from 'plotly.js-dist-min';
+
+// Plotly is most of the bundle: load it after the page's shell has painted, once for every plot.
+type PlotlyModule = typeof import('plotly.js-dist-min');
+
+let loading: Promise<PlotlyModule> | null = null;
+
+export function loadPlotly(): Promise<PlotlyModule> {
+  // The bundle is UMD: depending on the bundler's interop the API is the module or its default export.
+  loading ??= import('plotly.js-dist-min').then((m) => ((m as unknown as { default?: PlotlyModule }).default ?? m));
+  return loading;
+}
+
+/** Pixels in the plot area to data coordinates, through the axes Plotly has laid out. */
+export function pixelToData(gd: HTMLElement, clientX: number, clientY: number): [number, number] | null {
+  const layout = (gd as unknown as { _fullLayout?: { xaxis: Axis; yaxis: Axis } })._fullLayout;
+  if (!layout) return null;
+  const box = gd.getBoundingClientRect();
+  const px = clientX - box.left - layout.xaxis._offset;
+  const py = clientY - box.top - layout.yaxis._offset;
+  if (px < 0 || py < 0 || px > layout.xaxis._length || py > layout.yaxis._length) return null;
+  return [layout.xaxis.p2d(px), layout.yaxis.p2d(py)];
+}
+
+interface Axis {
+  _offset: number;
+  _length: number;
+  p2d(px: number): number;
+}
+
+const config: Partial<Config> = { responsive: false, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
+
+/**
+ * Draws one figure again and again, cheaply: a full `react` only when `structure` changes (a new
+ * surface, other traces); otherwise the traces from `firstMoving` on are animated without a redraw,
+ * which keeps a slider drag at the display's rate. Names and hover texts catch up once input rests.
+ */
+export function plotUpdater(div: HTMLElement, firstMoving: number) {
+  let drawn: readonly unknown[] | null = null;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  return {
+    draw(P: PlotlyModule, data: Data[], layout: Partial<Layout>, structure: readonly unknown[]): void {
+      clearTimeout(settle);
+      if (drawn && drawn.length === structure.length && drawn.every((v, i) => v === structure[i])) {
+        const traces = data.map((_, i) => i).slice(firstMoving);
+        P.animate(div, { data: data.slice(firstMoving), traces }, {
+          transition: { duration: 0 }, frame: { duration: 0, redraw: false }, mode: 'immediate',
+        });
+        settle = setTimeout(() => P.react(div, data, layout, config), 250);
+      } else {
+        P.react(div, data, layout, config);
+        drawn = structure;
+      }
+    },
+    dispose(): void {
+      clearTimeout(settle);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Box, Vec2 } from './types';
+
+/** Values of f on a regular grid over a box, as a contour plot wants them. */
+export interface Grid {
+  x: number[];
+  y: number[];
+  /** z[j][i] = f(x[i], y[j]); null where f is not finite, so the plot leaves a gap there. */
+  z: (number | null)[][];
+  /** The smallest and largest finite values (NaN when there are none). */
+  min: number;
+  max: number;
+}
+
+export function sampleGrid(f: (p: Vec2) => number, view: Box, nx = 200, ny = 200): Grid {
+  const x = Array.from({ length: nx }, (_, i) => view.x[0] + ((view.x[1] - view.x[0]) * i) / (nx - 1));
+  const y = Array.from({ length: ny }, (_, j) => view.y[0] + ((view.y[1] - view.y[0]) * j) / (ny - 1));
+  let min = Infinity, max = -Infinity;
+  const p: Vec2 = [0, 0];
+  const z = y.map((yj) => {
+    p[1] = yj;
+    return x.map((xi) => {
+      p[0] = xi;
+      const v = f(p);
+      if (!Number.isFinite(v)) return null;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      return v;
+    });
+  });
+  return min <= max ? { x, y, z, min, max } : { x, y, z, min: NaN, max: NaN };
+}
+
+/**
+ * A grid on a log scale of the height above `floor`: log10(f − floor + δ). Evenly spaced contours of it
+ * are log-spaced levels of f, so the steep walls and the flat floor of a ravine both get lines.
+ * δ, a small fraction of the typical height, keeps the minimum itself finite.
+ */
+export interface LogGrid extends Grid {
+  /** Where to put colour-bar ticks (log units) and what they say (heights above the floor). */
+  ticks: { values: number[]; labels: string[] };
+}
+
+export function logGrid(grid: Grid, floor: number): LogGrid {
+  const heights = grid.z.flat().filter((v): v is number => v !== null).map((v) => v - floor).sort((a, b) => a - b);
+  const median = heights.length ? Math.max(heights[heights.length >> 1], 0) : 1;
+  const delta = median > 0 ? median * 1e-4 : 1e-12;
+  const t = (v: number) => Math.log10(Math.max(v - floor, 0) + delta);
+  const z = grid.z.map((row) => row.map((v) => (v === null ? null : t(v))));
+  const lo = t(grid.min), hi = t(grid.max);
+  const values: number[] = [];
+  const labels: string[] = [];
+  for (let k = Math.ceil(lo); k <= Math.floor(hi); k++) {
+    values.push(k);
+    labels.push(k >= -2 && k <= 4 ? String(10 ** k) : `1e${k}`);
+  }
+  return { ...grid, z, min: lo, max: hi, ticks: { values, labels } };
+}

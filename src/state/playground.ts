@@ -1,0 +1,46 @@
+import type { OptimizerKind, Vec2 } from '../core';
+
+/** One optimizer's run in the comparison. */
+export interface RunState {
+  /** Stable while the run exists: keys the UI's lists and picks the run's colour. */
+  id: number;
+  kind: OptimizerKind;
+  lr: number;
+  alpha: number;
+  /** Samples per step, for the kinds whose batch is the user's to choose. */
+  batch: number;
+  seed: number;
+  visible: boolean;
+}
+
+/** The function being minimised: a test function (the least-squares fit among them) or a typed formula. */
+export interface FunctionState {
+  id: string;
+  params: Record<string, number>;
+  /** The formula, used when id is FORMULA_ID; always one that parses. */
+  formula: string;
+  /** The finite sum behind stochastic gradients: N samples whose gradient noise has this RMS size. */
+  samples: number;
+  noise: number;
+  noiseSeed: number;
+}
+
+export interface PlaygroundState {
+  fn: FunctionState;
+  runs: RunState[];
+  start: Vec2;
+  steps: number;
+}
+
+export const FORMULA_ID = 'formula';
+
+/** What every numeric field accepts; η's range comes from the function (see scene.ts). */
+export const limits = {
+  steps: { min: 1, max: 2000 },
+  alpha: { min: 0, max: 0.999 },
+  batch: { min: 1 },
+  seed: { min: 0, max: 999_999 },
+  samples: { min: 2, max: 1000 },
+  noise: { min: 0, max: 1000 },
+  runs: { max: 8 },
+} as const;
