@@ -1,0 +1,169 @@
+// The state as a link: short readable keys, every number exact (JavaScript's shortest round-trip form),
+// and a decoder that turns any string into the nearest valid state, saying what it had to drop.
+import { optimizers, testFunctions } from '../core';
+import type { OptimizerKind } from '../core';
+import { parseFunction } from '../expr';
+import { newRun, selectFunction } from './actions';
+import { readNumber, type FieldRule } from './fields';
+import { defaultState } from './defaults';
+import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
+import { buildFunction, type SceneFunction } from './scene';
+
+export const LR_MAX = 100;
+
+/** What a link holds beside the playground: the playhead. */
+export interface LinkState {
+  state: PlaygroundState;
+  /** The iteration shown; null for the last one. */
+  playhead: number | null;
+}
+
+export interface Decoded extends LinkState {
+  /** What the link had that could not be used, in words (empty for a clean link). */
+  dropped: string[];
+}
+
+// String() is the shortest form that reads back to the same double, but it writes −0 as 0.
+const num = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+
+/** A run as `kind,id:…,lr:…` and every other setting that differs from a new run's. */
+function encodeRun(r: RunState, fn: SceneFunction): string {
+  const fresh = newRun(fn, r.kind, r.id);
+  const parts = [r.kind, `id:${r.id}`, `lr:${num(r.lr)}`];
+  if (optimizers[r.kind].usesAlpha) parts.push(`a:${num(r.alpha)}`);
+  if (r.batch !== fresh.batch) parts.push(`B:${r.batch}`);
+  if (r.seed !== fresh.seed) parts.push(`seed:${r.seed}`);
+  if (!r.visible) parts.push('hide');
+  return parts.join(',');
+}
+
+export function encode({ state: s, playhead }: LinkState): string {
+  const q = new URLSearchParams();
+  q.set('fn', s.fn.id);
+  for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
+  if (s.fn.id === FORMULA_ID || s.fn.formula !== defaultState().fn.formula) q.set('formula', s.fn.formula);
+  const fn = buildFunction(s.fn);
+  q.set('N', String(s.fn.samples));
+  q.set('noise', num(s.fn.noise));
+  q.set('nseed', String(s.fn.noiseSeed));
+  q.set('start', `${num(s.start[0])},${num(s.start[1])}`);
+  q.set('steps', String(s.steps));
+  if (playhead !== null && playhead < s.steps) q.set('t', String(playhead));
+  // An empty `run` says "no runs", which a link without any `run` (the default runs) cannot.
+  if (s.runs.length === 0) q.set('run', '');
+  for (const r of s.runs) q.append('run', encodeRun(r, fn));
+  return q.toString();
+}
+
+/** A number from a link, or undefined when it is missing or breaks its rule. */
+function read(text: string | null | undefined, rule: FieldRule): number | undefined {
+  if (text == null) return undefined;
+  const r = readNumber(text, rule);
+  return r.ok ? r.value : undefined;
+}
+
+/** A safe, short rendering of what a link said, for the notice. */
+function quote(text: string): string {
+  const t = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return JSON.stringify(t);
+}
+
+const KINDS = Object.keys(optimizers) as OptimizerKind[];
+
+/**
+ * Any string to a valid state. What is missing keeps the default page's value silently; what is
+ * present but unusable is dropped with a line in `dropped`. Never throws.
+ */
+export function decode(search: string): Decoded {
+  const dropped: string[] = [];
+  const q = new URLSearchParams(search);
+  const s = defaultState();
+  const bad = (what: string, value: string) => dropped.push(`${what} ${quote(value)}`);
+  const get = (key: string, what: string, rule: FieldRule): number | undefined => {
+    const text = q.get(key);
+    const v = read(text, rule);
+    if (text !== null && v === undefined) bad(what, text);
+    return v;
+  };
+
+  // Another function than the default page's brings its own parameters, start, η and noise.
+  const fnId = q.get('fn');
+  const formula = q.get('formula');
+  if (formula !== null) {
+    try {
+      parseFunction(formula);
+      s.fn.formula = formula;
+    } catch {
+      bad('formula', formula);
+    }
+  }
+  if (fnId === FORMULA_ID) {
+    if (s.fn.formula === formula) selectFunction(s, FORMULA_ID);
+  } else if (fnId !== null && fnId !== s.fn.id) {
+    if (testFunctions.some((d) => d.id === fnId)) selectFunction(s, fnId);
+    else bad('function', fnId);
+  }
+  const def = testFunctions.find((d) => d.id === s.fn.id);
+  for (const [name, spec] of Object.entries(def?.params ?? {})) {
+    s.fn.params[name] = get(name, name, spec) ?? s.fn.params[name];
+  }
+  s.fn.samples = get('N', 'N', { ...limits.samples, integer: true }) ?? s.fn.samples;
+  s.fn.noise = get('noise', 'noise', limits.noise) ?? s.fn.noise;
+  s.fn.noiseSeed = get('nseed', 'noise seed', { ...limits.seed, integer: true }) ?? s.fn.noiseSeed;
+
+  const start = q.get('start');
+  if (start !== null) {
+    const [x, y, extra] = start.split(',');
+    const px = read(x, { min: -1e6, max: 1e6 }), py = read(y, { min: -1e6, max: 1e6 });
+    if (px === undefined || py === undefined || extra !== undefined) bad('start', start);
+    else s.start = [px, py];
+  }
+  s.steps = get('steps', 'iterations', { ...limits.steps, integer: true }) ?? s.steps;
+  const playhead = get('t', 'step', { min: 0, max: s.steps, integer: true }) ?? null;
+
+  const runs = q.getAll('run');
+  if (runs.length > 0) {
+    runs.splice(0, runs.length, ...runs.filter((r) => r !== ''));
+    const fn = buildFunction(s.fn);
+    s.runs = [];
+    for (const text of runs) {
+      const r = decodeRun(text, fn);
+      if (!r || s.runs.length >= limits.runs.max || s.runs.some((o) => o.id === r.id)) bad('run', text);
+      else s.runs.push(r);
+    }
+  }
+  return { state: s, playhead, dropped };
+}
+
+function decodeRun(text: string, fn: SceneFunction): RunState | null {
+  const [kind, ...fields] = text.split(',');
+  if (!KINDS.includes(kind as OptimizerKind)) return null;
+  const rules: Record<string, FieldRule> = {
+    id: { min: 0, max: 999, integer: true },
+    lr: { min: 0, max: LR_MAX, minExclusive: true },
+    a: limits.alpha,
+    B: { min: 1, max: fn.n, integer: true },
+    seed: { ...limits.seed, integer: true },
+  };
+  const values: Record<string, number> = {};
+  let visible = true;
+  for (const field of fields) {
+    if (field === 'hide') {
+      visible = false;
+      continue;
+    }
+    const [key, value, extra] = field.split(':');
+    const v = Object.hasOwn(rules, key) && extra === undefined ? read(value, rules[key]) : undefined;
+    if (v === undefined) return null;
+    values[key] = v;
+  }
+  if (values.id === undefined) return null;
+  const r = newRun(fn, kind as OptimizerKind, values.id);
+  return {
+    ...r, visible,
+    lr: values.lr ?? r.lr,
+    alpha: optimizers[r.kind].usesAlpha ? values.a ?? r.alpha : r.alpha,
+    batch: values.B ?? r.batch,
+    seed: values.seed ?? r.seed,
+  };
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { optimizers, testFunctions } from '../../src/core';
+import type { OptimizerKind } from '../../src/core';
+import { defaultState } from '../../src/state/defaults';
+import { FORMULA_ID, limits, type PlaygroundState, type RunState } from '../../src/state/playground';
+import { buildFunction } from '../../src/state/scene';
+import { decode, encode } from '../../src/state/url';
+
+const kinds = Object.keys(optimizers) as OptimizerKind[];
+const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+
+/** Valid states as the UI can make them: every field in range, irrelevant fields as a new run has them. */
+const validState: fc.Arbitrary<{ state: PlaygroundState; playhead: number | null }> = fc
+  .record({
+    fnIndex: fc.integer({ min: 0, max: testFunctions.length }),
+    kappa: finite(1, 1000),
+    theta: finite(-90, 90),
+    formula: fc.constantFrom('x^2 + 10*y^2', 'sin(x) * cos(y) + (x - 1)^2', 'log(1 + x^2 + 5 y^2)'),
+    samples: fc.integer({ min: limits.samples.min, max: limits.samples.max }),
+    noise: finite(0, 1000),
+    noiseSeed: fc.integer({ min: 0, max: limits.seed.max }),
+    start: fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6)),
+    steps: fc.integer({ min: 1, max: 2000 }),
+    playhead: fc.option(fc.integer({ min: 0, max: 1999 })),
+    runs: fc.uniqueArray(
+      fc.record({
+        id: fc.integer({ min: 0, max: 999 }),
+        kind: fc.constantFrom(...kinds),
+        lr: finite(1e-9, 100).filter((v) => v > 0),
+        alpha: finite(0, 0.999),
+        batchFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+        seed: fc.integer({ min: 0, max: limits.seed.max }),
+        visible: fc.boolean(),
+      }),
+      { maxLength: limits.runs.max, selector: (r) => r.id },
+    ),
+  })
+  .map((g) => {
+    const s = defaultState();
+    const id = g.fnIndex === testFunctions.length ? FORMULA_ID : testFunctions[g.fnIndex].id;
+    s.fn = {
+      id, params: id === 'quadratic' ? { kappa: g.kappa, theta: g.theta } : {}, formula: g.formula,
+      samples: g.samples, noise: g.noise, noiseSeed: g.noiseSeed,
+    };
+    const n = buildFunction(s.fn).n;
+    s.start = g.start;
+    s.steps = g.steps;
+    s.runs = g.runs.map((r): RunState => {
+      const def = optimizers[r.kind];
+      const batch = r.kind === 'sgd' ? 1 : def.usesBatch ? 1 + Math.floor(r.batchFraction * (n - 1)) : n;
+      return { id: r.id, kind: r.kind, lr: r.lr, alpha: def.usesAlpha ? r.alpha : 0, batch, seed: r.seed, visible: r.visible };
+    });
+    return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1) };
+  });
+
+describe('links', () => {
+  it('encode then decode gives back every valid state exactly, with nothing dropped', () => {
+    fc.assert(
+      fc.property(validState, (link) => {
+        const back = decode(encode(link));
+        expect(back.dropped).toEqual([]);
+        expect(back.state).toEqual(link.state);
+        expect(back.playhead).toBe(link.playhead);
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+
+  it('opens the default page on an empty link', () => {
+    expect(decode('')).toEqual({ state: defaultState(), playhead: null, dropped: [] });
+  });
+
+  it('keeps numbers to the last digit', () => {
+    const s = defaultState();
+    s.runs[0].lr = 0.1 + 0.2;
+    s.start = [Math.PI, -1 / 3];
+    const back = decode(encode({ state: s, playhead: null })).state;
+    expect(back.runs[0].lr).toBe(0.30000000000000004);
+    expect(back.start).toEqual([Math.PI, -1 / 3]);
+  });
+
+  it('drops what it cannot use, says so, and keeps the rest', () => {
+    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=adam,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN');
+    expect(d.state.fn.id).toBe('rosenbrock');
+    expect(d.state.steps).toBe(100);
+    expect(d.state.runs).toHaveLength(1);
+    expect(d.state.runs[0]).toMatchObject({ kind: 'gd', lr: 0.002 });
+    expect(d.dropped).toEqual([
+      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'run "adam,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
+    ]);
+  });
+
+  it('refuses a formula that does not parse, and never shows it as anything but text', () => {
+    const d = decode(`fn=formula&formula=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    expect(d.state.fn.id).toBe('quadratic');
+    expect(d.dropped).toEqual(['formula "<img src=x onerror=alert(1)>"']);
+  });
+
+  it('turns any string into a valid state without throwing', () => {
+    const token = fc.constantFrom(
+      'fn=', 'formula', 'quadratic', 'run=', 'gd', 'momentum', 'id:', 'lr:', 'a:', 'B:', 'seed:', 'hide', 'steps=',
+      'start=', 't=', 'N=', 'noise=', 'kappa=', '&', ',', ':', '1e999', '-1', '0.5', 'NaN', '%', '%zz', '=', '<script>',
+    );
+    const link = fc.oneof(fc.string(), fc.array(token, { maxLength: 30 }).map((t) => t.join('')));
+    fc.assert(
+      fc.property(link, (text) => {
+        const { state: s, playhead } = decode(text);
+        expect(Number.isInteger(s.steps) && s.steps >= 1 && s.steps <= 2000).toBe(true);
+        expect(s.start.every(Number.isFinite)).toBe(true);
+        expect(s.runs.length).toBeLessThanOrEqual(limits.runs.max);
+        const n = buildFunction(s.fn).n;
+        for (const r of s.runs) {
+          expect(r.lr > 0 && r.lr <= 100 && r.alpha >= 0 && r.alpha < 1).toBe(true);
+          expect(Number.isInteger(r.batch) && r.batch >= 1 && r.batch <= n).toBe(true);
+        }
+        expect(playhead === null || (playhead >= 0 && playhead <= s.steps)).toBe(true);
+        expect(decode(encode({ state: s, playhead })).state).toEqual(s);
+      }),
+      { seed: 5, numRuns: 1000 },
+    );
+  });
+});
