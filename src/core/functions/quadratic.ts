@@ -17,6 +17,10 @@ export const quadratic: FunctionDef = {
     const hyy = mu * s * s + c * c;
     const hxy = (mu - 1) * c * s;
     const su = -2.5, sv = 1.2;
+    // The start far along the floor and a little up the wall, turned with the ravine; turned steeply,
+    // it would leave the 6 × 4 view, so it is then pulled in along its ray to the minimum.
+    const sx = c * su - s * sv, sy = s * su + c * sv;
+    const fit = Math.min(1, 2.8 / Math.abs(sx), 1.8 / Math.abs(sy));
     return {
       id: 'quadratic',
       f: ([x, y]) => 0.5 * (hxx * x * x + 2 * hxy * x * y + hyy * y * y),
@@ -25,7 +29,7 @@ export const quadratic: FunctionDef = {
       minima: [[0, 0]],
       fMin: 0,
       saddles: [],
-      start: [c * su - s * sv, s * su + c * sv],
+      start: [fit * sx, fit * sy],
       lr: { min: 0.001, max: 2.5, default: 1 },
       noise: 0.3,
       equalAxes: true,
