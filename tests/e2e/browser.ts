@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 // Debian's Chromium, started the way this closed machine needs (no background network, no sandbox as root).
 const launch = {
@@ -14,27 +14,88 @@ const launch = {
   ],
 };
 
+export type Viewport = { width: number; height: number };
+
 export interface Session {
   context: BrowserContext;
   page: Page;
   /** Console errors and uncaught exceptions seen so far. */
   errors: string[];
+  /** Loads the page afresh (at `viewport` if given) and waits for both plots. */
+  reload(viewport?: Viewport): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function openPage(path = '/', viewport = { width: 1280, height: 800 }): Promise<Session> {
+/** Waits until Plotly (loaded lazily) has drawn the contour and the loss plot's lines. */
+export async function waitForPlots(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !!document.querySelector('[data-testid=contour] .contourlayer path[d]') &&
+      !!document.querySelector('[data-testid=contour] .scatterlayer path.js-line[d]') &&
+      !!document.querySelector('[data-testid=loss] .scatterlayer path.js-line[d]'),
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+export async function openPage(path = '/', viewport: Viewport = { width: 1280, height: 800 }): Promise<Session> {
+  const base = inject('baseURL');
+  if (!base) throw new Error('no baseURL: run the browser tests with `vitest run --project e2e` (globalSetup serves dist/)');
+  const url = new URL(path, base).href;
   const dir = mkdtempSync(join(tmpdir(), 'ravine-e2e-'));
   const context = await chromium.launchPersistentContext(dir, { ...launch, viewport });
+  const close = async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(new URL(path, inject('baseURL')).href);
+  // goto, not page.reload(): whatever the app wrote into the URL must not carry over to the next test.
+  const load = async () => {
+    await page.goto(url);
+    await waitForPlots(page);
+  };
+  try {
+    await load();
+  } catch (e) {
+    await close();
+    throw new Error(`the page did not draw its plots; errors seen: ${JSON.stringify(errors)}`, { cause: e });
+  }
   return {
-    context, page, errors,
-    async close() {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
+    context, page, errors, close,
+    async reload(size?: Viewport) {
+      if (size) await page.setViewportSize(size);
+      await load();
     },
+  };
+}
+
+/**
+ * One browser for a whole test file: launched once, the page loaded afresh before each test, and every
+ * test ends with no console error and no uncaught exception. Use `s()` inside tests.
+ */
+export function sharedPage(viewport?: Viewport): () => Session {
+  let session: Session | undefined;
+  let first = true;
+  beforeAll(async () => {
+    session = await openPage('/', viewport);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    // The first test gets the page openPage loaded: it checks the very first, cold load.
+    if (!first) await session!.reload(viewport);
+    first = false;
+  });
+  afterEach(() => {
+    const errors = session?.errors.splice(0) ?? [];
+    expect(errors, 'console errors and uncaught exceptions').toEqual([]);
+  });
+  return () => {
+    if (!session) throw new Error('the browser did not start');
+    return session;
   };
 }
