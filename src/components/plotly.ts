@@ -31,29 +31,54 @@ interface Axis {
 const config: Partial<Config> = { responsive: false, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
 
 /**
- * Draws one figure again and again, cheaply: a full `react` only when `structure` changes (a new
- * surface, other traces); otherwise the traces from `firstMoving` on are animated without a redraw,
- * which keeps a slider drag at the display's rate. Names and hover texts catch up once input rests.
+ * One live Plotly figure in `div`: Plotly loads lazily (the latest figure is drawn once it arrives),
+ * the plot follows its container's size, and redraws are cheap. A full `react` happens only when
+ * `structure` changes (a new surface, other traces); otherwise the traces from `firstMoving` on are
+ * animated without a redraw, which keeps a slider drag at the display's rate, and a `react` once input
+ * rests brings names and hover texts up to date.
  */
-export function plotUpdater(div: HTMLElement, firstMoving: number) {
+export function livePlot(div: HTMLElement, firstMoving: number) {
+  let P: PlotlyModule | null = null;
+  let pending: [Data[], Partial<Layout>, readonly unknown[]] | null = null;
   let drawn: readonly unknown[] | null = null;
   let settle: ReturnType<typeof setTimeout> | undefined;
+  let alive = true;
+
+  function draw(data: Data[], layout: Partial<Layout>, structure: readonly unknown[]): void {
+    if (!P) {
+      pending = [data, layout, structure];
+      return;
+    }
+    const Plotly = P;
+    clearTimeout(settle);
+    if (drawn && drawn.length === structure.length && drawn.every((v, i) => v === structure[i])) {
+      const traces = data.map((_, i) => i).slice(firstMoving);
+      Plotly.animate(div, { data: data.slice(firstMoving), traces }, {
+        transition: { duration: 0 }, frame: { duration: 0, redraw: false }, mode: 'immediate',
+      });
+      settle = setTimeout(() => Plotly.react(div, data, layout, config), 250);
+    } else {
+      Plotly.react(div, data, layout, config);
+      drawn = structure;
+    }
+  }
+
+  loadPlotly().then((module) => {
+    if (!alive) return;
+    P = module;
+    if (pending) draw(...pending);
+    pending = null;
+  });
+  const resize = new ResizeObserver(() => P && div.isConnected && P.Plots.resize(div));
+  resize.observe(div);
+
   return {
-    draw(P: PlotlyModule, data: Data[], layout: Partial<Layout>, structure: readonly unknown[]): void {
-      clearTimeout(settle);
-      if (drawn && drawn.length === structure.length && drawn.every((v, i) => v === structure[i])) {
-        const traces = data.map((_, i) => i).slice(firstMoving);
-        P.animate(div, { data: data.slice(firstMoving), traces }, {
-          transition: { duration: 0 }, frame: { duration: 0, redraw: false }, mode: 'immediate',
-        });
-        settle = setTimeout(() => P.react(div, data, layout, config), 250);
-      } else {
-        P.react(div, data, layout, config);
-        drawn = structure;
-      }
-    },
+    draw,
     dispose(): void {
+      alive = false;
       clearTimeout(settle);
+      resize.disconnect();
+      P?.purge(div);
     },
   };
 }
