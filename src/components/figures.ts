@@ -1,7 +1,7 @@
 // The two figures as Plotly data and layout, for the screen and for print: one description of what
 // a figure shows, so an exported image holds exactly what the user saw, restyled for paper.
 import type { Data, Layout } from 'plotly.js-dist-min';
-import type { LogGrid, Vec2 } from '../core';
+import type { Box, LogGrid, Vec2 } from '../core';
 import type { SceneFunction } from '../state/scene';
 import { contourScale } from './palette';
 import type { PathView } from './types';
@@ -30,6 +30,8 @@ function base(style: FigureStyle): Partial<Layout> {
 }
 
 export interface ContourInput {
+  /** The box shown: the function's own view, or the user's zoom. */
+  view: Box;
   surface: LogGrid;
   fn: SceneFunction;
   paths: PathView[];
@@ -68,7 +70,7 @@ function pathTraces(p: PathView, playhead: number, style: FigureStyle): Data[] {
 }
 
 export function contourFigure(
-  { surface, fn, paths, playhead, start }: ContourInput,
+  { view, surface, fn, paths, playhead, start }: ContourInput,
   style: FigureStyle = screen,
 ): Figure {
   const mark = (pts: Vec2[], name: string, symbol: 'star' | 'diamond'): Data => ({
@@ -99,9 +101,9 @@ export function contourFigure(
   const names = fn.id === 'leastsquares' ? ['w₀ (intercept)', 'w₁ (slope)'] : ['x', 'y'];
   const layout: Partial<Layout> = {
     ...base(style),
-    xaxis: { range: [...fn.view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain' },
+    xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain' },
     yaxis: {
-      range: [...fn.view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain',
+      range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain',
       ...(fn.equalAxes ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
     },
     // Above the plot, not over it: the paths run anywhere in the box.
@@ -144,8 +146,11 @@ export function lossFigure({ paths, playhead, steps, log }: LossInput, style: Fi
       });
     }
   }
+  const b = base(style);
   const layout: Partial<Layout> = {
-    ...base(style),
+    ...b,
+    // Room for powers of ten beside the axis title.
+    margin: { ...b.margin, l: style.print ? 90 : 64 },
     xaxis: { title: { text: 'iteration t' }, range: [0, steps], zeroline: false },
     yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', exponentformat: 'power' },
     yaxis2: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },

@@ -28,7 +28,11 @@ interface Axis {
   p2d(px: number): number;
 }
 
-const config: Partial<Config> = { responsive: false, displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
+// A double click would also be two clicks on the plot, and a click moves the start: zoom is reset
+// from the mode bar instead.
+const config: Partial<Config> = {
+  responsive: false, displaylogo: false, doubleClick: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'],
+};
 
 /**
  * One live Plotly figure in `div`: Plotly loads lazily (the latest figure is drawn once it arrives),
@@ -37,7 +41,7 @@ const config: Partial<Config> = { responsive: false, displaylogo: false, modeBar
  * animated without a redraw, which keeps a slider drag at the display's rate, and a `react` once input
  * rests brings names and hover texts up to date.
  */
-export function livePlot(div: HTMLElement, firstMoving: number) {
+export function livePlot(div: HTMLElement, firstMoving: number, onrelayout?: (e: Record<string, unknown>) => void) {
   let P: PlotlyModule | null = null;
   let pending: [Data[], Partial<Layout>, readonly unknown[]] | null = null;
   let drawn: readonly unknown[] | null = null;
@@ -58,8 +62,11 @@ export function livePlot(div: HTMLElement, firstMoving: number) {
       });
       settle = setTimeout(() => Plotly.react(div, data, layout, config), 250);
     } else {
+      const first = drawn === null;
       Plotly.react(div, data, layout, config);
       drawn = structure;
+      // Plotly adds `on` to the div it draws in; zooms, pans and resets arrive as relayouts.
+      if (first && onrelayout) (div as unknown as { on(e: string, f: typeof onrelayout): void }).on('plotly_relayout', onrelayout);
     }
   }
 
@@ -81,4 +88,12 @@ export function livePlot(div: HTMLElement, firstMoving: number) {
       P?.purge(div);
     },
   };
+}
+
+/** The axis ranges the plot shows now (after a zoom, a pan or a reset). */
+export function shownRanges(div: HTMLElement): { x: [number, number]; y: [number, number] } | null {
+  const layout = (div as unknown as { layout?: { xaxis?: { range?: number[] }; yaxis?: { range?: number[] } } }).layout;
+  const x = layout?.xaxis?.range, y = layout?.yaxis?.range;
+  if (!x || !y || x.length !== 2 || y.length !== 2 || ![...x, ...y].every(Number.isFinite)) return null;
+  return { x: [x[0], x[1]], y: [y[0], y[1]] };
 }

@@ -1,7 +1,7 @@
 // The state as a link: short readable keys, every number exact (JavaScript's shortest round-trip form),
 // and a decoder that turns any string into the nearest valid state, saying what it had to drop.
 import { optimizers, testFunctions } from '../core';
-import type { OptimizerKind } from '../core';
+import type { Box, OptimizerKind } from '../core';
 import { parseFunction } from '../expr';
 import { newRun, selectFunction } from './actions';
 import { readNumber, type FieldRule } from './fields';
@@ -11,11 +11,13 @@ import { buildFunction, type SceneFunction } from './scene';
 
 export const LR_MAX = 100;
 
-/** What a link holds beside the playground: the playhead. */
+/** What a link holds beside the playground: the playhead and the zoom. */
 export interface LinkState {
   state: PlaygroundState;
   /** The iteration shown; null for the last one. */
   playhead: number | null;
+  /** The box the contour plot is zoomed to; null for the function's own view. */
+  view: Box | null;
 }
 
 export interface Decoded extends LinkState {
@@ -37,7 +39,7 @@ function encodeRun(r: RunState, fn: SceneFunction): string {
   return parts.join(',');
 }
 
-export function encode({ state: s, playhead }: LinkState): string {
+export function encode({ state: s, playhead, view }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
@@ -49,10 +51,12 @@ export function encode({ state: s, playhead }: LinkState): string {
   q.set('start', `${num(s.start[0])},${num(s.start[1])}`);
   q.set('steps', String(s.steps));
   if (playhead !== null && playhead < s.steps) q.set('t', String(playhead));
+  if (view) q.set('view', [...view.x, ...view.y].map(num).join(','));
   // An empty `run` says "no runs", which a link without any `run` (the default runs) cannot.
   if (s.runs.length === 0) q.set('run', '');
   for (const r of s.runs) q.append('run', encodeRun(r, fn));
-  return q.toString();
+  // ',' and ':' may stand in a query as they are: keep the link readable.
+  return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
 
 /** A number from a link, or undefined when it is missing or breaks its rule. */
@@ -120,19 +124,29 @@ export function decode(search: string): Decoded {
   }
   s.steps = get('steps', 'iterations', { ...limits.steps, integer: true }) ?? s.steps;
   const playhead = get('t', 'step', { min: 0, max: s.steps, integer: true }) ?? null;
+  const viewText = q.get('view');
+  let view: Box | null = null;
+  if (viewText !== null) {
+    const v = viewText.split(',').map((t) => read(t, { min: -1e6, max: 1e6 }));
+    if (v.length === 4 && v.every((c) => c !== undefined) && v[0]! < v[1]! && v[2]! < v[3]!) {
+      view = { x: [v[0]!, v[1]!], y: [v[2]!, v[3]!] };
+    } else bad('view', viewText);
+  }
 
+  // A link with runs replaces the default ones; `run=` alone means none. If not one of its runs is
+  // usable, the default runs stay, so the figure is never empty by accident.
   const runs = q.getAll('run');
   if (runs.length > 0) {
-    runs.splice(0, runs.length, ...runs.filter((r) => r !== ''));
     const fn = buildFunction(s.fn);
-    s.runs = [];
-    for (const text of runs) {
+    const decoded: RunState[] = [];
+    for (const text of runs.filter((r) => r !== '')) {
       const r = decodeRun(text, fn);
-      if (!r || s.runs.length >= limits.runs.max || s.runs.some((o) => o.id === r.id)) bad('run', text);
-      else s.runs.push(r);
+      if (!r || decoded.length >= limits.runs.max || decoded.some((o) => o.id === r.id)) bad('run', text);
+      else decoded.push(r);
     }
+    if (decoded.length > 0 || runs.every((r) => r === '')) s.runs = decoded;
   }
-  return { state: s, playhead, dropped };
+  return { state: s, playhead, view, dropped };
 }
 
 function decodeRun(text: string, fn: SceneFunction): RunState | null {

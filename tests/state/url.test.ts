@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { optimizers, testFunctions } from '../../src/core';
-import type { OptimizerKind } from '../../src/core';
+import type { OptimizerKind, Vec2 } from '../../src/core';
 import { defaultState } from '../../src/state/defaults';
-import { FORMULA_ID, limits, type PlaygroundState, type RunState } from '../../src/state/playground';
+import { FORMULA_ID, limits, type RunState } from '../../src/state/playground';
 import { buildFunction } from '../../src/state/scene';
-import { decode, encode } from '../../src/state/url';
+import { decode, encode, type LinkState } from '../../src/state/url';
 
 const kinds = Object.keys(optimizers) as OptimizerKind[];
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
 /** Valid states as the UI can make them: every field in range, irrelevant fields as a new run has them. */
-const validState: fc.Arbitrary<{ state: PlaygroundState; playhead: number | null }> = fc
+const validState: fc.Arbitrary<LinkState> = fc
   .record({
     fnIndex: fc.integer({ min: 0, max: testFunctions.length }),
     kappa: finite(1, 1000),
@@ -23,6 +23,8 @@ const validState: fc.Arbitrary<{ state: PlaygroundState; playhead: number | null
     start: fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6)),
     steps: fc.integer({ min: 1, max: 2000 }),
     playhead: fc.option(fc.integer({ min: 0, max: 1999 })),
+    view: fc.option(fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6))
+      .filter(([a, b, c, d]) => a < b && c < d)),
     runs: fc.uniqueArray(
       fc.record({
         id: fc.integer({ min: 0, max: 999 }),
@@ -51,7 +53,8 @@ const validState: fc.Arbitrary<{ state: PlaygroundState; playhead: number | null
       const batch = r.kind === 'sgd' ? 1 : def.usesBatch ? 1 + Math.floor(r.batchFraction * (n - 1)) : n;
       return { id: r.id, kind: r.kind, lr: r.lr, alpha: def.usesAlpha ? r.alpha : 0, batch, seed: r.seed, visible: r.visible };
     });
-    return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1) };
+    const view = g.view && { x: [g.view[0], g.view[1]] as Vec2, y: [g.view[2], g.view[3]] as Vec2 };
+    return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view };
   });
 
 describe('links', () => {
@@ -62,32 +65,33 @@ describe('links', () => {
         expect(back.dropped).toEqual([]);
         expect(back.state).toEqual(link.state);
         expect(back.playhead).toBe(link.playhead);
+        expect(back.view).toEqual(link.view);
       }),
       { seed: 11, numRuns: 300 },
     );
   });
 
   it('opens the default page on an empty link', () => {
-    expect(decode('')).toEqual({ state: defaultState(), playhead: null, dropped: [] });
+    expect(decode('')).toEqual({ state: defaultState(), playhead: null, view: null, dropped: [] });
   });
 
   it('keeps numbers to the last digit', () => {
     const s = defaultState();
     s.runs[0].lr = 0.1 + 0.2;
     s.start = [Math.PI, -1 / 3];
-    const back = decode(encode({ state: s, playhead: null })).state;
+    const back = decode(encode({ state: s, playhead: null, view: null })).state;
     expect(back.runs[0].lr).toBe(0.30000000000000004);
     expect(back.start).toEqual([Math.PI, -1 / 3]);
   });
 
   it('drops what it cannot use, says so, and keeps the rest', () => {
-    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=adam,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN');
+    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=adam,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN&view=1,0,0,1');
     expect(d.state.fn.id).toBe('rosenbrock');
     expect(d.state.steps).toBe(100);
     expect(d.state.runs).toHaveLength(1);
     expect(d.state.runs[0]).toMatchObject({ kind: 'gd', lr: 0.002 });
     expect(d.dropped).toEqual([
-      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'run "adam,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
+      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "adam,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
     ]);
   });
 
@@ -105,7 +109,7 @@ describe('links', () => {
     const link = fc.oneof(fc.string(), fc.array(token, { maxLength: 30 }).map((t) => t.join('')));
     fc.assert(
       fc.property(link, (text) => {
-        const { state: s, playhead } = decode(text);
+        const { state: s, playhead, view } = decode(text);
         expect(Number.isInteger(s.steps) && s.steps >= 1 && s.steps <= 2000).toBe(true);
         expect(s.start.every(Number.isFinite)).toBe(true);
         expect(s.runs.length).toBeLessThanOrEqual(limits.runs.max);
@@ -115,9 +119,25 @@ describe('links', () => {
           expect(Number.isInteger(r.batch) && r.batch >= 1 && r.batch <= n).toBe(true);
         }
         expect(playhead === null || (playhead >= 0 && playhead <= s.steps)).toBe(true);
-        expect(decode(encode({ state: s, playhead })).state).toEqual(s);
+        if (view) expect(view.x[0] < view.x[1] && view.y[0] < view.y[1]).toBe(true);
+        expect(decode(encode({ state: s, playhead, view })).state).toEqual(s);
       }),
       { seed: 5, numRuns: 1000 },
     );
+  });
+});
+
+describe('links, readable', () => {
+  it('keep commas and colons as they are, and the default page fits in a short line', () => {
+    const link = encode({ state: defaultState(), playhead: null, view: null });
+    expect(link).toContain('run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.3,a:0.8');
+    expect(decode(link).state).toEqual(defaultState());
+  });
+
+  it('keep the default runs when a link names runs and none is usable, and none for `run=` alone', () => {
+    const bad = decode('run=gd,id:0,lr:-1');
+    expect(bad.state.runs).toEqual(defaultState().runs);
+    expect(bad.dropped).toEqual(['run "gd,id:0,lr:-1"']);
+    expect(decode('run=').state.runs).toEqual([]);
   });
 });

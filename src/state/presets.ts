@@ -1,0 +1,28 @@
+// The lecture's figures, each a link like any other: loading one is opening its permalink.
+
+export interface Preset {
+  id: string;
+  link: string;
+}
+
+export const presets: readonly Preset[] = [
+  // GD at η just below its limit 2/L: the gradient, perpendicular to the stretched level lines,
+  // points across the ravine, so each step overshoots the floor.
+  { id: 'ravine', link: 'fn=quadratic&kappa=50&theta=0&start=-2.5,1.5&steps=60&run=gd,id:0,lr:1.9' },
+  // Momentum with α = 0.8 and η = 0.36 takes the same long-run step η/(1 − α) = 1.8 as GD: summed, the
+  // alternating parts of the steps cancel and the parts along the floor add up. (With GD's own η, any
+  // α > 0 keeps an oscillation across the ravine: for η > 1/L no momentum is free of it.)
+  { id: 'inertia', link: 'fn=quadratic&kappa=25&theta=20&steps=80&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8' },
+  // Same η and α; across the ravine Momentum's oscillation decays at 0.95 per step, Nesterov's at 0.67.
+  {
+    id: 'nesterov',
+    link: 'fn=quadratic&kappa=25&theta=20&steps=80&run=momentum,id:1,lr:0.5,a:0.9&run=nesterov,id:2,lr:0.5,a:0.9',
+  },
+  // One sample, mini-batches of 4 and 16 and all 64: the same η, noise shrinking as the batch grows.
+  {
+    id: 'batch',
+    link: 'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:4&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1',
+  },
+  // κ = 10: η = 0.1 crawls, η = 1 is near the best 2/(L + μ) ≈ 1.82 for the floor, η = 2.2 > 2/L diverges.
+  { id: 'stepsize', link: 'fn=quadratic&kappa=10&theta=0&start=-2.5,1.2&steps=50&run=gd,id:0,lr:0.1&run=gd,id:1,lr:1&run=gd,id:2,lr:2.2' },
+];

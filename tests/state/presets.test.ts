@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Trajectory } from '../../src/core';
+import { presetTexts } from '../../src/i18n/en';
+import { presets } from '../../src/state/presets';
+import { buildFunction, predictedRate, runTrajectories } from '../../src/state/scene';
+import { decode } from '../../src/state/url';
+
+function load(id: string) {
+  const preset = presets.find((p) => p.id === id)!;
+  const d = decode(preset.link);
+  const fn = buildFunction(d.state.fn);
+  return { ...d, fn, runs: runTrajectories(fn, d.state) };
+}
+
+/** The coordinate across the floor of the quadratic turned by θ degrees. */
+const across = (t: Trajectory, theta: number) =>
+  t.points.map(([x, y]) => -Math.sin((theta * Math.PI) / 180) * x + Math.cos((theta * Math.PI) / 180) * y);
+const flips = (v: number[]) => v.slice(1).filter((x, i) => Math.sign(x) !== Math.sign(v[i])).length;
+const travel = (v: number[]) => v.slice(1).reduce((s, x, i) => s + Math.abs(x - v[i]), 0);
+const last = (t: Trajectory) => t.losses[t.losses.length - 1];
+
+describe('the lecture presets', () => {
+  it('are clean links with a title and a caption each', () => {
+    expect(presets.map((p) => p.id)).toEqual(['ravine', 'inertia', 'nesterov', 'batch', 'stepsize']);
+    for (const p of presets) {
+      const d = decode(p.link);
+      expect(d.dropped, p.id).toEqual([]);
+      expect(d.state.runs.length, p.id).toBe(p.link.split('run=').length - 1);
+      expect(presetTexts[p.id].title.length).toBeGreaterThan(5);
+      expect(presetTexts[p.id].caption.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('"Gradient descent in a ravine": GD crosses the floor at every step and is still far along it', () => {
+    const { runs, state } = load('ravine');
+    const v = across(runs[0], state.fn.params.theta);
+    expect(flips(v)).toBe(v.length - 1);
+    expect(runs[0].diverged).toBeNull();
+    expect(Math.abs(runs[0].points.at(-1)![0])).toBeGreaterThan(0.1);
+  });
+
+  it('"Without inertia / with inertia": Momentum travels less across the ravine and ends lower', () => {
+    const { runs, state } = load('inertia');
+    const [gd, mom] = runs.map((t) => across(t, state.fn.params.theta));
+    expect(travel(mom)).toBeLessThan(travel(gd) / 2);
+    expect(flips(mom)).toBeLessThan(flips(gd) / 3);
+    expect(last(runs[1])).toBeLessThan(last(runs[0]) / 10);
+  });
+
+  it('"Momentum vs Nesterov": the look-ahead damps the swing across the ravine', () => {
+    const { runs, state, fn } = load('nesterov');
+    const [mom, nes] = runs.map((t) => across(t, state.fn.params.theta));
+    expect(travel(nes)).toBeLessThan(travel(mom) / 2);
+    expect(predictedRate(fn, state.runs[0])).toBeCloseTo(0.949, 3);
+    expect(predictedRate(fn, state.runs[1])).toBeCloseTo(0.939, 3);
+  });
+
+  it('"Which batch size to take?": the noise of the loss shrinks as the batch grows, GD smallest', () => {
+    const { runs, state } = load('batch');
+    expect(state.runs.map((r) => r.batch)).toEqual([1, 4, 16, 64]);
+    const tail = runs.map((t) => t.losses.slice(50).reduce((a, b) => a + b) / 50);
+    expect(tail[0]).toBeGreaterThan(tail[1]);
+    expect(tail[1]).toBeGreaterThan(tail[2]);
+    expect(tail[2]).toBeGreaterThan(tail[3]);
+  });
+
+  it('"The step size matters": too small crawls, good converges, too large diverges', () => {
+    const { runs } = load('stepsize');
+    expect(runs.map((t) => t.diverged?.step ?? null)).toEqual([null, null, expect.any(Number)]);
+    expect(last(runs[0])).toBeGreaterThan(0.05);
+    expect(last(runs[1])).toBeLessThan(1e-3);
+  });
+});
