@@ -125,3 +125,19 @@ describe('shuffle', () => {
     expect(Array.from(one)).toEqual([9]);
   });
 });
+
+describe('log, from + − × ÷ alone', () => {
+  it('agrees with Math.log to within 4 units in the last place over (0, 1)', async () => {
+    const { log } = await import('../../src/core/rng');
+    const r = createRng(9);
+    let worst = 0;
+    for (let i = 0; i < 20000; i++) {
+      const x = i % 2 ? r.next() : r.next() * 2 ** -(1 + r.int(1000));
+      if (x <= 0) continue;
+      const ulps = Math.abs(log(x) - Math.log(x)) / (Math.abs(Math.log(x)) * Number.EPSILON);
+      worst = Math.max(worst, ulps);
+    }
+    expect(worst).toBeLessThan(4);
+    expect(log(0.5)).toBe(-Math.LN2);
+  });
+});

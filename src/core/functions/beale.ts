@@ -7,13 +7,13 @@ export const beale: FunctionDef = {
   make: () => ({
     id: 'beale',
     f([x, y]) {
-      const a = 1.5 - x + x * y, b = 2.25 - x + x * y * y, c = 2.625 - x + x * y ** 3;
+      const a = 1.5 - x + x * y, b = 2.25 - x + x * y * y, c = 2.625 - x + x * y * y * y;
       return a * a + b * b + c * c;
     },
     grad([x, y]) {
-      const a = 1.5 - x + x * y, b = 2.25 - x + x * y * y, c = 2.625 - x + x * y ** 3;
+      const a = 1.5 - x + x * y, b = 2.25 - x + x * y * y, c = 2.625 - x + x * y * y * y;
       return [
-        2 * a * (y - 1) + 2 * b * (y * y - 1) + 2 * c * (y ** 3 - 1),
+        2 * a * (y - 1) + 2 * b * (y * y - 1) + 2 * c * (y * y * y - 1),
         2 * a * x + 4 * b * x * y + 6 * c * x * y * y,
       ];
     },

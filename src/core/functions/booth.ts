@@ -6,7 +6,10 @@ export const booth: FunctionDef = {
   params: {},
   make: () => ({
     id: 'booth',
-    f: ([x, y]) => (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2,
+    f([x, y]) {
+      const a = x + 2 * y - 7, b = 2 * x + y - 5;
+      return a * a + b * b;
+    },
     grad([x, y]) {
       const a = x + 2 * y - 7, b = 2 * x + y - 5;
       return [2 * a + 4 * b, 4 * a + 2 * b];

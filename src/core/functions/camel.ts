@@ -6,8 +6,8 @@ export const camel: FunctionDef = {
   params: {},
   make: () => ({
     id: 'camel',
-    f: ([x, y]) => (4 - 2.1 * x * x + (x ** 4) / 3) * x * x + x * y + (-4 + 4 * y * y) * y * y,
-    grad: ([x, y]) => [8 * x - 8.4 * x ** 3 + 2 * x ** 5 + y, x - 8 * y + 16 * y ** 3],
+    f: ([x, y]) => (4 - 2.1 * x * x + (x * x * x * x) / 3) * x * x + x * y + (-4 + 4 * y * y) * y * y,
+    grad: ([x, y]) => [8 * x - 8.4 * x * x * x + 2 * x * x * x * x * x + y, x - 8 * y + 16 * y * y * y],
     view: { x: [-2, 2], y: [-1, 1] },
     minima: [
       [0.08984201368301331, -0.7126564032704135],

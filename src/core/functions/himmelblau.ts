@@ -6,7 +6,10 @@ export const himmelblau: FunctionDef = {
   params: {},
   make: () => ({
     id: 'himmelblau',
-    f: ([x, y]) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
+    f([x, y]) {
+      const a = x * x + y - 11, b = x + y * y - 7;
+      return a * a + b * b;
+    },
     grad([x, y]) {
       const a = x * x + y - 11, b = x + y * y - 7;
       return [4 * a * x + 2 * b, 2 * a + 4 * b * y];

@@ -13,6 +13,9 @@ import type { FunctionDef, TestFunction } from './types';
 export type { FunctionDef, ParamSpec, TestFunction } from './types';
 export { hoursData } from './leastsquares';
 
+// Their formulas use + − × ÷ only, powers written out as products: `**` is Math.pow, which engines
+// approximate differently, and a run must give the same bits in every browser.
+
 /** Every test function, in the order a picker lists them. */
 export const testFunctions: readonly FunctionDef[] = [
   quadratic, rosenbrock, beale, himmelblau, booth, matyas, saddle, rastrigin, camel, leastsquares,

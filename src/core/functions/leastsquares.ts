@@ -5,17 +5,12 @@ import type { FunctionDef, TestFunction } from './types';
 /**
  * Exam score against hours studied by 40 students, made up once by a seeded generator and rounded like
  * real records (score ≈ 35 + 6 · hours + noise). The feature is left unscaled on purpose: the fit of
- * score = w₀ + w₁ · hours then has a Hessian with κ ≈ 130, a ravine that comes from the data itself.
+ * score = w₀ + w₁ · hours then has a Hessian with κ ≈ 84, a ravine that comes from the data itself.
  */
 export const hoursData: { readonly hours: readonly number[]; readonly score: readonly number[] } = (() => {
   const rng = createRng(2026);
-  const hours: number[] = [];
-  const score: number[] = [];
-  for (let i = 0; i < 40; i++) {
-    const h = Math.round(5 + 75 * rng.next()) / 10;
-    hours.push(h);
-    score.push(Math.round(350 + 60 * h + 60 * rng.normal()) / 10);
-  }
+  const hours = Array.from({ length: 40 }, () => Math.round(5 + 75 * rng.next()) / 10);
+  const score = hours.map((h) => Math.round(350 + 60 * h + 60 * rng.normal()) / 10);
   return { hours, score };
 })();
 

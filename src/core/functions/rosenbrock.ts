@@ -6,7 +6,10 @@ export const rosenbrock: FunctionDef = {
   params: {},
   make: () => ({
     id: 'rosenbrock',
-    f: ([x, y]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+    f([x, y]) {
+      const a = 1 - x, b = y - x * x;
+      return a * a + 100 * b * b;
+    },
     grad: ([x, y]) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
     view: { x: [-2, 2], y: [-1, 3] },
     minima: [[1, 1]],

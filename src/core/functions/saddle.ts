@@ -8,8 +8,8 @@ export const saddle: FunctionDef = {
   params: {},
   make: () => ({
     id: 'saddle',
-    f: ([x, y]) => x * x + (y ** 4) / 4 - (y * y) / 2,
-    grad: ([x, y]) => [2 * x, y ** 3 - y],
+    f: ([x, y]) => x * x + (y * y * y * y) / 4 - (y * y) / 2,
+    grad: ([x, y]) => [2 * x, y * y * y - y],
     view: { x: [-2, 2], y: [-2, 2] },
     minima: [[0, 1], [0, -1]],
     fMin: -0.25,
