@@ -1,0 +1,118 @@
+// Presets and permalinks in a real browser: what the page draws is, to the last digit, what the engine
+// computes for the state its link names.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildFunction, runTrajectories } from '../../src/state/scene';
+import { presets } from '../../src/state/presets';
+import { decode } from '../../src/state/url';
+import { openPage, sharedPage, waitForPlots } from './browser';
+import { CONTOUR, POLL } from './plot';
+
+/** The paths as Plotly holds them (full doubles, unlike the SVG's pixels), once input has rested. */
+async function drawnPaths(page: Page): Promise<{ x: number[]; y: number[] }[]> {
+  await page.waitForTimeout(400);
+  return page.evaluate((sel) => {
+    const gd = document.querySelector(sel) as unknown as { data: { mode?: string; x: number[]; y: number[] }[] };
+    return gd.data.filter((t) => t.mode === 'lines+markers').map((t) => ({ x: [...t.x], y: [...t.y] }));
+  }, CONTOUR);
+}
+
+function expectedPaths(search: string): { x: number[]; y: number[] }[] {
+  const { state } = decode(search);
+  const fn = buildFunction(state.fn);
+  return runTrajectories(fn, state)
+    .filter((_, i) => state.runs[i].visible)
+    .map((t) => ({ x: t.points.map((p) => p[0]), y: t.points.map((p) => p[1]) }));
+}
+
+describe('presets and permalinks', () => {
+  const s = sharedPage();
+
+  it('each preset loads in one click, with its caption, and draws exactly what the engine computes', async () => {
+    const { page } = s();
+    for (const p of presets) {
+      await page.click(`[data-testid=preset-${p.id}]`);
+      await expect.poll(() => page.getAttribute(`[data-testid=preset-${p.id}]`, 'aria-pressed'), POLL).toBe('true');
+      await expect(page.locator('[data-testid=preset-caption]')).toBeDefined();
+      expect((await page.textContent('[data-testid=preset-caption]'))!.length).toBeGreaterThan(30);
+      const drawn = await drawnPaths(page);
+      const want = expectedPaths(p.link);
+      expect(drawn.length, p.id).toBe(want.length);
+      // Every iterate, and so the final one, to the last bit.
+      expect(drawn, p.id).toEqual(want);
+    }
+  });
+
+  it('a permalink opened in a fresh browser reproduces the paths exactly', async () => {
+    const { page } = s();
+    await page.click('[data-testid=add-minibatch]');
+    await page.fill('#run-0-lr', '1.234567');
+    const area = (await page.locator(`${CONTOUR} .nsewdrag`).first().boundingBox())!;
+    await page.mouse.click(Math.round(area.x + area.width * 0.21), Math.round(area.y + area.height * 0.33));
+    await expect.poll(() => page.inputValue('#start-x'), POLL).not.toBe('-2.76');
+    const before = await drawnPaths(page);
+    const link = new URL(page.url());
+    expect(link.searchParams.getAll('run')).toHaveLength(4);
+
+    const other = await openPage(`/${link.search}`);
+    try {
+      const after = await drawnPaths(other.page);
+      expect(after).toEqual(before);
+      expect(after).toEqual(expectedPaths(link.search));
+      expect(other.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('Back and Forward move through meaningful changes, not every slider step', async () => {
+    const { page } = s();
+    const start = page.url();
+    await page.click('[data-testid=preset-stepsize]');
+    await page.waitForTimeout(1100);
+    // A slider dragged over many positions in quick succession is one change.
+    const slider = page.locator('#run-0-lr-slider');
+    await slider.focus();
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+    const dragged = page.url();
+    await page.goBack();
+    await expect.poll(() => page.getAttribute('[data-testid=preset-stepsize]', 'aria-pressed'), POLL).toBe('true');
+    await page.goBack();
+    await expect.poll(() => page.url(), POLL).toBe(start);
+    await waitForPlots(page);
+    await expect.poll(() => page.locator('[data-testid=run]').count(), POLL).toBe(3);
+    await page.goForward();
+    await page.goForward();
+    await expect.poll(() => page.url(), POLL).toBe(dragged);
+    expect(await drawnPaths(page)).toEqual(expectedPaths(new URL(dragged).search));
+  });
+});
+
+describe('damaged links', () => {
+  const cases = [
+    ['an unknown function and nonsense numbers', '?fn=nope&steps=abc&kappa=1e999', ['function "nope"', 'iterations "abc"', 'kappa "1e999"']],
+    ['a run with a negative step', '?run=gd,id:0,lr:-1', ['run "gd,id:0,lr:-1"']],
+    ['markup in the formula', `?fn=formula&formula=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, ['formula "<img src=x onerror=alert(1)>"']],
+    ['an outdated key and a broken view', '?run=adam,id:0,lr:0.1&view=1,0,2', ['view "1,0,2"', 'run "adam,id:0,lr:0.1"']],
+  ] as const;
+
+  for (const [what, search, named] of cases) {
+    it(`open on the nearest valid state with a notice: ${what}`, async () => {
+      const { page, errors, close } = await openPage(`/${search}`);
+      try {
+        const notice = page.locator('[data-testid=link-notice]');
+        const text = (await notice.textContent()) ?? '';
+        for (const n of named) expect(text).toContain(n);
+        // The markup is shown as text, never inserted as an element.
+        expect(await notice.locator('img').count()).toBe(0);
+        expect((await drawnPaths(page)).length).toBeGreaterThan(0);
+        expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(10);
+        await notice.getByRole('button').click();
+        expect(await notice.count()).toBe(0);
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
