@@ -1,9 +1,34 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+/**
+ * The built page forbids inline and injected scripts, eval, plugins and foreign origins, so nothing
+ * from a link or a formula can ever run as code. Styles may be inline: Plotly writes its own.
+ * (Only the build: Vite's dev server injects scripts of its own.)
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const csp: Plugin = {
+  name: 'ravine-csp',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head-prepend' },
+  ],
+};
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), csp],
   publicDir: 'static',
   resolve: { conditions: ['browser'] },
   build: { chunkSizeWarningLimit: 5000 },
