@@ -1,7 +1,7 @@
 // The controls: η's field and slider, a click on the plot, playback, and a typed formula.
 import { describe, expect, it } from 'vitest';
 import { sharedPage } from './browser';
-import { contour, heads, lines, near, playhead, plotArea, POLL, quiet, runColors } from './plot';
+import { CONTOUR, contour, heads, lines, near, playhead, plotArea, POLL, quiet, runColors } from './plot';
 
 const s = sharedPage();
 
@@ -119,12 +119,15 @@ describe('controls', () => {
     await page.getByTestId('play').click();
     expect(await page.getByTestId('play').getAttribute('aria-label')).toBe('Pause');
     await expect.poll(async () => (await playhead(page)).t, POLL).toBeGreaterThanOrEqual(5);
-    await expect.poll(async () => (await positions()).every((p, i) => !near(p, atZero[i], 1)), POLL).toBe(true);
+    // While the playhead moves, the paths and markers are painted on the canvas overlay (overlay.ts).
+    expect(await page.locator(`${CONTOUR}.overlaid canvas.overlay`).isVisible()).toBe(true);
 
     await page.getByTestId('play').click();
     expect(await page.getByTestId('play').getAttribute('aria-label')).toBe('Play');
     const paused = await playhead(page);
     expect(paused.t).toBeLessThan(paused.of);
+    // Once paused, Plotly draws the markers where the playhead stopped: every one has moved.
+    await expect.poll(async () => (await positions()).every((p, i) => !near(p, atZero[i], 1)), POLL).toBe(true);
     await quiet(page);
     expect(await playhead(page)).toEqual(paused);
     const still = await positions();

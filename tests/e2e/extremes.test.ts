@@ -1,0 +1,78 @@
+// Extreme settings keep the page responsive, and functions that misbehave are drawn where they are
+// defined while runs that step off them stop with "diverged at step k".
+import { describe, expect, it } from 'vitest';
+import { openPage } from './browser';
+import { CONTOUR, POLL } from './plot';
+
+const extreme =
+  '?fn=quadratic&kappa=1000&theta=33&steps=2000' +
+  '&run=gd,id:0,lr:2.5&run=momentum,id:1,lr:2.5,a:0.999&run=nesterov,id:2,lr:0.001,a:0.999' +
+  '&run=sgd,id:3,lr:2.5&run=minibatch,id:4,lr:1,B:4';
+
+describe('extreme settings', () => {
+  it('η at its maximum, α = 0.999, κ = 1000, 5 runs × 2,000 steps: no task over 100 ms during drags', async () => {
+    const { page, errors, close } = await openPage(`/${extreme}`);
+    try {
+      // Drag sliders as a hand does, one input per frame for 1.5 s each, and collect the long tasks that
+      // start meanwhile. (Once input rests for 250 ms, Plotly redraws the full figure once: that redraw
+      // is not during the interaction, and is reported by `npm run bench:ui`.)
+      const drag = (selector: string, from: number, to: number) =>
+        page.evaluate(
+          ({ selector, from, to }) =>
+            new Promise<number[]>((done) => {
+              const el = document.querySelector<HTMLInputElement>(selector)!;
+              const long: number[] = [];
+              const t0 = performance.now();
+              const obs = new PerformanceObserver((l) =>
+                l.getEntries().forEach((e) => e.startTime >= t0 && e.startTime < t0 + 1500 && long.push(e.duration)),
+              );
+              obs.observe({ type: 'longtask' });
+              const tick = (now: number) => {
+                const k = Math.min(1, (now - t0) / 1500);
+                el.value = String(from + (to - from) * k);
+                el.dispatchEvent(new Event('input', { bubbles: true }));
+                if (k < 1) requestAnimationFrame(tick);
+                else setTimeout(() => (obs.disconnect(), done(long)), 50);
+              };
+              requestAnimationFrame(tick);
+            }),
+          { selector, from, to },
+        );
+      const long = [
+        ...(await drag('#run-1-lr-slider', 1000, 300)),
+        ...(await drag('#run-0-lr-slider', 1000, 0)),
+        ...(await drag('#run-1-alpha-slider', 0.999, 0.5)),
+      ];
+      expect(long.filter((d) => d > 100), `long tasks (ms): ${long.map(Math.round).join(', ')}`).toEqual([]);
+      const status = await page.locator('[data-testid=run-status]').allTextContents();
+      expect(status[3]).toMatch(/diverged at step \d+/);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('functions that misbehave', () => {
+  it('are drawn where defined, and a run stepping off the domain stops with "diverged at step k"', async () => {
+    // log(x) is undefined for x ≤ 0: the left half of the box has no value; 1/y blows up on y = 0.
+    const formula = encodeURIComponent('log(x) + (y - 1)^2 + 0.1/y');
+    const { page, errors, close } = await openPage(`/?fn=formula&formula=${formula}&start=2,2&steps=200&run=gd,id:0,lr:0.9&run=gd,id:1,lr:0.01`);
+    try {
+      expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(5);
+      const status = await page.locator('[data-testid=run-status]').allTextContents();
+      expect(status[0]).toMatch(/diverged at step \d+/);
+      expect(status[1]).not.toMatch(/diverged/);
+      // The diverged run's path ends in its mark; both paths are drawn.
+      await expect.poll(() => page.locator(`${CONTOUR} .scatterlayer path.js-line`).count(), POLL).toBeGreaterThanOrEqual(2);
+      expect(await page.locator(`${CONTOUR} .scatterlayer path.point[d*="L"]`).count()).toBeGreaterThan(0);
+      // A start where f is undefined: the run says so at step 0, and the page stays whole.
+      await page.fill('#start-x', '-1');
+      await expect.poll(() => page.locator('[data-testid=run-status]').first().textContent(), POLL).toMatch(/diverged at step 0/);
+      expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(5);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
