@@ -49,6 +49,9 @@ const messages = {
 
 export type FormulaErrorCode = keyof typeof messages;
 
+/** The English text of every code: the UI's other languages translate from code + params beside it. */
+export const englishFormulaMessages: Readonly<Record<FormulaErrorCode, (p: FormulaErrorParams) => string>> = messages;
+
 export class FormulaError extends Error {
   override readonly name = 'FormulaError';
   readonly code: FormulaErrorCode;

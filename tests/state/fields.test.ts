@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fieldMessage } from '../../src/i18n';
 import { readNumber } from '../../src/state/fields';
 
 describe('readNumber', () => {
@@ -17,22 +18,36 @@ describe('readNumber', () => {
     for (const bad of ['', ' ', 'abc', '0x10', 'Infinity', 'NaN', '1/2', '--1', '1e999', '0.9.1']) {
       const r = readNumber(bad, alpha);
       expect(r.ok, bad).toBe(false);
-      if (!r.ok) expect(r.message).toBe('Enter a number from 0 to 0.999');
+      if (!r.ok) {
+        expect(r.reason).toMatchObject({ kind: bad === '1e999' ? 'out-of-range' : 'not-a-number', min: 0, max: 0.999 });
+        expect(fieldMessage(r.reason, 'en')).toBe('Enter a number from 0 to 0.999');
+        expect(fieldMessage(r.reason, 'ru')).toBe('Введите число от 0 до 0,999');
+      }
     }
   });
 
   it('refuses values out of range, and fractions where a whole number is asked', () => {
-    expect(readNumber('1', alpha).ok).toBe(false);
+    expect(readNumber('1', alpha)).toEqual({ ok: false, reason: { ...alpha, kind: 'out-of-range' } });
     expect(readNumber('-0.1', alpha).ok).toBe(false);
     const steps = { min: 1, max: 2000, integer: true };
-    expect(readNumber('2.5', steps)).toEqual({ ok: false, message: 'Enter a whole number from 1 to 2000' });
+    const half = readNumber('2.5', steps);
+    expect(half).toEqual({ ok: false, reason: { ...steps, kind: 'not-whole' } });
+    if (!half.ok) {
+      expect(fieldMessage(half.reason, 'en')).toBe('Enter a whole number from 1 to 2000');
+      expect(fieldMessage(half.reason, 'ru')).toBe('Введите целое число от 1 до 2000');
+    }
     expect(readNumber('2001', steps).ok).toBe(false);
     expect(readNumber('2000', steps)).toEqual({ ok: true, value: 2000 });
   });
 
   it('excludes the minimum when told to (η > 0)', () => {
     const lr = { min: 0, max: 100, minExclusive: true };
-    expect(readNumber('0', lr)).toEqual({ ok: false, message: 'Enter a number above 0 up to 100' });
+    const zero = readNumber('0', lr);
+    expect(zero).toEqual({ ok: false, reason: { ...lr, kind: 'out-of-range' } });
+    if (!zero.ok) {
+      expect(fieldMessage(zero.reason, 'en')).toBe('Enter a number above 0 up to 100');
+      expect(fieldMessage(zero.reason, 'ru')).toBe('Введите число больше 0 и не больше 100');
+    }
     expect(readNumber('1e-9', lr)).toEqual({ ok: true, value: 1e-9 });
   });
 

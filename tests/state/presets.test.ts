@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Trajectory } from '../../src/core';
-import { presetTexts } from '../../src/i18n/en';
+import { dictionaries, LANGS, presetText } from '../../src/i18n';
 import { presets } from '../../src/state/presets';
 import { buildFunction, predictedRate, runTrajectories } from '../../src/state/scene';
 import { decode } from '../../src/state/url';
@@ -26,8 +26,10 @@ describe('the lecture presets', () => {
       const d = decode(p.link);
       expect(d.dropped, p.id).toEqual([]);
       expect(d.state.runs.length, p.id).toBe(p.link.split('run=').length - 1);
-      expect(presetTexts[p.id].title.length).toBeGreaterThan(5);
-      expect(presetTexts[p.id].caption.length).toBeGreaterThan(20);
+      for (const lang of LANGS) {
+        expect(presetText(dictionaries[lang], p.id).title.length, `${p.id} ${lang}`).toBeGreaterThan(5);
+        expect(presetText(dictionaries[lang], p.id).caption.length, `${p.id} ${lang}`).toBeGreaterThan(20);
+      }
     }
   });
 

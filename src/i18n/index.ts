@@ -1,0 +1,81 @@
+// The languages, their tables, and the few functions that turn data into words and numbers in one of
+// them. Pure: the reactive choice of language lives in lang.svelte.ts.
+import type { FormulaErrorCode, FormulaErrorParams } from '../expr/errors';
+import type { FieldReason } from '../state/fields';
+import { en, type Messages } from './en';
+import { ru } from './ru';
+
+export type { Messages } from './en';
+
+export const LANGS = ['en', 'ru'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const dictionaries: Readonly<Record<Lang, Messages>> = { en, ru };
+
+export function isLang(v: unknown): v is Lang {
+  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+}
+
+/** The table of a language. */
+export function messages(lang: Lang): Messages {
+  return dictionaries[lang];
+}
+
+/**
+ * The language a page opens in: the link's, else the one the user chose before, else the browser's
+ * first preference if it is Russian, else English.
+ */
+export function chooseLang(link: Lang | undefined, stored: string | null | undefined, browser: readonly string[]): Lang {
+  if (link) return link;
+  if (isLang(stored)) return stored;
+  const first = browser[0]?.toLowerCase() ?? '';
+  return first === 'ru' || first.startsWith('ru-') ? 'ru' : 'en';
+}
+
+/**
+ * A number as the UI shows it in a language: exact (JavaScript's shortest form) or to `digits`
+ * significant digits, with the language's decimal mark. No grouping of thousands: what is shown can be
+ * typed back into a field.
+ */
+export function formatNumber(v: number, lang: Lang, digits?: number): string {
+  const text = digits === undefined || !Number.isFinite(v) ? String(v) : String(Number(v.toPrecision(digits)));
+  return lang === 'ru' ? text.replace('.', ',') : text;
+}
+
+/** A refused formula's message in a language, from its code and parameters. */
+export function formulaMessage(err: { code: FormulaErrorCode; params?: FormulaErrorParams }, lang: Lang): string {
+  return dictionaries[lang].formula[err.code](err.params ?? {});
+}
+
+/** Why a typed number was refused, in a language. */
+export function fieldMessage(reason: FieldReason, lang: Lang): string {
+  const n = (v: number) => formatNumber(v, lang);
+  return dictionaries[lang].field.range(!!reason.integer, !!reason.minExclusive, n(reason.min), n(reason.max));
+}
+
+/** A test function's name (its id for one the table does not know). */
+export function functionName(m: Messages, id: string): string {
+  return (m.fn.names as Record<string, string>)[id] ?? id;
+}
+
+/** A function parameter's label (its name for one the table does not know). */
+export function paramName(m: Messages, name: string): string {
+  return (m.fn.params as Record<string, string>)[name] ?? name;
+}
+
+/** A lecture figure's title and caption. */
+export function presetText(m: Messages, id: string): { title: string; caption: string } {
+  return (m.presets.texts as Record<string, { title: string; caption: string }>)[id] ?? { title: id, caption: '' };
+}
+
+/**
+ * One item of a link's "left out" list (`what "value"`, as url.ts writes it) with `what` in a language;
+ * the quoted value is the link's own text and stays as it was.
+ */
+export function droppedText(item: string, m: Messages): string {
+  const at = item.indexOf(' "');
+  if (at < 0) return item;
+  const what = item.slice(0, at);
+  const name = (m.link.parts as Record<string, string>)[what] ?? what;
+  return `${name}${item.slice(at)}`;
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { getTestFunction } from '../../src/core';
+import { FormulaError, parseFunction } from '../../src/expr';
+import { englishFormulaMessages, type FormulaErrorCode } from '../../src/expr/errors';
+import {
+  chooseLang, dictionaries, droppedText, formatNumber, formulaMessage, functionName, isLang, LANGS, presetText,
+} from '../../src/i18n';
+import { en } from '../../src/i18n/en';
+import { ru } from '../../src/i18n/ru';
+import { contourFigure, lossFigure } from '../../src/components/figures';
+import { defaultState } from '../../src/state/defaults';
+import { runLabel, runStatus } from '../../src/state/labels';
+import { presets } from '../../src/state/presets';
+import { surface } from '../../src/state/scene';
+import { buildFunction } from '../../src/state/scene';
+
+/** Every text of a table, by its path; texts with values are called with sample ones. */
+function texts(table: unknown, path = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof table === 'string') out.set(path, table);
+  else if (typeof table === 'function') {
+    out.set(path, String((table as (...a: unknown[]) => unknown)(...Array.from({ length: table.length }, () => 7))));
+  } else if (table && typeof table === 'object') {
+    for (const [k, v] of Object.entries(table)) {
+      // Formula messages take a parameter object: checked code by code below.
+      if (path === '' && k === 'formula') continue;
+      for (const [p, t] of texts(v, path ? `${path}.${k}` : k)) out.set(p, t);
+    }
+  }
+  return out;
+}
+
+// Names that a Russian course writes in Latin letters too, and marks that are not words.
+const SAME_IN_RUSSIAN = new Set(['runs.kinds.gd', 'runs.kinds.sgd', 'runs.kinds.momentum', 'runs.kinds.nesterov', 'link.parts.N']);
+
+describe('the Russian table', () => {
+  const english = texts(en);
+  const russian = texts(ru);
+
+  it('has every English text, and nothing else', () => {
+    expect([...russian.keys()].sort()).toEqual([...english.keys()].sort());
+    expect(Object.keys(ru.formula).sort()).toEqual(Object.keys(en.formula).sort());
+  });
+
+  it('has no empty text, and none left in English except the whitelisted names', () => {
+    for (const [path, text] of russian) {
+      expect(text.trim(), path).not.toBe('');
+      if (!SAME_IN_RUSSIAN.has(path)) expect(text, path).not.toBe(english.get(path));
+    }
+    // The whitelist is no wider than needed.
+    for (const path of SAME_IN_RUSSIAN) expect(russian.get(path), path).toBe(english.get(path));
+  });
+
+  it('is in Cyrillic where it is words', () => {
+    for (const [path, text] of russian) {
+      if (SAME_IN_RUSSIAN.has(path) || path.startsWith('plot.separators') || path.startsWith('plot.decimal')) continue;
+      expect(text, path).toMatch(/[а-яё]/i);
+    }
+  });
+
+  it('names every test function and every lecture figure', () => {
+    for (const id of ['quadratic', 'rosenbrock', 'leastsquares', 'formula']) {
+      expect(functionName(dictionaries.ru, id)).not.toBe(functionName(dictionaries.en, id));
+    }
+    for (const p of presets) {
+      expect(presetText(dictionaries.ru, p.id).title.length, p.id).toBeGreaterThan(5);
+      expect(presetText(dictionaries.ru, p.id).caption.length, p.id).toBeGreaterThan(20);
+    }
+    expect(functionName(dictionaries.ru, 'unknown-id')).toBe('unknown-id');
+  });
+});
+
+describe('formula errors in Russian', () => {
+  const codes = Object.keys(englishFormulaMessages) as FormulaErrorCode[];
+  const params = { length: 612, max: 500, text: '1e999', name: 'zz', position: 8, token: '@', op: '==', product: 'x*y', part: 'x.y' };
+
+  it('every code has a Russian message that differs from the English one and carries its values', () => {
+    expect(codes.length).toBeGreaterThan(30);
+    for (const code of codes) {
+      const e = new FormulaError(code, params);
+      const text = formulaMessage(e, 'ru');
+      expect(text, code).toMatch(/[а-яё]/i);
+      expect(text, code).not.toBe(e.message);
+      expect(formulaMessage(e, 'en'), code).toBe(e.message);
+      // Whatever value the English message shows, the Russian one shows too.
+      for (const v of Object.values(params)) {
+        if (e.message.includes(String(v))) expect(text, `${code}: ${v}`).toContain(String(v));
+      }
+    }
+  });
+
+  it('translates real refusals from their code and params', () => {
+    const refusal = (text: string) => {
+      try {
+        parseFunction(text);
+      } catch (e) {
+        return e as FormulaError;
+      }
+      throw new Error(`${text} parsed`);
+    };
+    expect(formulaMessage(refusal('x + z'), 'ru')).toBe('Неизвестное имя «z»: используйте x, y, pi или e');
+    expect(formulaMessage(refusal('(x + 1'), 'ru')).toBe('Не хватает закрывающей скобки для «(» в позиции 1');
+    expect(formulaMessage(refusal('log(x, 2)'), 'ru')).toContain('log(x)/log(b)');
+    expect(formulaMessage(refusal('sin(x, y)'), 'ru')).not.toContain('log(b)');
+  });
+});
+
+describe('numbers', () => {
+  it('are written with the language decimal mark, in full or to a few digits', () => {
+    expect(formatNumber(0.5, 'en')).toBe('0.5');
+    expect(formatNumber(0.5, 'ru')).toBe('0,5');
+    expect(formatNumber(1 / 3, 'en', 3)).toBe('0.333');
+    expect(formatNumber(1 / 3, 'ru', 3)).toBe('0,333');
+    expect(formatNumber(-2.5e-9, 'ru', 3)).toBe('-2,5e-9');
+    expect(formatNumber(123456, 'ru', 3)).toBe('123000');
+    expect(formatNumber(1000000, 'ru')).toBe('1000000');
+    expect(formatNumber(42, 'ru')).toBe('42');
+    expect(formatNumber(NaN, 'ru', 3)).toBe('NaN');
+  });
+
+  it('in run labels and statuses', () => {
+    const s = defaultState();
+    expect(runLabel(s.runs[1], 32, 'ru')).toBe('Momentum η=0,3 α=0,8');
+    expect(runLabel({ ...s.runs[1], kind: 'minibatch', batch: 4 }, 32, 'ru')).toBe('Мини-батч GD η=0,3 B=4');
+    expect(runStatus({ points: [], losses: [1], velocities: null, diverged: { step: 7 } }, 0, 'ru')).toBe('разошёлся на шаге 7');
+    expect(runStatus({ points: [], losses: [0.5, 0.000123456], velocities: null, diverged: null }, 0, 'ru')).toBe('f − f* = 0,000123');
+    expect(runStatus({ points: [], losses: [0.5, 0.000123456], velocities: null, diverged: null }, 0)).toBe('f − f* = 0.000123');
+  });
+});
+
+describe('the language a page opens in', () => {
+  it('is the link, else the remembered choice, else Russian for a Russian browser, else English', () => {
+    expect(chooseLang('en', 'ru', ['ru-RU'])).toBe('en');
+    expect(chooseLang(undefined, 'en', ['ru-RU'])).toBe('en');
+    expect(chooseLang(undefined, 'ru', ['en-US'])).toBe('ru');
+    expect(chooseLang(undefined, null, ['ru-RU', 'en'])).toBe('ru');
+    expect(chooseLang(undefined, null, ['ru'])).toBe('ru');
+    expect(chooseLang(undefined, 'garbage', ['RU'])).toBe('ru');
+    expect(chooseLang(undefined, null, ['en-GB', 'ru'])).toBe('en');
+    expect(chooseLang(undefined, null, ['rue'])).toBe('en');
+    expect(chooseLang(undefined, null, [])).toBe('en');
+    expect(LANGS.every(isLang)).toBe(true);
+    expect(isLang('de')).toBe(false);
+  });
+});
+
+describe('the link notice', () => {
+  it('names what it dropped in the language, and quotes the link as it was', () => {
+    expect(droppedText('iterations "abc"', ru)).toBe('число итераций "abc"');
+    expect(droppedText('language "de"', ru)).toBe('язык "de"');
+    expect(droppedText('kappa "1e999"', ru)).toBe('kappa "1e999"');
+    expect(droppedText('iterations "abc"', en)).toBe('iterations "abc"');
+  });
+});
+
+describe('the figures', () => {
+  it('say their words and write their numbers in the language they are given', () => {
+    const fn = buildFunction({ ...defaultState().fn, id: 'leastsquares', params: {} });
+    const grid = surface(getTestFunction('leastsquares'));
+    const input = { view: fn.view, surface: grid, fn, paths: [], playhead: 0, start: fn.start };
+    const ruFig = contourFigure({ ...input, labels: ru.plot });
+    const enFig = contourFigure(input);
+    expect(ruFig.layout.separators).toBe(', ');
+    expect(enFig.layout.separators).toBe('.,');
+    expect((ruFig.layout.xaxis!.title as { text: string }).text).toBe('w₀ (свободный член)');
+    expect((enFig.layout.xaxis!.title as { text: string }).text).toBe('w₀ (intercept)');
+    const ticks = (f: typeof ruFig) => (f.data[0] as { colorbar: { ticktext: string[] } }).colorbar.ticktext;
+    expect(ticks(enFig).some((t) => t.includes('.'))).toBe(true);
+    expect(ticks(ruFig)).toEqual(ticks(enFig).map((t) => t.replace('.', ',')));
+    expect(ruFig.data.map((d) => (d as { name?: string }).name)).toContain('минимум');
+
+    const loss = lossFigure({ paths: [], playhead: 0, steps: 10, log: true, labels: ru.plot });
+    expect((loss.layout.xaxis!.title as { text: string }).text).toBe('итерация t');
+    expect(loss.layout.separators).toBe(', ');
+  });
+});
