@@ -1,0 +1,36 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import type { OptimizerKind } from '../../src/core';
+import { gradientKind, ruleTex } from '../../src/components/rules';
+
+const kinds: OptimizerKind[] = ['gd', 'sgd', 'minibatch', 'momentum', 'nesterov'];
+
+describe('the update rules as TeX', () => {
+  it('every rule, on full batches and on mini-batches, is TeX that KaTeX typesets without error', () => {
+    for (const kind of kinds) {
+      for (const batch of [1, 8, 32]) {
+        for (const tex of ruleTex(kind, batch, 32)) {
+          expect(() => katex.renderToString(tex, { throwOnError: true, output: 'htmlAndMathml' }), `${kind} B=${batch}: ${tex}`).not.toThrow();
+        }
+      }
+    }
+  });
+
+  it('writes the lecture\'s rules: GD on x, the inertial rules on h then x, Nesterov at the look-ahead point', () => {
+    expect(ruleTex('gd', 32, 32)).toEqual(['x_t = x_{t-1} - \\eta\\, \\nabla f(x_{t-1})']);
+    expect(ruleTex('sgd', 1, 32)).toEqual(['x_t = x_{t-1} - \\eta\\, \\nabla f_{i_t}(x_{t-1})']);
+    expect(ruleTex('minibatch', 8, 32)).toEqual(['x_t = x_{t-1} - \\eta\\, \\tfrac{1}{B}\\sum_{i \\in B_t} \\nabla f_i(x_{t-1})']);
+    expect(ruleTex('momentum', 32, 32)).toEqual(['h_t = \\alpha h_{t-1} + \\eta\\, \\nabla f(x_{t-1})', 'x_t = x_{t-1} - h_t, \\quad h_0 = 0']);
+    expect(ruleTex('nesterov', 32, 32)[0]).toBe('h_t = \\alpha h_{t-1} + \\eta\\, \\nabla f(x_{t-1} - \\alpha h_{t-1})');
+  });
+
+  it('uses the mini-batch gradient for Momentum and Nesterov when B < N, and only then', () => {
+    expect(gradientKind('momentum', 8, 32)).toBe('batch');
+    expect(gradientKind('nesterov', 1, 32)).toBe('batch');
+    expect(gradientKind('momentum', 32, 32)).toBe('full');
+    expect(gradientKind('gd', 8, 32)).toBe('full');
+    expect(gradientKind('sgd', 1, 32)).toBe('sample');
+    expect(gradientKind('minibatch', 32, 32)).toBe('batch');
+    expect(ruleTex('nesterov', 8, 32)[0]).toContain('\\sum_{i \\in B_t} \\nabla f_i(x_{t-1} - \\alpha h_{t-1})');
+  });
+});

@@ -1,0 +1,227 @@
+// "Export figure" and the rules on the run cards, in a real browser: every button gives a file the
+// browser downloads, and each file is what it says it is.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRINT_SIZE } from '../../src/components/figures';
+import { CSV_COLUMNS, figureFileName, runsCsv, runsJson } from '../../src/state/export';
+import { buildFunction, runTrajectories } from '../../src/state/scene';
+import { decode } from '../../src/state/url';
+import { sharedPage } from './browser';
+import { POLL, runColors } from './plot';
+
+const s = sharedPage();
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ravine-downloads-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Saved {
+  name: string;
+  bytes: Buffer;
+  text: string;
+}
+
+/** Clicks an export button and saves what the browser downloads. */
+async function download(page: Page, testid: string): Promise<Saved> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(testid).click()]);
+  const name = dl.suggestedFilename();
+  const path = join(dir, `${Date.now()}-${name}`);
+  await dl.saveAs(path);
+  expect(await dl.failure()).toBeNull();
+  const bytes = readFileSync(path);
+  return { name, bytes, text: bytes.toString('utf8') };
+}
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(b: Buffer): { width: number; height: number } {
+  expect([...b.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(b.readUInt32BE(8)).toBe(13);
+  expect(b.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+async function openMenu(page: Page, which: 'contour' | 'loss', title = ''): Promise<void> {
+  if (!(await page.getByTestId('export').evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByTestId('export-open').click();
+  await page.getByTestId(`export-${which}`).check();
+  await page.getByTestId('export-title').fill(title);
+}
+
+/** The state the page shows, as its link says, and what the engine computes for it. */
+function shown(page: Page) {
+  const { state } = decode(new URL(page.url()).search);
+  const fn = buildFunction(state.fn);
+  return { state, fn, runs: runTrajectories(fn, state) };
+}
+
+/** An SVG parsed by the browser: whether it is well-formed, its size, its runs' lines and its texts. */
+function readSvg(page: Page, text: string) {
+  return page.evaluate((src) => {
+    const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+    const root = doc.documentElement;
+    const lines = [...doc.querySelectorAll('.scatterlayer .trace path.js-line')]
+      .filter((p) => (p.getAttribute('d') ?? '') !== '')
+      .map((p) => ({ stroke: (p as SVGElement).style.stroke || (p.getAttribute('style') ?? ''), dash: (p as SVGElement).style.strokeDasharray }));
+    return {
+      wellFormed: doc.getElementsByTagName('parsererror').length === 0 && root.nodeName === 'svg',
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      lines,
+      legend: [...doc.querySelectorAll('.legend .legendtext')].map((t) => t.textContent ?? ''),
+      title: doc.querySelector('.gtitle')?.textContent ?? null,
+    };
+  }, text);
+}
+
+describe('export figure', () => {
+  it('opens from the keyboard, and Escape closes it with focus back on its button', async () => {
+    const { page } = s();
+    const panel = page.getByTestId('export-png-1');
+    expect(await panel.isVisible()).toBe(false);
+    await page.getByTestId('export-open').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.isVisible(), POLL).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isVisible(), POLL).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-open');
+  });
+
+  it('PNG 1×, 2×, 3× of the contour and of the loss plot: real PNGs of the print size times the scale', async () => {
+    const { page } = s();
+    const { state } = shown(page);
+    for (const which of ['contour', 'loss'] as const) {
+      await openMenu(page, which);
+      for (const k of [1, 2, 3]) {
+        const png = await download(page, `export-png-${k}`);
+        expect(png.name).toBe(figureFileName(which, state, 'png', k));
+        expect(pngSize(png.bytes)).toEqual({ width: PRINT_SIZE[which].width * k, height: PRINT_SIZE[which].height * k });
+      }
+    }
+    expect(figureFileName('contour', state, 'png', 2)).toBe('ravine-contour-quadratic-k25-rot20-gd-momentum-nesterov@2x.png');
+  });
+
+  it('SVG of the contour: well-formed, the title, one line per run in its colour, a legend naming η and α', async () => {
+    const { page } = s();
+    const colors = await runColors(page, true);
+    await openMenu(page, 'contour', 'Ravine <κ = 25> & inertia');
+    const svg = await download(page, 'export-svg');
+    expect(svg.name).toBe('ravine-contour-quadratic-k25-rot20-gd-momentum-nesterov.svg');
+    expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.text).not.toMatch(/modebar/i);
+    const doc = await readSvg(page, svg.text);
+    expect(doc.wellFormed).toBe(true);
+    expect([doc.width, doc.height]).toEqual([PRINT_SIZE.contour.width, PRINT_SIZE.contour.height]);
+    expect(doc.lines.map((l) => l.stroke)).toEqual(colors);
+    // The title is shown as typed, not read as markup.
+    expect(doc.title).toBe('Ravine <κ = 25> & inertia');
+    expect(doc.legend).toHaveLength(3);
+    expect(doc.legend[0]).toMatch(/^GD η=1\.8/);
+    expect(doc.legend[1]).toMatch(/^Momentum η=0\.3 α=0\.8/);
+  });
+
+  it('SVG of the loss plot: one line per run in its colour and no playhead', async () => {
+    const { page } = s();
+    const colors = await runColors(page, true);
+    await openMenu(page, 'loss');
+    const svg = await download(page, 'export-svg');
+    expect(svg.name).toBe('ravine-loss-quadratic-k25-rot20-gd-momentum-nesterov.svg');
+    const doc = await readSvg(page, svg.text);
+    expect(doc.wellFormed).toBe(true);
+    expect([doc.width, doc.height]).toEqual([PRINT_SIZE.loss.width, PRINT_SIZE.loss.height]);
+    expect(doc.lines.map((l) => l.stroke)).toEqual(colors);
+    expect(doc.lines.every((l) => !l.dash || l.dash === 'none')).toBe(true);
+    expect(doc.title).toBeNull();
+  });
+
+  it('CSV: the header and one row per iterate of each visible run, exactly what the engine computes', async () => {
+    const { page } = s();
+    await page.getByTestId('run').nth(1).getByTestId('run-visible').uncheck();
+    // The address bar follows once input rests.
+    await expect.poll(() => shown(page).state.runs[1].visible, POLL).toBe(false);
+    await openMenu(page, 'contour');
+    const csv = await download(page, 'export-csv');
+    const { state, fn, runs } = shown(page);
+    expect(csv.name).toBe('ravine-runs-quadratic-k25-rot20-gd-nesterov.csv');
+    const rows = csv.text.trimEnd().split('\n').map((r) => r.split(','));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(1 + runs[0].points.length + runs[2].points.length);
+    expect(new Set(rows.slice(1).map((r) => r[1]))).toEqual(new Set(['gd', 'nesterov']));
+    const last = rows[rows.length - 1];
+    const nesterov = runs[2];
+    expect(Number(last[6])).toBe(nesterov.points.length - 1);
+    expect([Number(last[7]), Number(last[8]), Number(last[9])]).toEqual([...nesterov.points.at(-1)!, nesterov.losses.at(-1)!]);
+    expect(csv.text).toBe(runsCsv(state, runs, fn));
+  });
+
+  it('JSON: parses, names the function, and holds every run\'s step, x, y and loss', async () => {
+    const { page } = s();
+    await openMenu(page, 'loss');
+    const json = await download(page, 'export-json');
+    const { state, fn, runs } = shown(page);
+    expect(json.name).toBe('ravine-runs-quadratic-k25-rot20-gd-momentum-nesterov.json');
+    const j = JSON.parse(json.text);
+    expect(j.function).toMatchObject({ id: 'quadratic', params: { kappa: 25, theta: 20 } });
+    expect(j.runs).toHaveLength(3);
+    j.runs.forEach((r: { x: number[]; y: number[]; loss: number[]; step: number[] }, i: number) => {
+      expect(r.x).toEqual(runs[i].points.map((p) => p[0]));
+      expect(r.y).toEqual(runs[i].points.map((p) => p[1]));
+      expect(r.loss).toEqual(runs[i].losses);
+      expect(r.step).toHaveLength(runs[i].points.length);
+    });
+    expect(json.text).toBe(runsJson(state, runs, fn));
+  });
+});
+
+describe('the rules on the run cards', () => {
+  it('each card shows its update rule typeset by KaTeX, in the lecture\'s notation, with its fonts loaded', async () => {
+    const { page } = s();
+    const cards = page.getByTestId('run');
+    await expect.poll(() => page.locator('[data-testid=run] .katex').count(), POLL).toBeGreaterThanOrEqual(3);
+    const rules = await cards.evaluateAll((els) =>
+      els.map((c) => ({
+        kind: c.getAttribute('data-kind'),
+        // KaTeX pads with zero-width spaces: drop them with the white space.
+        text: [...c.querySelectorAll('.katex-html')].map((k) => (k.textContent ?? '').replace(/[\s\u200b]/g, '')).join('|'),
+        katex: c.querySelectorAll('.katex').length,
+      })),
+    );
+    expect(rules.map((r) => r.kind)).toEqual(['gd', 'momentum', 'nesterov']);
+    for (const r of rules) {
+      expect(r.katex, r.kind!).toBeGreaterThan(0);
+      expect(r.text, r.kind!).toContain('η');
+      expect(r.text, r.kind!).toContain('∇');
+    }
+    for (const r of rules.slice(1)) {
+      expect(r.text).toContain('α');
+      expect(r.text).toMatch(/ht=αht−1/);
+    }
+    expect(rules[0].text).not.toContain('α');
+    // Nesterov takes the gradient at the look-ahead point.
+    expect(rules[2].text).toContain('∇f(xt−1−αht−1)');
+    expect(rules[1].text).toContain('∇f(xt−1)|xt=xt−1−ht');
+    expect(await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px KaTeX_Main') && document.fonts.check('16px KaTeX_Math');
+    })).toBe(true);
+  });
+
+  it('a run on mini-batches shows the mini-batch gradient; SGD one sample', async () => {
+    const { page } = s();
+    await page.click('[data-testid=add-sgd]');
+    await page.fill('#run-1-batch', '4');
+    await page.press('#run-1-batch', 'Enter');
+    const text = async (i: number) =>
+      ((await page.getByTestId('run').nth(i).locator('.katex-html').first().textContent()) ?? '').replace(/[\s\u200b]/g, '');
+    await expect.poll(() => text(1), POLL).toContain('∑');
+    // h_t = α h_{t−1} + η (1/B) Σ_{i∈B_t} ∇f_i(x_{t−1}) (KaTeX writes a fraction's denominator first).
+    expect(await text(1)).toBe('ht=αht−1+ηB1∑i∈Bt∇fi(xt−1)');
+    expect(await text(2)).not.toContain('∑');
+    expect(await text(3)).toBe('xt=xt−1−η∇fit(xt−1)');
+  });
+});

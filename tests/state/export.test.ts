@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import type { Trajectory } from '../../src/core';
+import { addRun, selectFunction } from '../../src/state/actions';
+import { defaultState } from '../../src/state/defaults';
+import { CSV_COLUMNS, csvField, figureFileName, runsCsv, runsData, runsJson } from '../../src/state/export';
+import { FORMULA_ID } from '../../src/state/playground';
+import { buildFunction, runTrajectories } from '../../src/state/scene';
+
+/** A small RFC 4180 reader: fields, quoted fields with "" and line breaks inside. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+function scene(edit?: (s: ReturnType<typeof defaultState>) => void) {
+  const s = defaultState();
+  edit?.(s);
+  const fn = buildFunction(s.fn);
+  return { s, fn, runs: runTrajectories(fn, s) };
+}
+
+describe('runsCsv', () => {
+  const { s, fn, runs } = scene();
+  const rows = parseCsv(runsCsv(s, runs, fn));
+
+  it('has the header line and one row per iterate of every run', () => {
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss');
+    const total = runs.reduce((n, t) => n + t.points.length, 0);
+    expect(total).toBe(3 * (s.steps + 1));
+    expect(rows).toHaveLength(1 + total);
+    expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+  });
+
+  it('writes every number so that Number() reads back the same double', () => {
+    let k = 1;
+    s.runs.forEach((run, i) => {
+      runs[i].points.forEach(([x, y], t) => {
+        const [id, kind, lr, , , , step, rx, ry, loss] = rows[k++];
+        expect([Number(id), kind, Number(lr), Number(step)]).toEqual([run.id, run.kind, run.lr, t]);
+        expect(Object.is(Number(rx), x) && Object.is(Number(ry), y)).toBe(true);
+        expect(Object.is(Number(loss), runs[i].losses[t])).toBe(true);
+      });
+    });
+    expect(k).toBe(rows.length);
+  });
+
+  it('leaves α empty for GD and the seed empty for full-gradient runs; gives every run its real batch', () => {
+    const at = (id: number) => rows.find((r) => r[0] === String(id))!;
+    expect(at(0).slice(1, 6)).toEqual(['gd', '1.8', '', String(fn.n), '']);
+    expect(at(1).slice(1, 6)).toEqual(['momentum', '0.3', '0.8', String(fn.n), '']);
+    const mb = scene((x) => addRun(x, 'minibatch'));
+    const row = parseCsv(runsCsv(mb.s, mb.runs, mb.fn)).find((r) => r[1] === 'minibatch')!;
+    const run = mb.s.runs[3];
+    expect(row.slice(3, 6)).toEqual(['', String(run.batch), String(run.seed)]);
+    const sgd = scene((x) => addRun(x, 'sgd'));
+    expect(parseCsv(runsCsv(sgd.s, sgd.runs, sgd.fn)).find((r) => r[1] === 'sgd')!.slice(4, 6)).toEqual(['1', String(sgd.s.runs[3].seed)]);
+  });
+
+  it('leaves out hidden runs, as the figures do', () => {
+    const h = scene((x) => (x.runs[1].visible = false));
+    const ids = new Set(parseCsv(runsCsv(h.s, h.runs, h.fn)).slice(1).map((r) => r[0]));
+    expect([...ids]).toEqual(['0', '2']);
+  });
+
+  it('stops a diverged run at its last finite iterate', () => {
+    const d = scene((x) => (x.runs[0].lr = 50));
+    expect(d.runs[0].diverged).not.toBeNull();
+    const gd = parseCsv(runsCsv(d.s, d.runs, d.fn)).filter((r) => r[0] === '0');
+    expect(gd).toHaveLength(d.runs[0].points.length);
+    expect(gd.every((r) => r.slice(7).every((v) => Number.isFinite(Number(v))))).toBe(true);
+  });
+
+  it('keeps −0 and extreme doubles exact', () => {
+    const t: Trajectory = {
+      points: [[-0, 5e-324], [1.7976931348623157e308, 0.1 + 0.2]],
+      losses: [Number.MIN_VALUE, 1 / 3], velocities: null, diverged: null,
+    };
+    const one = scene((x) => (x.runs = [x.runs[0]]));
+    const r = parseCsv(runsCsv(one.s, [t], one.fn));
+    expect(Object.is(Number(r[1][7]), -0)).toBe(true);
+    expect(Number(r[1][8])).toBe(5e-324);
+    expect(Number(r[2][7])).toBe(1.7976931348623157e308);
+    expect(Number(r[2][8])).toBe(0.1 + 0.2);
+    expect(Number(r[2][9])).toBe(1 / 3);
+  });
+
+  it('quotes a field only when RFC 4180 asks for it', () => {
+    expect(csvField('momentum')).toBe('momentum');
+    expect(csvField('1e-7')).toBe('1e-7');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\r')).toBe('"cr\r"');
+    const line = ['x,y', 'say "hi"', 'two\nlines', 'plain'].map(csvField).join(',') + '\n';
+    expect(parseCsv(line)).toEqual([['x,y', 'say "hi"', 'two\nlines', 'plain']]);
+  });
+
+  it('refuses trajectories that do not match the runs', () => {
+    expect(() => runsCsv(s, runs.slice(1), fn)).toThrow(/one trajectory per run/);
+  });
+});
+
+describe('runsJson', () => {
+  it('parses, names the function and the start, and holds each run\'s arrays exactly', () => {
+    const { s, fn, runs } = scene();
+    const j = JSON.parse(runsJson(s, runs, fn));
+    expect(j.function).toEqual({ id: 'quadratic', params: { kappa: 25, theta: 20 }, formula: null, samples: fn.n, noise: s.fn.noise, noiseSeed: 1, fMin: fn.fMin });
+    expect(j.start).toEqual(s.start);
+    expect(j.steps).toBe(s.steps);
+    expect(j.runs.map((r: { optimizer: string }) => r.optimizer)).toEqual(['gd', 'momentum', 'nesterov']);
+    j.runs.forEach((r: Record<string, unknown>, i: number) => {
+      const t = runs[i];
+      expect(r.run).toBe(s.runs[i].id);
+      expect(r.lr).toBe(s.runs[i].lr);
+      expect(r.step).toEqual(t.points.map((_, k) => k));
+      expect(r.x).toEqual(t.points.map((p) => p[0]));
+      expect(r.y).toEqual(t.points.map((p) => p[1]));
+      expect(r.loss).toEqual(t.losses);
+      expect(r.diverged).toBeNull();
+    });
+    expect(j.runs[0]).toMatchObject({ label: 'GD η=1.8', alpha: null, batch: fn.n, seed: null });
+    expect(j.runs[1]).toMatchObject({ label: 'Momentum η=0.3 α=0.8', alpha: 0.8 });
+    expect(runsData(s, runs, fn)).toEqual(j);
+  });
+
+  it('gives a typed formula, an unknown minimum as null, and a diverged run\'s step', () => {
+    const { s, fn, runs } = scene((x) => {
+      x.fn.formula = 'x^2 + 3*y^2';
+      selectFunction(x, FORMULA_ID);
+      x.runs[0].lr = 5;
+    });
+    const j = JSON.parse(runsJson(s, runs, fn));
+    expect(j.function).toMatchObject({ id: 'formula', formula: 'x^2 + 3*y^2', fMin: null, params: {} });
+    expect(j.runs[0].diverged).toBe(runs[0].diverged!.step);
+    expect(j.runs[0].x).toHaveLength(runs[0].points.length);
+  });
+});
+
+describe('figureFileName', () => {
+  const { s } = scene();
+
+  it('says what the figure is: kind, function and parameters, the optimizers, the scale', () => {
+    expect(figureFileName('contour', s, 'png', 2)).toBe('ravine-contour-quadratic-k25-rot20-gd-momentum-nesterov@2x.png');
+    expect(figureFileName('contour', s, 'png', 1)).toBe('ravine-contour-quadratic-k25-rot20-gd-momentum-nesterov.png');
+    expect(figureFileName('loss', s, 'svg')).toBe('ravine-loss-quadratic-k25-rot20-gd-momentum-nesterov.svg');
+    expect(figureFileName('runs', s, 'csv')).toBe('ravine-runs-quadratic-k25-rot20-gd-momentum-nesterov.csv');
+  });
+
+  it('names each visible rule once, and writes numbers without dots or signs', () => {
+    const t = scene((x) => {
+      x.fn.params = { kappa: 2.5, theta: -45 };
+      x.runs[1].visible = false;
+      addRun(x, 'gd');
+    }).s;
+    expect(figureFileName('runs', t, 'json')).toBe('ravine-runs-quadratic-k2p5-rotm45-gd-nesterov.json');
+  });
+
+  it('is short and filesystem-safe for every function, a formula included', () => {
+    const f = scene((x) => {
+      x.fn.formula = 'sin(x) / (y^2 + 1) + x*y';
+      selectFunction(x, FORMULA_ID);
+    }).s;
+    expect(figureFileName('contour', f, 'png', 3)).toBe('ravine-contour-formula-gd-momentum-nesterov@3x.png');
+    const none = scene((x) => (x.runs = [])).s;
+    expect(figureFileName('loss', none, 'SVG')).toBe('ravine-loss-quadratic-k25-rot20.svg');
+    for (const name of [figureFileName('contour', s, 'png', 3), figureFileName('runs', f, 'json')]) {
+      expect(name).toMatch(/^[a-z0-9-]+(@\dx)?\.[a-z]+$/);
+      expect(name.length).toBeLessThan(80);
+    }
+  });
+});
