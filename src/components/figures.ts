@@ -2,6 +2,8 @@
 // a figure shows, so an exported image holds exactly what the user saw, restyled for paper.
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Box, LogGrid, Vec2 } from '../core';
+import { en, type Messages } from '../i18n/en';
+import { limits } from '../state/playground';
 import type { SceneFunction } from '../state/scene';
 import { contourScale } from './palette';
 import type { PathView } from './types';
@@ -19,14 +21,40 @@ export interface Figure {
 
 const screen: FigureStyle = { print: false };
 
-function base(style: FigureStyle): Partial<Layout> {
+/** What a figure says in words, and how it writes numbers: one language's `plot` table (English if none). */
+export type FigureLabels = Messages['plot'];
+
+/** A printed figure's size in CSS pixels: a PNG at scale k has k times as many pixels each way. */
+export const PRINT_SIZE = { contour: { width: 1200, height: 900 }, loss: { width: 1200, height: 700 } } as const;
+
+function base(style: FigureStyle, size: { width: number; height: number }): Partial<Layout> {
   return style.print
     ? {
-        paper_bgcolor: '#fff', plot_bgcolor: '#fff', font: { size: 16, color: '#111' },
-        title: style.title ? { text: style.title, x: 0.5, xanchor: 'center', font: { size: 20 } } : undefined,
-        margin: { l: 70, r: 20, t: style.title ? 100 : 60, b: 60 },
+        ...size,
+        paper_bgcolor: '#fff', plot_bgcolor: '#fff', font: { size: 22, color: '#111' },
+        title: style.title
+          ? { text: style.title, x: 0.5, xanchor: 'center', yref: 'container', y: 1, yanchor: 'top', pad: { t: 20 }, font: { size: 28 } }
+          : undefined,
+        margin: { l: 90, r: 30, t: 20, b: 100 },
+        // Across the top under the title, in as many rows as the names need: Plotly pushes the plot
+        // down below the legend (a legend tied to the plot's top would grow up into the title).
+        legend: {
+          orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 1 - (style.title ? 70 : 12) / size.height,
+          yanchor: 'top', font: { size: 20 },
+        },
       }
     : { paper_bgcolor: 'rgba(0,0,0,0)', margin: { l: 44, r: 8, t: 8, b: 36 } };
+}
+
+/**
+ * On screen every figure holds the traces of `limits.runs.max` runs, unused ones empty and hidden: a
+ * change in the number of traces makes Plotly recompute the contour's level lines (~200 ms), while
+ * new data in a fixed set of traces only redraws.
+ */
+function padded(data: Data[], perRun: number, runs: number, style: FigureStyle): Data[] {
+  if (style.print) return data;
+  const empty: Data = { type: 'scatter', mode: 'lines', x: [], y: [], visible: false, showlegend: false, hoverinfo: 'skip' };
+  return [...data, ...Array.from({ length: perRun * Math.max(0, limits.runs.max - runs) }, () => empty)];
 }
 
 export interface ContourInput {
@@ -37,10 +65,8 @@ export interface ContourInput {
   paths: PathView[];
   playhead: number;
   start: Vec2;
+  labels?: FigureLabels;
 }
-
-/** Traces before the start and the paths: they change only with the function. */
-export const CONTOUR_STATIC_TRACES = 3;
 
 /** A run's traces: its path, where the playhead is on it (screen only), and where it diverged. */
 function pathTraces(p: PathView, playhead: number, style: FigureStyle): Data[] {
@@ -50,7 +76,9 @@ function pathTraces(p: PathView, playhead: number, style: FigureStyle): Data[] {
   const [hx, hy] = p.points[Math.min(playhead, last)] ?? [NaN, NaN];
   const traces: Data[] = [
     {
-      type: 'scatter', mode: 'lines+markers', name: p.name, x, y, customdata: p.f,
+      // A dot per iterate shows the steps of a short run; on a long one they merge into the line, and
+      // thousands of SVG markers would make every redraw slow.
+      type: 'scatter', mode: p.points.length <= 300 ? 'lines+markers' : 'lines', name: p.name, x, y, customdata: p.f,
       line: { color: p.color, width: style.print ? 2.5 : 2 }, marker: { color: p.color, size: style.print ? 5 : 4 },
       hovertemplate: `${p.name}<br>t = %{pointNumber}<br>(%{x:.4g}, %{y:.4g})<br>f = %{customdata:.4g}<extra></extra>`,
     },
@@ -70,7 +98,7 @@ function pathTraces(p: PathView, playhead: number, style: FigureStyle): Data[] {
 }
 
 export function contourFigure(
-  { view, surface, fn, paths, playhead, start }: ContourInput,
+  { view, surface, fn, paths, playhead, start, labels = en.plot }: ContourInput,
   style: FigureStyle = screen,
 ): Figure {
   const mark = (pts: Vec2[], name: string, symbol: 'star' | 'diamond'): Data => ({
@@ -83,31 +111,35 @@ export function contourFigure(
       type: 'contour', x: surface.x, y: surface.y, z: surface.z, hoverinfo: 'skip',
       colorscale: contourScale, zmin: surface.min, zmax: surface.max,
       contours: { coloring: 'fill', start: surface.min, end: surface.max, size: (surface.max - surface.min) / 24 },
-      line: { color: 'rgba(40, 60, 90, 0.35)', width: 0.6 },
+      // Smoothing the level lines' splines is half the cost of a redraw; on a 200×200 grid the plain lines
+      // look the same on screen. Print, drawn once, gets the smooth ones.
+      line: { color: 'rgba(40, 60, 90, 0.35)', width: 0.6, smoothing: style.print ? 1 : 0 },
       colorbar: {
         title: { text: Number.isNaN(fn.fMin) ? 'f − min' : 'f − f*', side: 'right' },
-        tickvals: surface.ticks.values, ticktext: surface.ticks.labels, thickness: 10, len: 0.9, xpad: 4,
+        tickvals: surface.ticks.values, ticktext: surface.ticks.labels.map((t) => t.replace('.', labels.decimal)), thickness: 10, len: 0.9, xpad: 4,
       },
     },
-    mark(fn.minima, 'minimum', 'star'),
-    mark(fn.saddles, 'saddle point', 'diamond'),
+    mark(fn.minima, labels.minimum, 'star'),
+    mark(fn.saddles, labels.saddle, 'diamond'),
     {
-      type: 'scatter', mode: 'markers', name: 'start', x: [start[0]], y: [start[1]], showlegend: false,
+      type: 'scatter', mode: 'markers', name: labels.start, x: [start[0]], y: [start[1]], showlegend: false,
       marker: { symbol: 'circle-open', size: 14, color: '#111', line: { width: 2.5 } },
-      hovertemplate: 'start (%{x:.4g}, %{y:.4g})<extra></extra>',
+      hovertemplate: `${labels.start} (%{x:.4g}, %{y:.4g})<extra></extra>`,
     },
-    ...paths.flatMap((p) => pathTraces(p, playhead, style)),
+    ...padded(paths.flatMap((p) => pathTraces(p, playhead, style)), 3, paths.length, style),
   ];
-  const names = fn.id === 'leastsquares' ? ['w₀ (intercept)', 'w₁ (slope)'] : ['x', 'y'];
+  const names = fn.id === 'leastsquares' ? [labels.intercept, labels.slope] : ['x', 'y'];
+  const b = base(style, PRINT_SIZE.contour);
   const layout: Partial<Layout> = {
-    ...base(style),
+    ...b,
+    separators: labels.separators,
     xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain' },
     yaxis: {
       range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain',
       ...(fn.equalAxes ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
     },
     // Above the plot, not over it: the paths run anywhere in the box.
-    legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom', font: { size: style.print ? 15 : 12 } },
+    legend: style.print ? b.legend : { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom', font: { size: 12 } },
     showlegend: true,
     hovermode: 'closest',
     dragmode: 'zoom',
@@ -121,9 +153,10 @@ export interface LossInput {
   steps: number;
   /** Whether the values are gaps to a known minimum, drawn on a log axis. */
   log: boolean;
+  labels?: FigureLabels;
 }
 
-export function lossFigure({ paths, playhead, steps, log }: LossInput, style: FigureStyle = screen): Figure {
+export function lossFigure({ paths, playhead, steps, log, labels = en.plot }: LossInput, style: FigureStyle = screen): Figure {
   const yName = log ? 'f − f*' : 'f';
   const data: Data[] = [];
   if (!style.print) {
@@ -146,18 +179,18 @@ export function lossFigure({ paths, playhead, steps, log }: LossInput, style: Fi
       });
     }
   }
-  const b = base(style);
+  const b = base(style, PRINT_SIZE.loss);
   const layout: Partial<Layout> = {
     ...b,
+    separators: labels.separators,
     // Room for powers of ten beside the axis title.
-    margin: { ...b.margin, l: style.print ? 90 : 64 },
-    xaxis: { title: { text: 'iteration t' }, range: [0, steps], zeroline: false },
+    margin: { ...b.margin, l: style.print ? 120 : 64 },
+    xaxis: { title: { text: labels.iteration }, range: [0, steps], zeroline: false },
     yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', exponentformat: 'power' },
     yaxis2: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
     // On screen the contour's legend names the colours; a printed loss plot stands alone.
     showlegend: style.print,
-    legend: { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom', font: { size: 15 } },
     hovermode: 'closest',
   };
-  return { data, layout };
+  return { data: padded(data, 2, paths.length, style), layout };
 }

@@ -3,6 +3,7 @@
 import { optimizers, testFunctions } from '../core';
 import type { Box, OptimizerKind } from '../core';
 import { parseFunction } from '../expr';
+import { isLang, type Lang } from '../i18n';
 import { newRun, selectFunction } from './actions';
 import { readNumber, type FieldRule } from './fields';
 import { defaultState } from './defaults';
@@ -18,6 +19,8 @@ export interface LinkState {
   playhead: number | null;
   /** The box the contour plot is zoomed to; null for the function's own view. */
   view: Box | null;
+  /** The language the page is shown in; left out, the reader's own choice applies. */
+  lang?: Lang;
 }
 
 export interface Decoded extends LinkState {
@@ -39,7 +42,7 @@ function encodeRun(r: RunState, fn: SceneFunction): string {
   return parts.join(',');
 }
 
-export function encode({ state: s, playhead, view }: LinkState): string {
+export function encode({ state: s, playhead, view, lang }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
@@ -55,6 +58,7 @@ export function encode({ state: s, playhead, view }: LinkState): string {
   // An empty `run` says "no runs", which a link without any `run` (the default runs) cannot.
   if (s.runs.length === 0) q.set('run', '');
   for (const r of s.runs) q.append('run', encodeRun(r, fn));
+  if (lang) q.set('lang', lang);
   // ',' and ':' may stand in a query as they are: keep the link readable.
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
@@ -146,7 +150,13 @@ export function decode(search: string): Decoded {
     }
     if (decoded.length > 0 || runs.every((r) => r === '')) s.runs = decoded;
   }
-  return { state: s, playhead, view, dropped };
+  const langText = q.get('lang');
+  let lang: Lang | undefined;
+  if (langText !== null) {
+    if (isLang(langText)) lang = langText;
+    else bad('language', langText);
+  }
+  return { state: s, playhead, view, ...(lang ? { lang } : {}), dropped };
 }
 
 function decodeRun(text: string, fn: SceneFunction): RunState | null {

@@ -38,12 +38,13 @@ export async function waitForPlots(page: Page): Promise<void> {
   );
 }
 
-export async function openPage(path = '/', viewport: Viewport = { width: 1280, height: 800 }): Promise<Session> {
+/** `locale`: the browser's language (navigator.languages), e.g. 'ru-RU'; the system's when left out. */
+export async function openPage(path = '/', viewport: Viewport = { width: 1280, height: 800 }, locale?: string): Promise<Session> {
   const base = inject('baseURL');
   if (!base) throw new Error('no baseURL: run the browser tests with `vitest run --project e2e` (globalSetup serves dist/)');
   const url = new URL(path, base).href;
   const dir = mkdtempSync(join(tmpdir(), 'ravine-e2e-'));
-  const context = await chromium.launchPersistentContext(dir, { ...launch, viewport });
+  const context = await chromium.launchPersistentContext(dir, { ...launch, viewport, ...(locale ? { locale } : {}) });
   const close = async () => {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

@@ -12,8 +12,11 @@ import { CONTOUR, POLL } from './plot';
 async function drawnPaths(page: Page): Promise<{ x: number[]; y: number[] }[]> {
   await page.waitForTimeout(400);
   return page.evaluate((sel) => {
-    const gd = document.querySelector(sel) as unknown as { data: { mode?: string; x: number[]; y: number[] }[] };
-    return gd.data.filter((t) => t.mode === 'lines+markers').map((t) => ({ x: [...t.x], y: [...t.y] }));
+    const gd = document.querySelector(sel) as unknown as { data: { mode?: string; visible?: boolean; x: number[]; y: number[] }[] };
+    // The paths are the contour's only visible traces drawn with a line.
+    return gd.data
+      .filter((t) => t.mode?.startsWith('lines') && t.visible !== false)
+      .map((t) => ({ x: [...t.x], y: [...t.y] }));
   }, CONTOUR);
 }
 
@@ -67,13 +70,18 @@ describe('presets and permalinks', () => {
 
   it('Back and Forward move through meaningful changes, not every slider step', async () => {
     const { page } = s();
+    // The page writes its link into the address bar (replacing the entry) once it has rested.
+    await expect.poll(() => new URL(page.url()).search.length, POLL).toBeGreaterThan(0);
     const start = page.url();
     await page.click('[data-testid=preset-stepsize]');
     await page.waitForTimeout(1100);
     // A slider dragged over many positions in quick succession is one change.
     const slider = page.locator('#run-0-lr-slider');
     await slider.focus();
+    const before = page.url();
     for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+    // The address bar is written once the input rests.
+    await expect.poll(() => page.url(), POLL).not.toBe(before);
     const dragged = page.url();
     await page.goBack();
     await expect.poll(() => page.getAttribute('[data-testid=preset-stepsize]', 'aria-pressed'), POLL).toBe('true');

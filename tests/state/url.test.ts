@@ -23,6 +23,7 @@ const validState: fc.Arbitrary<LinkState> = fc
     start: fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6)),
     steps: fc.integer({ min: 1, max: 2000 }),
     playhead: fc.option(fc.integer({ min: 0, max: 1999 })),
+    lang: fc.option(fc.constantFrom('en' as const, 'ru' as const), { nil: undefined }),
     view: fc.option(fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6))
       .filter(([a, b, c, d]) => a < b && c < d)),
     runs: fc.uniqueArray(
@@ -54,7 +55,7 @@ const validState: fc.Arbitrary<LinkState> = fc
       return { id: r.id, kind: r.kind, lr: r.lr, alpha: def.usesAlpha ? r.alpha : 0, batch, seed: r.seed, visible: r.visible };
     });
     const view = g.view && { x: [g.view[0], g.view[1]] as Vec2, y: [g.view[2], g.view[3]] as Vec2 };
-    return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view };
+    return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view, lang: g.lang };
   });
 
 describe('links', () => {
@@ -66,6 +67,7 @@ describe('links', () => {
         expect(back.state).toEqual(link.state);
         expect(back.playhead).toBe(link.playhead);
         expect(back.view).toEqual(link.view);
+        expect(back.lang).toBe(link.lang);
       }),
       { seed: 11, numRuns: 300 },
     );
@@ -93,6 +95,19 @@ describe('links', () => {
     expect(d.dropped).toEqual([
       'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "adam,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
     ]);
+  });
+
+  it('carries the language as lang=en or lang=ru, and names any other value it drops', () => {
+    const s = defaultState();
+    expect(encode({ state: s, playhead: null, view: null, lang: 'ru' })).toMatch(/&lang=ru$/);
+    expect(encode({ state: s, playhead: null, view: null })).not.toContain('lang=');
+    expect(decode('lang=ru').lang).toBe('ru');
+    expect(decode('lang=en').lang).toBe('en');
+    expect(decode('').lang).toBeUndefined();
+    const bad = decode('lang=de&steps=50');
+    expect(bad.lang).toBeUndefined();
+    expect(bad.state.steps).toBe(50);
+    expect(bad.dropped).toEqual(['language "de"']);
   });
 
   it('refuses a formula that does not parse, and never shows it as anything but text', () => {
