@@ -106,7 +106,7 @@ function noiseOffsets(n: number, scale: number, seed: number): Float64Array {
   for (let i = 0; i < n; i++) {
     xi[2 * i] -= mx;
     xi[2 * i + 1] -= my;
-    ss += xi[2 * i] ** 2 + xi[2 * i + 1] ** 2;
+    ss += xi[2 * i] * xi[2 * i] + xi[2 * i + 1] * xi[2 * i + 1];
   }
   const k = ss > 0 ? scale / Math.sqrt(ss / n) : 0;
   for (let i = 0; i < 2 * n; i++) xi[i] *= k;
@@ -189,10 +189,10 @@ function rosenGd(p: Problem, lr: number, steps: number): Out {
   const bound = p.bound;
   let x = p.start[0], y = p.start[1];
   const points: Vec2[] = [[x, y]];
-  const losses = [(1 - x) ** 2 + 100 * (y - x * x) ** 2];
+  const losses = [(1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)];
   for (let t = 1; t <= steps; t++) {
     const nx = x - lr * (-2 * (1 - x) - 400 * x * (y - x * x)), ny = y - lr * (200 * (y - x * x));
-    const fx = (1 - nx) ** 2 + 100 * (ny - nx * nx) ** 2;
+    const fx = (1 - nx) * (1 - nx) + 100 * (ny - nx * nx) * (ny - nx * nx);
     if (!(Number.isFinite(fx) && Math.abs(nx) <= bound && Math.abs(ny) <= bound)) break;
     x = nx;
     y = ny;
@@ -210,7 +210,7 @@ function rosenSgd(p: Problem, lr: number, steps: number, xi: Float64Array, seed:
   let next = n;
   let x = p.start[0], y = p.start[1];
   const points: Vec2[] = [[x, y]];
-  const losses = [(1 - x) ** 2 + 100 * (y - x * x) ** 2];
+  const losses = [(1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)];
   for (let t = 1; t <= steps; t++) {
     if (next + 1 > n) {
       shuffle(order, rng);
@@ -219,7 +219,7 @@ function rosenSgd(p: Problem, lr: number, steps: number, xi: Float64Array, seed:
     const i = order[next++];
     const nx = x - lr * (-2 * (1 - x) - 400 * x * (y - x * x) + xi[2 * i]);
     const ny = y - lr * (200 * (y - x * x) + xi[2 * i + 1]);
-    const fx = (1 - nx) ** 2 + 100 * (ny - nx * nx) ** 2;
+    const fx = (1 - nx) * (1 - nx) + 100 * (ny - nx * nx) * (ny - nx * nx);
     if (!(Number.isFinite(fx) && Math.abs(nx) <= bound && Math.abs(ny) <= bound)) break;
     x = nx;
     y = ny;
@@ -235,13 +235,13 @@ function rosenMomentum(p: Problem, lr: number, alpha: number, steps: number, nes
   let x = p.start[0], y = p.start[1], hx = 0, hy = 0;
   const points: Vec2[] = [[x, y]];
   const velocities: Vec2[] = [[0, 0]];
-  const losses = [(1 - x) ** 2 + 100 * (y - x * x) ** 2];
+  const losses = [(1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)];
   for (let t = 1; t <= steps; t++) {
     const ax = x - look * hx, ay = y - look * hy;
     const nhx = alpha * hx + lr * (-2 * (1 - ax) - 400 * ax * (ay - ax * ax));
     const nhy = alpha * hy + lr * (200 * (ay - ax * ax));
     const nx = x - nhx, ny = y - nhy;
-    const fx = (1 - nx) ** 2 + 100 * (ny - nx * nx) ** 2;
+    const fx = (1 - nx) * (1 - nx) + 100 * (ny - nx * nx) * (ny - nx * nx);
     if (!(Number.isFinite(fx) && Math.abs(nx) <= bound && Math.abs(ny) <= bound)) break;
     x = nx;
     y = ny;

@@ -31,7 +31,7 @@ export function withNoise<T extends Objective>(objective: T, { n, scale, seed }:
   for (let i = 0; i < n; i++) {
     xi[2 * i] -= mx;
     xi[2 * i + 1] -= my;
-    ss += xi[2 * i] ** 2 + xi[2 * i + 1] ** 2;
+    ss += xi[2 * i] * xi[2 * i] + xi[2 * i + 1] * xi[2 * i + 1];
   }
   const k = ss > 0 ? scale / Math.sqrt(ss / n) : 0;
   for (let i = 0; i < 2 * n; i++) xi[i] *= k;
