@@ -69,11 +69,32 @@ export interface ContourInput {
 }
 
 /** A run's traces: its path, where the playhead is on it (screen only), and where it diverged. */
-function pathTraces(p: PathView, playhead: number, style: FigureStyle): Data[] {
+/**
+ * Where a diverged run's mark goes: its last iterate if that is in the box shown, else the point where
+ * the path last crossed into the void, on the box's edge, so the mark is always in sight.
+ */
+function divergenceMark(points: Vec2[], box: Box): Vec2 | null {
+  const inside = ([x, y]: Vec2) => x >= box.x[0] && x <= box.x[1] && y >= box.y[0] && y <= box.y[1];
+  let k = points.length - 1;
+  if (k < 0) return null;
+  if (inside(points[k])) return points[k];
+  while (k > 0 && !inside(points[k - 1])) k--;
+  if (k === 0) return null;
+  const [px, py] = points[k - 1], [qx, qy] = points[k];
+  // The fraction of the segment p → q inside the box, by each edge that q lies beyond.
+  const s = Math.min(
+    qx > box.x[1] ? (box.x[1] - px) / (qx - px) : qx < box.x[0] ? (box.x[0] - px) / (qx - px) : 1,
+    qy > box.y[1] ? (box.y[1] - py) / (qy - py) : qy < box.y[0] ? (box.y[0] - py) / (qy - py) : 1,
+  );
+  return [px + s * (qx - px), py + s * (qy - py)];
+}
+
+function pathTraces(p: PathView, playhead: number, box: Box, style: FigureStyle): Data[] {
   const x = p.points.map((q) => q[0]);
   const y = p.points.map((q) => q[1]);
   const last = p.points.length - 1;
   const [hx, hy] = p.points[Math.min(playhead, last)] ?? [NaN, NaN];
+  const mark = p.diverged === null ? null : divergenceMark(p.points, box);
   const traces: Data[] = [
     {
       // A dot per iterate shows the steps of a short run; on a long one they merge into the line, and
@@ -83,8 +104,8 @@ function pathTraces(p: PathView, playhead: number, style: FigureStyle): Data[] {
       hovertemplate: `${p.name}<br>t = %{pointNumber}<br>(%{x:.4g}, %{y:.4g})<br>f = %{customdata:.4g}<extra></extra>`,
     },
     {
-      type: 'scatter', mode: 'markers', showlegend: false, hoverinfo: 'skip',
-      x: p.diverged === null ? [] : [x[last]], y: p.diverged === null ? [] : [y[last]],
+      type: 'scatter', mode: 'markers', showlegend: false, x: mark ? [mark[0]] : [], y: mark ? [mark[1]] : [],
+      hovertemplate: `${p.name}<extra></extra>`, cliponaxis: false,
       marker: { color: p.color, size: 16, symbol: 'x-thin-open', line: { color: p.color, width: 3 } },
     },
   ];
@@ -126,7 +147,7 @@ export function contourFigure(
       marker: { symbol: 'circle-open', size: 14, color: '#111', line: { width: 2.5 } },
       hovertemplate: `${labels.start} (%{x:.4g}, %{y:.4g})<extra></extra>`,
     },
-    ...padded(paths.flatMap((p) => pathTraces(p, playhead, style)), 3, paths.length, style),
+    ...padded(paths.flatMap((p) => pathTraces(p, playhead, view, style)), 3, paths.length, style),
   ];
   const names = fn.id === 'leastsquares' ? [labels.intercept, labels.slope] : ['x', 'y'];
   const b = base(style, PRINT_SIZE.contour);
