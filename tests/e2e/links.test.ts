@@ -53,9 +53,14 @@ describe('presets and permalinks', () => {
     const area = (await page.locator(`${CONTOUR} .nsewdrag`).first().boundingBox())!;
     await page.mouse.click(Math.round(area.x + area.width * 0.21), Math.round(area.y + area.height * 0.33));
     await expect.poll(() => page.inputValue('#start-x'), POLL).not.toBe('-2.76');
+    // The address bar and the drawing both catch up once input rests: wait until they agree.
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('run').length, POLL).toBe(4);
+    await expect
+      .poll(async () => JSON.stringify(await drawnPaths(page)) === JSON.stringify(expectedPaths(new URL(page.url()).search)), POLL)
+      .toBe(true);
     const before = await drawnPaths(page);
     const link = new URL(page.url());
-    expect(link.searchParams.getAll('run')).toHaveLength(4);
+    expect(link.searchParams.get('start')).not.toBe('-2.7596557239555737,0.27258078662891827');
 
     const other = await openPage(`/${link.search}`);
     try {
