@@ -10,42 +10,44 @@ const extreme =
   '&run=sgd,id:3,lr:2.5&run=minibatch,id:4,lr:1,B:4';
 
 describe('extreme settings', () => {
-  it('η at its maximum, α = 0.999, κ = 1000, 5 runs × 2,000 steps: no task over 100 ms during drags', async () => {
+  // How long the main thread is busy meanwhile is a speed figure, measured by `npm run bench:ui -- --runs 5
+  // --steps 2000`; this test holds what must stay true whatever the machine's speed.
+  it('η at its maximum, α = 0.999, κ = 1000, 5 runs × 2,000 steps: drags redraw the paths, the page keeps working', async () => {
     const { page, errors, close } = await openPage(`/${extreme}`);
     try {
-      // Drag sliders as a hand does, one input per frame for 1.5 s each, and collect the long tasks that
-      // start meanwhile. (Once input rests for 250 ms, Plotly redraws the full figure once: that redraw
-      // is not during the interaction, and is reported by `npm run bench:ui`.)
+      // Drag sliders as a hand does, one input per frame for a second each.
       const drag = (selector: string, from: number, to: number) =>
         page.evaluate(
           ({ selector, from, to }) =>
-            new Promise<number[]>((done) => {
+            new Promise<number>((done) => {
               const el = document.querySelector<HTMLInputElement>(selector)!;
-              const long: number[] = [];
               const t0 = performance.now();
-              const obs = new PerformanceObserver((l) =>
-                l.getEntries().forEach((e) => e.startTime >= t0 && e.startTime < t0 + 1500 && long.push(e.duration)),
-              );
-              obs.observe({ type: 'longtask' });
+              let inputs = 0;
               const tick = (now: number) => {
-                const k = Math.min(1, (now - t0) / 1500);
+                const k = Math.min(1, (now - t0) / 1000);
                 el.value = String(from + (to - from) * k);
                 el.dispatchEvent(new Event('input', { bubbles: true }));
+                inputs++;
                 if (k < 1) requestAnimationFrame(tick);
-                else setTimeout(() => (obs.disconnect(), done(long)), 50);
+                else done(inputs);
               };
               requestAnimationFrame(tick);
             }),
           { selector, from, to },
         );
-      const long = [
-        ...(await drag('#run-1-lr-slider', 1000, 300)),
-        ...(await drag('#run-0-lr-slider', 1000, 0)),
-        ...(await drag('#run-1-alpha-slider', 0.999, 0.5)),
-      ];
-      expect(long.filter((d) => d > 100), `long tasks (ms): ${long.map(Math.round).join(', ')}`).toEqual([]);
-      const status = await page.locator('[data-testid=run-status]').allTextContents();
-      expect(status[3]).toMatch(/diverged at step \d+/);
+      const status = () => page.locator('[data-testid=run-status]').nth(1).textContent();
+      const before = await status();
+      expect(await drag('#run-1-lr-slider', 1000, 300)).toBeGreaterThan(5);
+      // While the input moves, the paths are painted on the overlay; once it rests, Plotly draws again.
+      expect(await page.locator(`${CONTOUR}.overlaid`).count()).toBe(1);
+      await expect.poll(() => page.locator(`${CONTOUR}.overlaid`).count(), POLL).toBe(0);
+      expect(await status()).not.toBe(before);
+      await drag('#run-1-alpha-slider', 0.999, 0.5);
+      await drag('#run-0-lr-slider', 1000, 0);
+      // Still responsive: the playback answers at once.
+      await page.getByTestId('reset').click();
+      await expect.poll(async () => (await page.getByTestId('playhead').textContent())?.startsWith('t = 0'), POLL).toBe(true);
+      expect((await page.locator('[data-testid=run-status]').allTextContents())[3]).toMatch(/diverged at step \d+/);
       expect(errors).toEqual([]);
     } finally {
       await close();
