@@ -104,7 +104,7 @@ export function livePlot(div: HTMLElement, onrelayout?: (e: Record<string, unkno
     P = module;
     if (latest) draw(...latest);
   });
-  const resize = new ResizeObserver(() => P && div.isConnected && drawn && (P.Plots.resize(div), full()));
+  const resize = new ResizeObserver(() => P && div.isConnected && drawn && P.Plots.resize(div));
   resize.observe(div);
 
   return {

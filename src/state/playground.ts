@@ -34,13 +34,18 @@ export interface PlaygroundState {
 
 export const FORMULA_ID = 'formula';
 
-/** What every numeric field accepts; η's range comes from the function (see scene.ts). */
+/**
+ * What every numeric field, and a link, accepts (FieldRule shapes). η's slider range comes from the
+ * function; its field takes anything positive up to `lr.max`.
+ */
 export const limits = {
-  steps: { min: 1, max: 2000 },
+  steps: { min: 1, max: 2000, integer: true },
+  lr: { min: 0, max: 100, minExclusive: true },
   alpha: { min: 0, max: 0.999 },
-  batch: { min: 1 },
-  seed: { min: 0, max: 999_999 },
-  samples: { min: 2, max: 1000 },
+  seed: { min: 0, max: 999_999, integer: true },
+  samples: { min: 2, max: 1000, integer: true },
   noise: { min: 0, max: 1000 },
+  /** Start points and zoom boxes. */
+  coordinate: { min: -1e6, max: 1e6 },
   runs: { max: 8 },
 } as const;

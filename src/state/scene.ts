@@ -60,6 +60,5 @@ export function lossSeries(fn: SceneFunction, run: Trajectory): { y: number[]; l
 /** For quadratics, the asymptotic rate theory predicts for a full-gradient run; null otherwise. */
 export function predictedRate(fn: SceneFunction, run: RunState): number | null {
   if (!fn.quadratic || run.kind === 'sgd' || run.kind === 'minibatch' || run.batch < fn.n) return null;
-  const kind = run.kind === 'gd' ? 'gd' : run.kind;
-  return theory.rate(kind, run.lr, run.alpha, theory.spectrum(fn.quadratic.hessian).eigenvalues);
+  return theory.rate(run.kind, run.lr, run.alpha, theory.spectrum(fn.quadratic.hessian).eigenvalues);
 }

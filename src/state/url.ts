@@ -10,8 +10,6 @@ import { defaultState } from './defaults';
 import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
 import { buildFunction, type SceneFunction } from './scene';
 
-export const LR_MAX = 100;
-
 /** What a link holds beside the playground: the playhead and the zoom. */
 export interface LinkState {
   state: PlaygroundState;
@@ -115,23 +113,23 @@ export function decode(search: string): Decoded {
   for (const [name, spec] of Object.entries(def?.params ?? {})) {
     s.fn.params[name] = get(name, name, spec) ?? s.fn.params[name];
   }
-  s.fn.samples = get('N', 'N', { ...limits.samples, integer: true }) ?? s.fn.samples;
+  s.fn.samples = get('N', 'N', limits.samples) ?? s.fn.samples;
   s.fn.noise = get('noise', 'noise', limits.noise) ?? s.fn.noise;
-  s.fn.noiseSeed = get('nseed', 'noise seed', { ...limits.seed, integer: true }) ?? s.fn.noiseSeed;
+  s.fn.noiseSeed = get('nseed', 'noise seed', limits.seed) ?? s.fn.noiseSeed;
 
   const start = q.get('start');
   if (start !== null) {
     const [x, y, extra] = start.split(',');
-    const px = read(x, { min: -1e6, max: 1e6 }), py = read(y, { min: -1e6, max: 1e6 });
+    const px = read(x, limits.coordinate), py = read(y, limits.coordinate);
     if (px === undefined || py === undefined || extra !== undefined) bad('start', start);
     else s.start = [px, py];
   }
-  s.steps = get('steps', 'iterations', { ...limits.steps, integer: true }) ?? s.steps;
+  s.steps = get('steps', 'iterations', limits.steps) ?? s.steps;
   const playhead = get('t', 'step', { min: 0, max: s.steps, integer: true }) ?? null;
   const viewText = q.get('view');
   let view: Box | null = null;
   if (viewText !== null) {
-    const v = viewText.split(',').map((t) => read(t, { min: -1e6, max: 1e6 }));
+    const v = viewText.split(',').map((t) => read(t, limits.coordinate));
     if (v.length === 4 && v.every((c) => c !== undefined) && v[0]! < v[1]! && v[2]! < v[3]!) {
       view = { x: [v[0]!, v[1]!], y: [v[2]!, v[3]!] };
     } else bad('view', viewText);
@@ -164,10 +162,10 @@ function decodeRun(text: string, fn: SceneFunction): RunState | null {
   if (!KINDS.includes(kind as OptimizerKind)) return null;
   const rules: Record<string, FieldRule> = {
     id: { min: 0, max: 999, integer: true },
-    lr: { min: 0, max: LR_MAX, minExclusive: true },
+    lr: limits.lr,
     a: limits.alpha,
     B: { min: 1, max: fn.n, integer: true },
-    seed: { ...limits.seed, integer: true },
+    seed: limits.seed,
   };
   const values: Record<string, number> = {};
   let visible = true;
