@@ -340,11 +340,11 @@ function cases(): Case[] {
       const inline =
         kind === 'gd' ? () => loops.gd(problem, spec.lr, STEPS)
         : kind === 'sgd' ? () => loops.sgd(problem, spec.lr, STEPS, xi, RUN_SEED)
-        : () => loops.momentum(problem, spec.lr, spec.alpha!, STEPS, kind === 'nesterov');
+        : () => loops.momentum(problem, spec.lr, (spec as { alpha: number }).alpha, STEPS, kind === 'nesterov');
       const via =
         kind === 'gd' ? () => viaGd(problem, spec.lr, STEPS)
         : kind === 'sgd' ? () => viaSgd(problem, spec.lr, STEPS, xi, RUN_SEED)
-        : () => viaMomentum(problem, spec.lr, spec.alpha!, STEPS, kind === 'nesterov');
+        : () => viaMomentum(problem, spec.lr, (spec as { alpha: number }).alpha, STEPS, kind === 'nesterov');
       out.push({ problem, kind, engine, inline, via });
     }
   }

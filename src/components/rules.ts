@@ -1,14 +1,15 @@
-// Each run's update rule in the lecture's notation (η, α, h_t, h_0 = 0), as TeX for KaTeX. Every string
-// here is a constant of ours: nothing the user types ever reaches the TeX.
-import type { OptimizerKind } from '../core';
+// Each run's update rule in the lecture's notation (η, α, h_t, h_0 = 0), as TeX for KaTeX, from the rule's
+// entry in the engine's table. Every string here is a constant of ours: nothing the user types reaches the TeX.
+import { optimizerDef, scheduleDef } from '../core';
+import type { OptimizerKind, ScheduleKind } from '../core';
 
 /** The gradient a run's step uses, evaluated at `at`: full, one sample, or the mean over a batch B_t. */
 export type GradientKind = 'full' | 'sample' | 'batch';
 
+/** One sample when the rule fixes it, a batch when fewer than all N are averaged, else the full gradient. */
 export function gradientKind(kind: OptimizerKind, batch: number, samples: number): GradientKind {
-  if (kind === 'sgd') return 'sample';
-  if (kind === 'minibatch') return 'batch';
-  if (kind === 'gd') return 'full';
+  const b = optimizerDef(kind).batch;
+  if (!b.choice) return b.size === 1 ? 'sample' : 'full';
   return batch < samples ? 'batch' : 'full';
 }
 
@@ -18,12 +19,10 @@ function gradient(g: GradientKind, at: string): string {
   return `\\nabla f(${at})`;
 }
 
-/** The rule as one or two formulas (one line each): x_t for GD-like rules, h_t then x_t for inertial ones. */
-export function ruleTex(kind: OptimizerKind, batch: number, samples: number): string[] {
+/** The rule as lines of TeX, with η_t and its formula when the step size follows a schedule. */
+export function ruleTex(kind: OptimizerKind, batch: number, samples: number, schedule: ScheduleKind = 'constant'): string[] {
   const g = gradientKind(kind, batch, samples);
-  if (kind === 'momentum' || kind === 'nesterov') {
-    const at = kind === 'nesterov' ? 'x_{t-1} - \\alpha h_{t-1}' : 'x_{t-1}';
-    return [`h_t = \\alpha h_{t-1} + \\eta\\, ${gradient(g, at)}`, 'x_t = x_{t-1} - h_t, \\quad h_0 = 0'];
-  }
-  return [`x_t = x_{t-1} - \\eta\\, ${gradient(g, 'x_{t-1}')}`];
+  const timing = scheduleDef(schedule).tex;
+  const lines = optimizerDef(kind).tex((at) => gradient(g, at), timing ? '\\eta_t' : '\\eta');
+  return timing ? [...lines, timing] : lines;
 }

@@ -4,7 +4,12 @@ export { getTestFunction, hoursData, testFunctions } from './functions';
 export type { FunctionDef, ParamSpec, TestFunction } from './functions';
 export { withNoise, type NoiseSpec } from './noise';
 export { createOracle, isFiniteSum, sampleCount, type GradFn } from './oracle';
-export { optimizers, type OptimizerKind, type OptimizerSpec, type UpdateRule } from './optimizers';
+export {
+  batchOf, optimizerDef, optimizerKinds, optimizers,
+  type HyperName, type OptimizerDef, type OptimizerKind, type OptimizerSpec, type UpdateRule,
+} from './optimizers';
+export { scheduleCurve, scheduleDef, scheduleKinds, scheduleParams, schedules, type Schedule, type ScheduleKind, type ScheduleParam } from './schedules';
+export { settingValues, type SettingSpec } from './settings';
 export { MAX_STEPS, simulate, type SimulateSpec, type Trajectory } from './run';
 export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';

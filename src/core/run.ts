@@ -1,6 +1,8 @@
 import type { TestFunction } from './functions/types';
 import { createOracle } from './oracle';
-import { optimizers, type OptimizerSpec } from './optimizers';
+import { batchOf, optimizerDef, type OptimizerSpec } from './optimizers';
+import { scheduleDef, scheduleParams } from './schedules';
+import { settingValues } from './settings';
 import type { Objective, Vec2 } from './types';
 
 export const MAX_STEPS = 10_000;
@@ -39,9 +41,6 @@ function check(spec: SimulateSpec): void {
     throw new RangeError(`steps must be a whole number from 0 to ${MAX_STEPS}, got ${steps}`);
   }
   if (!(o.lr > 0) || !Number.isFinite(o.lr)) throw new RangeError(`η must be a positive number, got ${o.lr}`);
-  if (o.alpha !== undefined && !(o.alpha >= 0 && o.alpha < 1)) {
-    throw new RangeError(`α must be in [0, 1), got ${o.alpha}`);
-  }
   if (!start.every(Number.isFinite)) throw new RangeError(`The start must be finite, got ${start}`);
 }
 
@@ -49,9 +48,13 @@ function check(spec: SimulateSpec): void {
 export function simulate(spec: SimulateSpec): Trajectory {
   check(spec);
   const { objective, optimizer, steps } = spec;
-  const def = optimizers[optimizer.kind];
-  const rule = def.rule(optimizer);
-  const grad = createOracle(objective, def.batch(optimizer), spec.seed ?? 0);
+  const def = optimizerDef(optimizer.kind);
+  // Settings out of their ranges throw here, naming the setting and its range.
+  const rule = def.rule(settingValues(def.hyper, optimizer as Record<string, unknown>, optimizer.kind));
+  const schedule = optimizer.schedule ?? { kind: 'constant' };
+  const lrAt = scheduleDef(schedule.kind).lr;
+  const lrParams = scheduleParams(schedule);
+  const grad = createOracle(objective, batchOf(optimizer), spec.seed ?? 0);
   const bound = spec.bound ?? defaultBound(objective);
   const inBounds = (p: Vec2, fx: number) =>
     Number.isFinite(fx) && Math.abs(p[0]) <= bound && Math.abs(p[1]) <= bound;
@@ -64,7 +67,7 @@ export function simulate(spec: SimulateSpec): Trajectory {
   const points: Vec2[] = [x];
   const losses = [f0];
   for (let t = 1; t <= steps; t++) {
-    const next = rule.step(x, state, grad);
+    const next = rule.step(x, state, grad, lrAt(optimizer.lr, t, lrParams));
     const fx = objective.f(next.x);
     // A non-finite coordinate fails the bound test too: NaN compares false.
     if (!inBounds(next.x, fx)) return { points, losses, velocities, diverged: { step: t } };

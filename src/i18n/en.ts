@@ -1,7 +1,7 @@
 // Every string the UI shows, in English: the source table. `Messages` is its type, so a language that
 // misses a key (or adds one) does not compile. Strings that carry values are functions of them; numbers
 // arrive already formatted for the language (see formatNumber), counts as plain integers.
-import type { OptimizerKind } from '../core';
+import type { HyperName, OptimizerKind, ScheduleKind, ScheduleParam } from '../core';
 import { englishFormulaMessages } from '../expr/errors';
 
 export const en = {
@@ -36,6 +36,11 @@ export const en = {
         title: 'Which batch size to take?',
         caption:
           'SGD (one sample), mini-batches of 4 and 16, and GD on all 64: the same step, with gradient noise that shrinks as the batch grows.',
+      },
+      adam: {
+        title: 'Adam in a ravine',
+        caption:
+          "Adam divides each coordinate's step by the root of that coordinate's running mean squared gradient. This ravine lies along the axes, so the steep y and the flat x move at the same pace, about η per step: Adam heads diagonally to the floor and crosses it only a few times, while Momentum and Nesterov swing from wall to wall. Turn the ravine (θ = 20°) and the scaling no longer matches it: Adam loses its edge.",
       },
       stepsize: {
         title: 'The step size matters',
@@ -93,18 +98,54 @@ export const en = {
       minibatch: 'Mini-batch GD',
       momentum: 'Momentum',
       nesterov: 'Nesterov',
-    } as Record<OptimizerKind, string>,
+      adam: 'Adam',
+      rmsprop: 'RMSProp',
+      adagrad: 'AdaGrad',
+    } satisfies Record<OptimizerKind, string>,
     show: 'show',
     remove: (kind: string) => `Remove ${kind} run`,
     lr: 'Step size η',
-    lrOf: (kind: string) => `Step size η of ${kind}`,
-    alpha: 'Momentum α',
-    alphaOf: (kind: string) => `Momentum α of ${kind}`,
+    /** Each rule's own settings besides η, as their fields are labelled. */
+    hyper: {
+      alpha: 'Momentum α',
+      beta1: 'Decay of the mean β₁',
+      beta2: 'Decay of the square β₂',
+      rho: 'Decay of the square ρ',
+      eps: 'Safety term ε',
+    } satisfies Record<HyperName, string>,
+    /** A slider's name for screen readers: which setting of which run it moves. */
+    of: (setting: string, kind: string) => `${setting} of ${kind}`,
     batch: (n: number) => `Batch size B (of ${n})`,
-    batchOf: (kind: string) => `Batch size of ${kind}`,
+    batchName: 'Batch size',
     seed: 'Seed',
     divergedAt: (step: number) => `diverged at step ${step}`,
     theoryRate: (rate: string) => `theory: rate ${rate} per step`,
+  },
+
+  /** Step-size schedules: how η changes over the steps. */
+  schedules: {
+    label: 'Step size over time',
+    kinds: {
+      constant: 'constant η',
+      inverse: 'inverse time: η / (1 + k t)',
+      step: 'step decay: η γ^⌊t/s⌋',
+      cosine: 'cosine: from η down to r η in T steps',
+    } satisfies Record<ScheduleKind, string>,
+    /** In legends and file columns. */
+    short: {
+      constant: 'constant',
+      inverse: 'η/(1+kt)',
+      step: 'η·γ^⌊t/s⌋',
+      cosine: 'cosine',
+    } satisfies Record<ScheduleKind, string>,
+    params: {
+      k: 'Decay k',
+      gamma: 'Factor γ',
+      every: 'Every s steps',
+      floor: 'Floor r (share of η)',
+      period: 'Period T (steps)',
+    } satisfies Record<ScheduleParam, string>,
+    curve: (kind: string) => `Step size η_t of ${kind} against t`,
   },
 
   playback: {

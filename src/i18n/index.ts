@@ -1,7 +1,6 @@
 // The languages, their tables, and the few functions that turn data into words and numbers in one of
 // them. Pure: the reactive choice of language lives in lang.svelte.ts.
 import type { FormulaErrorCode, FormulaErrorParams } from '../expr/errors';
-import type { FieldReason } from '../state/fields';
 import { en, type Messages } from './en';
 import { ru } from './ru';
 
@@ -47,8 +46,16 @@ export function formulaMessage(err: { code: FormulaErrorCode; params?: FormulaEr
   return dictionaries[lang].formula[err.code](err.params ?? {});
 }
 
+/** The range a refused number had to lie in (state/fields' FieldReason has this shape; i18n does not import state). */
+export interface RangeText {
+  min: number;
+  max: number;
+  integer?: boolean;
+  minExclusive?: boolean;
+}
+
 /** Why a typed number was refused, in a language. */
-export function fieldMessage(reason: FieldReason, lang: Lang): string {
+export function fieldMessage(reason: RangeText, lang: Lang): string {
   const n = (v: number) => formatNumber(v, lang);
   return dictionaries[lang].field.range(!!reason.integer, !!reason.minExclusive, n(reason.min), n(reason.max));
 }

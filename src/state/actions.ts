@@ -1,18 +1,28 @@
-// Every change the UI makes to the state, as small functions that keep it valid.
-import { optimizers, testFunctions } from '../core';
-import type { OptimizerKind, Vec2 } from '../core';
-import { limits, type PlaygroundState, type RunState } from './playground';
-import { buildFunction, type SceneFunction } from './scene';
+// Every change the UI makes to the playground's state goes through these small functions, which keep
+// it valid. Components call them through the page's callbacks and never write the state themselves.
+import { optimizerDef, scheduleDef, testFunctions } from '../core';
+import type { OptimizerKind, ScheduleKind, Vec2 } from '../core';
+import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
+import { buildFunction, lrRange, type SceneFunction } from './scene';
 
-const DEFAULT_BATCH = 8;
+const defaults = (specs: Readonly<Record<string, { default: number }>>) =>
+  Object.fromEntries(Object.entries(specs).map(([k, p]) => [k, p.default]));
+
+/** The batch a new run of a kind takes: all N, one, or the rule's default mini-batch. */
+function defaultBatch(kind: OptimizerKind, n: number): number {
+  const b = optimizerDef(kind).batch;
+  const size = b.choice ? b.default : b.size;
+  return size === 'all' ? n : Math.min(size, n);
+}
 
 /** A new run of a kind, with settings that make sense on the function at hand. */
 export function newRun(fn: SceneFunction, kind: OptimizerKind, id: number): RunState {
   return {
     id, kind,
-    lr: fn.lr.default,
-    alpha: optimizers[kind].usesAlpha ? 0.9 : 0,
-    batch: kind === 'minibatch' ? Math.min(DEFAULT_BATCH, fn.n) : kind === 'sgd' ? 1 : fn.n,
+    lr: lrRange(fn, kind).default,
+    params: defaults(optimizerDef(kind).hyper),
+    schedule: { kind: 'constant', params: {} },
+    batch: defaultBatch(kind, fn.n),
     seed: id + 1,
     visible: true,
   };
@@ -28,6 +38,28 @@ export function removeRun(s: PlaygroundState, id: number): void {
   s.runs = s.runs.filter((r) => r.id !== id);
 }
 
+/** What a run card may change of its run: the values its fields and sliders have already checked. */
+export type RunChange =
+  | { lr: number }
+  | { param: string; value: number }
+  | { batch: number }
+  | { seed: number }
+  | { visible: boolean }
+  | { schedule: ScheduleKind }
+  | { scheduleParam: string; value: number };
+
+export function changeRun(s: PlaygroundState, id: number, change: RunChange): void {
+  const r = s.runs.find((x) => x.id === id);
+  if (!r) return;
+  if ('lr' in change) r.lr = change.lr;
+  else if ('param' in change) r.params[change.param] = change.value;
+  else if ('batch' in change) r.batch = change.batch;
+  else if ('seed' in change) r.seed = change.seed;
+  else if ('visible' in change) r.visible = change.visible;
+  else if ('schedule' in change) r.schedule = { kind: change.schedule, params: defaults(scheduleDef(change.schedule).params) };
+  else r.schedule.params[change.scheduleParam] = change.value;
+}
+
 /**
  * Switches to another function (a test function's id, or FORMULA_ID with the formula already set):
  * its parameters reset, and the start, η and noise move to what suits it, so the runs stay comparable.
@@ -35,25 +67,50 @@ export function removeRun(s: PlaygroundState, id: number): void {
 export function selectFunction(s: PlaygroundState, id: string): void {
   const def = testFunctions.find((d) => d.id === id);
   s.fn.id = id;
-  s.fn.params = def ? Object.fromEntries(Object.entries(def.params).map(([k, p]) => [k, p.default])) : {};
+  s.fn.params = def ? defaults(def.params) : {};
   const fn = buildFunction(s.fn);
   s.fn.noise = fn.noise;
   s.start = [...fn.start] as Vec2;
   for (const r of s.runs) {
-    r.lr = fn.lr.default;
+    r.lr = lrRange(fn, r.kind).default;
     r.batch = fullBatch(r, s.fn.samples) ? fn.n : Math.min(r.batch, fn.n);
   }
 }
 
+/** A typed formula that parsed: it becomes the function. */
+export function setFormula(s: PlaygroundState, text: string): void {
+  s.fn.formula = text;
+  if (s.fn.id !== FORMULA_ID) selectFunction(s, FORMULA_ID);
+}
+
+export function setFunctionParam(s: PlaygroundState, name: string, value: number): void {
+  s.fn.params[name] = value;
+}
+
+/** The finite sum's noise scale or seed. */
+export function setNoise(s: PlaygroundState, change: { noise: number } | { noiseSeed: number }): void {
+  if ('noise' in change) s.fn.noise = change.noise;
+  else s.fn.noiseSeed = change.noiseSeed;
+}
+
 /**
- * A run that averaged all samples keeps doing so when their number changes, except a mini-batch run:
- * its batch is the user's choice, only clamped to N.
+ * A run that averaged all samples keeps doing so when their number changes, unless its batch is a
+ * mini-batch by default (a mini-batch run): that one is the user's choice, only clamped to N.
  */
 function fullBatch(r: RunState, n: number): boolean {
-  return r.kind !== 'minibatch' && r.batch >= n;
+  const b = optimizerDef(r.kind).batch;
+  return (b.choice ? b.default : b.size) === 'all' && r.batch >= n;
 }
 
 export function setSamples(s: PlaygroundState, n: number): void {
   for (const r of s.runs) r.batch = fullBatch(r, s.fn.samples) ? n : Math.min(r.batch, n);
   s.fn.samples = n;
+}
+
+export function setStart(s: PlaygroundState, p: Vec2): void {
+  s.start = [p[0], p[1]];
+}
+
+export function setSteps(s: PlaygroundState, steps: number): void {
+  s.steps = steps;
 }

@@ -21,8 +21,8 @@ export function defaultState(): PlaygroundState {
   s.start = [...fn.start] as Vec2;
   s.runs = [
     { ...newRun(fn, 'gd', 0), lr: 1.8 },
-    { ...newRun(fn, 'momentum', 1), lr: 0.3, alpha: 0.8 },
-    { ...newRun(fn, 'nesterov', 2), lr: 0.3, alpha: 0.8 },
+    { ...newRun(fn, 'momentum', 1), lr: 0.3, params: { alpha: 0.8 } },
+    { ...newRun(fn, 'nesterov', 2), lr: 0.3, params: { alpha: 0.8 } },
   ];
   return s;
 }

@@ -1,10 +1,10 @@
 // The runs as data files, for people who redraw the figures in pgfplots or matplotlib, and the names
 // of every exported file. Pure: the state and the trajectories in, text out.
-import { optimizers } from '../core';
-import type { Trajectory } from '../core';
-import { runLabel } from './labels';
+import { optimizerDef, optimizerKinds } from '../core';
+import type { HyperName, Trajectory } from '../core';
+import { runLabel, scheduleLabel } from './labels';
 import { FORMULA_ID, type PlaygroundState, type RunState } from './playground';
-import type { SceneFunction } from './scene';
+import { runBatch, stepSizes, type SceneFunction } from './scene';
 
 /** What the files need to know about the function beyond the state: N and the known minimum. */
 export type ExportFunction = Pick<SceneFunction, 'n' | 'fMin'>;
@@ -12,15 +12,14 @@ export type ExportFunction = Pick<SceneFunction, 'n' | 'fMin'>;
 // String() is the shortest form that reads back to the same double; only −0 needs help.
 const num = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
-/** The samples per step a run really averages: N for the full-gradient runs. */
-function batchOf(r: RunState, n: number): number {
-  return Math.min(optimizers[r.kind].batch({ kind: r.kind, lr: r.lr, alpha: r.alpha, batchSize: r.batch }) ?? n, n);
-}
+/** Every setting of every rule, in the table's order: a column each, empty where a rule has no such setting. */
+const HYPER = [...new Set(optimizerKinds.flatMap((k) => Object.keys(optimizerDef(k).hyper)))] as HyperName[];
 
 interface RunRow {
   run: RunState;
   trajectory: Trajectory;
-  alpha: number | null;
+  /** The rule's settings, null where it has none of that name. */
+  hyper: Record<HyperName, number | null>;
   batch: number;
   /** The seed fixes the batches drawn: null for runs that average all N samples every step. */
   seed: number | null;
@@ -33,16 +32,20 @@ function shownRuns(s: PlaygroundState, trajectories: readonly Trajectory[], fn: 
   }
   return s.runs.flatMap((run, i) => {
     if (!run.visible) return [];
-    const batch = batchOf(run, fn.n);
+    const batch = runBatch(run, fn.n);
     return [{
       run, trajectory: trajectories[i], batch,
-      alpha: optimizers[run.kind].usesAlpha ? run.alpha : null,
+      hyper: Object.fromEntries(HYPER.map((h) => [h, run.params[h] ?? null])) as Record<HyperName, number | null>,
       seed: batch < fn.n ? run.seed : null,
     }];
   });
 }
 
-export const CSV_COLUMNS = ['run', 'optimizer', 'lr', 'alpha', 'batch', 'seed', 'step', 'x', 'y', 'loss'] as const;
+// The first release's columns keep their places, so scripts that read them by position still work; the
+// settings of later rules, the schedule and η_t follow them.
+const LATER = HYPER.filter((h) => h !== 'alpha');
+export const CSV_COLUMNS = ['run', 'optimizer', 'lr', 'alpha', 'batch', 'seed', 'step', 'x', 'y', 'loss', ...LATER, 'schedule', 'lr_t'] as const;
+
 
 /** One CSV field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break. */
 export function csvField(v: string): string {
@@ -51,30 +54,37 @@ export function csvField(v: string): string {
 
 /**
  * The visible runs as one long table, one row per iterate x_t (t = 0 is the start): `run` is the run's id,
- * `optimizer` its rule (gd, sgd, minibatch, momentum, nesterov), `loss` the full objective f(x_t). A setting
- * that does not apply (α of GD, the seed of a full-gradient run) is left empty. Numbers are written in full
+ * `optimizer` its rule (gd, sgd, minibatch, momentum, nesterov, adam, rmsprop, adagrad), `loss` the full
+ * objective f(x_t); then the other rules' settings (beta1, beta2, rho, eps), `schedule` the step-size
+ * schedule as the legend writes it (empty for a constant step) and `lr_t`, the step size of the step that
+ * made x_t. A setting that does not apply (α of GD, the seed of a full-gradient run, η_0) is left empty. Numbers are written in full
  * precision: Number() reads back the very doubles that were drawn. Lines end in \n, which pandas,
  * numpy and pgfplotstable all read.
  */
 export function runsCsv(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const { run, trajectory, alpha, batch, seed } of shownRuns(s, trajectories, fn)) {
-    const settings = [String(run.id), run.kind, num(run.lr), alpha === null ? '' : num(alpha), String(batch), seed === null ? '' : String(seed)];
-    const head = settings.map(csvField).join(',');
+  for (const { run, trajectory, hyper, batch, seed } of shownRuns(s, trajectories, fn)) {
+    const value = (h: HyperName) => (hyper[h] === null ? '' : num(hyper[h]));
+    const head = [String(run.id), run.kind, num(run.lr), value('alpha'), String(batch), seed === null ? '' : String(seed)]
+      .map(csvField).join(',');
+    const tail = [...LATER.map(value), scheduleLabel(run.schedule)].map(csvField).join(',');
+    const lrs = stepSizes(run, trajectory.points.length - 1);
     trajectory.points.forEach(([x, y], t) => {
-      lines.push(`${head},${t},${num(x)},${num(y)},${num(trajectory.losses[t])}`);
+      lines.push(`${head},${t},${num(x)},${num(y)},${num(trajectory.losses[t])},${tail},${t === 0 ? '' : num(lrs[t - 1])}`);
     });
   }
   return lines.join('\n') + '\n';
 }
 
-export interface RunsJsonRun {
+export type RunsJsonRun = {
   run: number;
   optimizer: RunState['kind'];
   /** The legend's name of the run. */
   label: string;
   lr: number;
-  alpha: number | null;
+  /** The step-size schedule and its settings; `lr_t[t]` is the step size of the step that made x_t (null at t = 0). */
+  schedule: { kind: RunState['schedule']['kind'] } & Record<string, number | string>;
+  lr_t: (number | null)[];
   batch: number;
   seed: number | null;
   /** The step whose iterate left the finite world (the arrays stop before it), or null. */
@@ -83,7 +93,7 @@ export interface RunsJsonRun {
   x: number[];
   y: number[];
   loss: number[];
-}
+} & Record<HyperName, number | null>;
 
 export interface RunsJson {
   generator: 'Ravine';
@@ -123,11 +133,15 @@ export function runsData(s: PlaygroundState, trajectories: readonly Trajectory[]
     },
     start: [s.start[0], s.start[1]],
     steps: s.steps,
-    runs: shownRuns(s, trajectories, fn).map(({ run, trajectory: t, alpha, batch, seed }) => ({
+    runs: shownRuns(s, trajectories, fn).map(({ run, trajectory: t, hyper, batch, seed }) => ({
       run: run.id,
       optimizer: run.kind,
       label: runLabel(run, fn.n),
-      lr: run.lr, alpha, batch, seed,
+      lr: run.lr,
+      ...hyper,
+      schedule: { kind: run.schedule.kind, ...run.schedule.params },
+      lr_t: [null, ...stepSizes(run, t.points.length - 1)],
+      batch, seed,
       diverged: t.diverged?.step ?? null,
       step: t.points.map((_, i) => i),
       x: t.points.map((p) => p[0]),

@@ -1,19 +1,33 @@
-import { optimizers } from '../core';
-import type { Trajectory } from '../core';
+import { optimizerDef, scheduleDef } from '../core';
+import type { SettingSpec, Trajectory } from '../core';
 import { formatNumber, messages, type Lang } from '../i18n';
-import type { RunState } from './playground';
+import type { RunState, ScheduleState } from './playground';
 
 /** Three significant digits: enough to tell settings apart, short enough for a legend. */
 export function short(v: number, lang: Lang = 'en'): string {
   return formatNumber(v, lang, 3);
 }
 
+/** `symbol=value` for the settings a label names: those always named, and the others where changed. */
+function named(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, lang: Lang, all = false): string[] {
+  return Object.entries(specs)
+    .filter(([name, spec]) => all || spec.always || values[name] !== spec.default)
+    .map(([name, spec]) => `${spec.symbol}=${short(values[name], lang)}`);
+}
+
+/** A schedule as a label says it, e.g. `η/(1 + kt) k=0.05`; empty for the constant step. */
+export function scheduleLabel(s: ScheduleState, lang: Lang = 'en'): string {
+  if (s.kind === 'constant') return '';
+  return [messages(lang).schedules.short[s.kind], ...named(scheduleDef(s.kind).params, s.params, lang, true)].join(' ');
+}
+
 /** A run's name as a legend says it: the rule and every setting that shapes its path. */
 export function runLabel(r: RunState, samples: number, lang: Lang = 'en'): string {
-  const def = optimizers[r.kind];
-  const parts = [`η=${short(r.lr, lang)}`];
-  if (def.usesAlpha) parts.push(`α=${short(r.alpha, lang)}`);
-  if (def.usesBatch && r.batch < samples) parts.push(`B=${r.batch}`);
+  const def = optimizerDef(r.kind);
+  const parts = [`η=${short(r.lr, lang)}`, ...named(def.hyper, r.params, lang)];
+  if (def.batch.choice && r.batch < samples) parts.push(`B=${r.batch}`);
+  const schedule = scheduleLabel(r.schedule, lang);
+  if (schedule) parts.push(`(${schedule})`);
   return `${messages(lang).runs.kinds[r.kind]} ${parts.join(' ')}`;
 }
 

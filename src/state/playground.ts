@@ -1,4 +1,4 @@
-import type { OptimizerKind, Vec2 } from '../core';
+import type { OptimizerKind, ScheduleKind, Vec2 } from '../core';
 
 /** One optimizer's run in the comparison. */
 export interface RunState {
@@ -6,11 +6,20 @@ export interface RunState {
   id: number;
   kind: OptimizerKind;
   lr: number;
-  alpha: number;
+  /** The rule's own settings besides η, by name (α; β₁, β₂, ε; …): every one its table entry lists. */
+  params: Record<string, number>;
+  /** How η changes with t. */
+  schedule: ScheduleState;
   /** Samples per step, for the kinds whose batch is the user's to choose. */
   batch: number;
   seed: number;
   visible: boolean;
+}
+
+/** A step-size schedule and every one of its settings. */
+export interface ScheduleState {
+  kind: ScheduleKind;
+  params: Record<string, number>;
 }
 
 /** The function being minimised: a test function (the least-squares fit among them) or a typed formula. */
@@ -35,13 +44,13 @@ export interface PlaygroundState {
 export const FORMULA_ID = 'formula';
 
 /**
- * What every numeric field, and a link, accepts (FieldRule shapes). η's slider range comes from the
- * function; its field takes anything positive up to `lr.max`.
+ * What every numeric field, and a link, accepts (FieldRule shapes), besides the settings of rules and
+ * schedules, which their tables in the engine describe. η's slider range comes from the function and
+ * the rule; its field takes anything positive up to `lr.max`.
  */
 export const limits = {
   steps: { min: 1, max: 2000, integer: true },
   lr: { min: 0, max: 100, minExclusive: true },
-  alpha: { min: 0, max: 0.999 },
   seed: { min: 0, max: 999_999, integer: true },
   samples: { min: 2, max: 1000, integer: true },
   noise: { min: 0, max: 1000 },

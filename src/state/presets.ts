@@ -23,6 +23,13 @@ export const presets: readonly Preset[] = [
     id: 'batch',
     link: 'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:4&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1',
   },
+  // An axis-aligned ravine: Adam's per-coordinate scaling makes the steep and the flat coordinate move alike,
+  // so it walks diagonally to the floor and hardly swings across it. At θ = 20° the scaling misses the
+  // ravine's axes and Momentum does better (tests/state/presets.test.ts checks both).
+  {
+    id: 'adam',
+    link: 'fn=quadratic&kappa=50&theta=0&start=-2.5,1.5&steps=80&run=momentum,id:1,lr:0.36,a:0.8&run=nesterov,id:2,lr:0.36,a:0.8&run=adam,id:5,lr:0.1',
+  },
   // κ = 10: η = 0.1 crawls, η = 1 is near the best 2/(L + μ) ≈ 1.82 for the floor, η = 2.2 > 2/L diverges.
   { id: 'stepsize', link: 'fn=quadratic&kappa=10&theta=0&start=-2.5,1.2&steps=50&run=gd,id:0,lr:0.1&run=gd,id:1,lr:1&run=gd,id:2,lr:2.2' },
 ];

@@ -1,5 +1,5 @@
-import { getTestFunction, isFiniteSum, logGrid, sampleGrid, simulate, theory, withNoise } from '../core';
-import type { FiniteSum, LogGrid, TestFunction, Trajectory } from '../core';
+import { batchOf, getTestFunction, scheduleCurve, isFiniteSum, logGrid, optimizerDef, sampleGrid, simulate, theory, withNoise } from '../core';
+import type { FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory } from '../core';
 import { parseFunction } from '../expr';
 import { FORMULA_ID, type FunctionState, type PlaygroundState, type RunState } from './playground';
 
@@ -34,14 +34,38 @@ export function buildFunction(fs: FunctionState): SceneFunction {
   return finiteSum(baseFunction(fs), fs);
 }
 
+/** What the engine runs for a run of the state. */
+export function runSpec(run: RunState): OptimizerSpec {
+  const schedule = { kind: run.schedule.kind, ...run.schedule.params } as Schedule;
+  return { kind: run.kind, lr: run.lr, ...run.params, batchSize: run.batch, schedule } as OptimizerSpec;
+}
+
+/** η_1, …, η_steps of a run: its schedule's step sizes. */
+export function stepSizes(run: RunState, steps: number): number[] {
+  return scheduleCurve({ kind: run.schedule.kind, ...run.schedule.params } as Schedule, run.lr, steps);
+}
+
+/** The samples a run's step really averages: N for the full-gradient runs. */
+export function runBatch(run: RunState, n: number): number {
+  return Math.min(batchOf(runSpec(run)) ?? n, n);
+}
+
+/**
+ * Step sizes worth trying for a rule on a function: the function's own range for the gradient rules;
+ * for the adaptive rules, whose steps are about η long per coordinate, lengths from 1/10,000 of the view
+ * to all of it, starting at 1/20 of it.
+ */
+export function lrRange(fn: TestFunction, kind: OptimizerKind): Range {
+  if (optimizerDef(kind).lrUnit === 'curvature') return fn.lr;
+  const span = Math.max(fn.view.x[1] - fn.view.x[0], fn.view.y[1] - fn.view.y[0]);
+  const round = (v: number) => Number(v.toPrecision(2));
+  return { min: round(span / 1e4), max: round(span), default: round(span / 20) };
+}
+
 /** Every run of the state, hidden ones too (their legend still reports how they end). */
 export function runTrajectories(fn: SceneFunction, s: PlaygroundState): Trajectory[] {
   return s.runs.map((run) =>
-    simulate({
-      objective: fn,
-      optimizer: { kind: run.kind, lr: run.lr, alpha: run.alpha, batchSize: run.batch },
-      start: s.start, steps: s.steps, seed: run.seed,
-    }),
+    simulate({ objective: fn, optimizer: runSpec(run), start: s.start, steps: s.steps, seed: run.seed }),
   );
 }
 
@@ -57,8 +81,12 @@ export function lossSeries(fn: SceneFunction, run: Trajectory): { y: number[]; l
   return { y: run.losses.map((l) => l - fn.fMin), log: true };
 }
 
-/** For quadratics, the asymptotic rate theory predicts for a full-gradient run; null otherwise. */
+/**
+ * For quadratics, the asymptotic rate theory predicts for a run of a rule that has a theory, on full
+ * batches and a constant step; null otherwise.
+ */
 export function predictedRate(fn: SceneFunction, run: RunState): number | null {
-  if (!fn.quadratic || run.kind === 'sgd' || run.kind === 'minibatch' || run.batch < fn.n) return null;
-  return theory.rate(run.kind, run.lr, run.alpha, theory.spectrum(fn.quadratic.hessian).eigenvalues);
+  const kind = optimizerDef(run.kind).theory;
+  if (!fn.quadratic || !kind || run.schedule.kind !== 'constant' || runBatch(run, fn.n) < fn.n) return null;
+  return theory.rate(kind, run.lr, run.params.alpha ?? 0, theory.spectrum(fn.quadratic.hessian).eigenvalues);
 }

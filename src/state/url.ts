@@ -1,7 +1,7 @@
 // The state as a link: short readable keys, every number exact (JavaScript's shortest round-trip form),
 // and a decoder that turns any string into the nearest valid state, saying what it had to drop.
-import { optimizers, testFunctions } from '../core';
-import type { Box, OptimizerKind } from '../core';
+import { optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../core';
+import type { Box, OptimizerKind, ScheduleKind, SettingSpec } from '../core';
 import { parseFunction } from '../expr';
 import { isLang, type Lang } from '../i18n';
 import { newRun, selectFunction } from './actions';
@@ -29,13 +29,25 @@ export interface Decoded extends LinkState {
 // String() is the shortest form that reads back to the same double, but it writes −0 as 0.
 const num = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
-/** A run as `kind,id:…,lr:…` and every other setting that differs from a new run's. */
+/** Settings as `key:value`: those a link always names (α), the others where they differ from the default. */
+function encodeSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, all = false): string[] {
+  return Object.entries(specs)
+    .filter(([name, spec]) => all || spec.always || values[name] !== spec.default)
+    .map(([name, spec]) => `${spec.key}:${num(values[name])}`);
+}
+
+/**
+ * A run as `kind,id:…,lr:…`, the rule's settings, every other setting that differs from a new run's,
+ * and a schedule as `sched:kind` with all its settings, e.g. `gd,id:0,lr:1,sched:inverse,k:0.05`.
+ */
 function encodeRun(r: RunState, fn: SceneFunction): string {
   const fresh = newRun(fn, r.kind, r.id);
-  const parts = [r.kind, `id:${r.id}`, `lr:${num(r.lr)}`];
-  if (optimizers[r.kind].usesAlpha) parts.push(`a:${num(r.alpha)}`);
+  const parts = [r.kind, `id:${r.id}`, `lr:${num(r.lr)}`, ...encodeSettings(optimizerDef(r.kind).hyper, r.params)];
   if (r.batch !== fresh.batch) parts.push(`B:${r.batch}`);
   if (r.seed !== fresh.seed) parts.push(`seed:${r.seed}`);
+  if (r.schedule.kind !== 'constant') {
+    parts.push(`sched:${r.schedule.kind}`, ...encodeSettings(scheduleDef(r.schedule.kind).params, r.schedule.params, true));
+  }
   if (!r.visible) parts.push('hide');
   return parts.join(',');
 }
@@ -74,7 +86,10 @@ function quote(text: string): string {
   return JSON.stringify(t);
 }
 
-const KINDS = Object.keys(optimizers) as OptimizerKind[];
+/** Every rule's settings by link key: a link may name another rule's setting, which is checked, then ignored. */
+const ruleSettings = new Map<string, SettingSpec>(
+  optimizerKinds.flatMap((k) => Object.values(optimizerDef(k).hyper).map((spec) => [spec.key, spec] as const)),
+);
 
 /**
  * Any string to a valid state. What is missing keeps the default page's value silently; what is
@@ -157,17 +172,17 @@ export function decode(search: string): Decoded {
   return { state: s, playhead, view, ...(lang ? { lang } : {}), dropped };
 }
 
+/** The names of settings by their link keys. */
+function byKey(specs: Readonly<Record<string, SettingSpec>>): Map<string, [string, SettingSpec]> {
+  return new Map(Object.entries(specs).map(([name, spec]) => [spec.key, [name, spec]]));
+}
+
+/** A run from its link form, or null when any of its fields is unusable. */
 function decodeRun(text: string, fn: SceneFunction): RunState | null {
-  const [kind, ...fields] = text.split(',');
-  if (!KINDS.includes(kind as OptimizerKind)) return null;
-  const rules: Record<string, FieldRule> = {
-    id: { min: 0, max: 999, integer: true },
-    lr: limits.lr,
-    a: limits.alpha,
-    B: { min: 1, max: fn.n, integer: true },
-    seed: limits.seed,
-  };
-  const values: Record<string, number> = {};
+  const [kindText, ...fields] = text.split(',');
+  if (!(optimizerKinds as string[]).includes(kindText)) return null;
+  const kind = kindText as OptimizerKind;
+  const given = new Map<string, string>();
   let visible = true;
   for (const field of fields) {
     if (field === 'hide') {
@@ -175,17 +190,41 @@ function decodeRun(text: string, fn: SceneFunction): RunState | null {
       continue;
     }
     const [key, value, extra] = field.split(':');
-    const v = Object.hasOwn(rules, key) && extra === undefined ? read(value, rules[key]) : undefined;
+    if (value === undefined || extra !== undefined) return null;
+    given.set(key, value);
+  }
+  const sched = given.get('sched') ?? 'constant';
+  given.delete('sched');
+  if (!(scheduleKinds as string[]).includes(sched)) return null;
+  const schedule = { kind: sched as ScheduleKind, params: {} as Record<string, number> };
+  const own = byKey(optimizerDef(kind).hyper);
+  const timing = byKey(scheduleDef(schedule.kind).params);
+  for (const [name, spec] of timing.values()) schedule.params[name] = spec.default;
+  const params: Record<string, number> = {};
+  const values: Record<string, number> = {};
+  for (const [key, value] of given) {
+    const rule = Object.hasOwn(runRules, key) ? runRules[key] : (own.get(key)?.[1] ?? timing.get(key)?.[1] ?? ruleSettings.get(key));
+    const v = rule ? read(value, key === 'B' ? { ...rule, max: fn.n } : rule) : undefined;
     if (v === undefined) return null;
-    values[key] = v;
+    if (own.has(key)) params[own.get(key)![0]] = v;
+    else if (timing.has(key)) schedule.params[timing.get(key)![0]] = v;
+    else values[key] = v;
   }
   if (values.id === undefined) return null;
-  const r = newRun(fn, kind as OptimizerKind, values.id);
+  const r = newRun(fn, kind, values.id);
   return {
-    ...r, visible,
+    ...r, visible, schedule,
+    params: { ...r.params, ...params },
     lr: values.lr ?? r.lr,
-    alpha: optimizers[r.kind].usesAlpha ? values.a ?? r.alpha : r.alpha,
     batch: values.B ?? r.batch,
     seed: values.seed ?? r.seed,
   };
 }
+
+/** A run's own fields in a link (the batch's maximum is the function's N). */
+const runRules: Record<string, FieldRule> = {
+  id: { min: 0, max: 999, integer: true },
+  lr: limits.lr,
+  B: { min: 1, max: Infinity, integer: true },
+  seed: limits.seed,
+};

@@ -30,7 +30,9 @@ describe('the update rules as TeX', () => {
     expect(gradientKind('momentum', 32, 32)).toBe('full');
     expect(gradientKind('gd', 8, 32)).toBe('full');
     expect(gradientKind('sgd', 1, 32)).toBe('sample');
-    expect(gradientKind('minibatch', 32, 32)).toBe('batch');
+    // A "mini-batch" of all N samples is the full gradient, and says so.
+    expect(gradientKind('minibatch', 32, 32)).toBe('full');
+    expect(gradientKind('minibatch', 8, 32)).toBe('batch');
     expect(ruleTex('nesterov', 8, 32)[0]).toContain('\\sum_{i \\in B_t} \\nabla f_i(x_{t-1} - \\alpha h_{t-1})');
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  getTestFunction, optimizers, simulate, withNoise,
+  batchOf, getTestFunction, optimizerDef, optimizerKinds, simulate, withNoise,
   type Objective, type OptimizerSpec, type UpdateRule, type Vec2,
 } from '../../src/core';
-import { gd, momentum, nesterov } from '../../src/core/optimizers';
+import { adagradRule, adamRule, gdRule, momentumRule, nesterovRule, rmspropRule } from '../../src/core/optimizers';
 import { diagQuadratic, firstDifference, spyFiniteSum } from './helpers';
 
 const run = (objective: Objective, optimizer: OptimizerSpec, start: Vec2, steps: number, seed?: number) =>
@@ -176,32 +176,47 @@ describe('update rules: the lecture’s, bit for bit', () => {
 
   it('update rules are pure: a step does not touch its inputs and gives the same answer twice', () => {
     const grad = (p: Vec2): Vec2 => [p[0] * 2, p[1] - 1];
-    const rules: UpdateRule<unknown>[] = [gd({ lr: 0.1 }), momentum({ lr: 0.1, alpha: 0.6 }), nesterov({ lr: 0.1, alpha: 0.6 })];
+    const rules: UpdateRule<unknown>[] = [
+      gdRule(), momentumRule({ alpha: 0.6 }), nesterovRule({ alpha: 0.6 }),
+      adamRule({ beta1: 0.9, beta2: 0.999, eps: 1e-8 }), rmspropRule({ rho: 0.9, eps: 1e-8 }), adagradRule({ eps: 1e-10 }),
+    ];
     for (const rule of rules) {
       const x: Vec2 = [1, 2];
       const s0 = rule.init();
-      const a = rule.step(x, s0, grad);
-      const b = rule.step(x, s0, grad);
+      const a = rule.step(x, s0, grad, 0.1);
+      const b = rule.step(x, s0, grad, 0.1);
       expect(x).toEqual([1, 2]);
       expect(s0).toEqual(rule.init());
       expect(a).toEqual(b);
       const s1 = structuredClone(a.state);
-      rule.step(a.x, a.state, grad);
+      rule.step(a.x, a.state, grad, 0.1);
       expect(a.state).toEqual(s1);
       if (s0 !== null) expect(rule.init()).not.toBe(s0); // a fresh state each time
     }
   });
 
-  it('the registry says which knobs each rule has', () => {
-    expect(Object.keys(optimizers).sort()).toEqual(['gd', 'minibatch', 'momentum', 'nesterov', 'sgd']);
-    expect(optimizers.gd.usesAlpha).toBe(false);
-    expect(optimizers.sgd.usesBatch).toBe(false);
-    expect(optimizers.minibatch.usesBatch).toBe(true);
-    expect(optimizers.momentum.usesAlpha && optimizers.momentum.usesBatch).toBe(true);
-    expect(optimizers.nesterov.usesAlpha && optimizers.nesterov.usesBatch).toBe(true);
-    expect(optimizers.gd.batch({ kind: 'gd', lr: 1, batchSize: 3 })).toBeUndefined();
-    expect(optimizers.sgd.batch({ kind: 'sgd', lr: 1 })).toBe(1);
-    expect(optimizers.minibatch.batch({ kind: 'minibatch', lr: 1 })).toBe(8);
-    expect(optimizers.momentum.batch({ kind: 'momentum', lr: 1 })).toBeUndefined();
+  it('the table says which settings and batches each rule has, with torch.optim\'s defaults', () => {
+    expect(optimizerKinds).toEqual(['gd', 'sgd', 'minibatch', 'momentum', 'nesterov', 'adam', 'rmsprop', 'adagrad']);
+    const settings = (k: (typeof optimizerKinds)[number]) =>
+      Object.fromEntries(Object.entries(optimizerDef(k).hyper).map(([name, s]) => [name, s.default]));
+    expect(settings('gd')).toEqual({});
+    expect(settings('momentum')).toEqual({ alpha: 0.9 });
+    expect(settings('nesterov')).toEqual({ alpha: 0.9 });
+    expect(settings('adam')).toEqual({ beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+    expect(settings('rmsprop')).toEqual({ rho: 0.99, eps: 1e-8 });
+    expect(settings('adagrad')).toEqual({ eps: 1e-10 });
+    expect(batchOf({ kind: 'gd', batchSize: 3 })).toBeUndefined();
+    expect(batchOf({ kind: 'sgd' })).toBe(1);
+    expect(batchOf({ kind: 'sgd', batchSize: 4 })).toBe(1);
+    expect(batchOf({ kind: 'minibatch' })).toBe(8);
+    expect(batchOf({ kind: 'momentum' })).toBeUndefined();
+    expect(batchOf({ kind: 'adam', batchSize: 4 })).toBe(4);
+    // Every link key is unique within a rule, and a setting shared by rules keeps its key.
+    const keys = new Map<string, string>();
+    for (const k of optimizerKinds) {
+      const own = Object.entries(optimizerDef(k).hyper).map(([name, s]) => [name, s.key] as const);
+      expect(new Set(own.map(([, key]) => key)).size).toBe(own.length);
+      for (const [name, key] of own) expect(keys.get(name) ?? key, name).toBe(key), keys.set(name, key);
+    }
   });
 });

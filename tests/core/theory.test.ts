@@ -217,7 +217,7 @@ describe('measured rates agree with theory.rate within 1%', () => {
     const fn = getTestFunction(id, params);
     const { hessian, center } = fn.quadratic!;
     const kind = opt.kind as Kind;
-    const predicted = theory.rate(kind, opt.lr, opt.alpha ?? 0, theory.spectrum(hessian).eigenvalues);
+    const predicted = theory.rate(kind, opt.lr, (opt as { alpha?: number }).alpha ?? 0, theory.spectrum(hessian).eigenvalues);
     expect(predicted).toBeGreaterThan(0.8);
     expect(predicted).toBeLessThan(0.99);
     const r = simulate({ objective: fn, optimizer: opt, start: start ?? fn.start, steps: to + window });

@@ -31,7 +31,11 @@ function texts(table: unknown, path = ''): Map<string, string> {
 }
 
 // Names that a Russian course writes in Latin letters too, and marks that are not words.
-const SAME_IN_RUSSIAN = new Set(['runs.kinds.gd', 'runs.kinds.sgd', 'runs.kinds.momentum', 'runs.kinds.nesterov', 'link.parts.N']);
+const SAME_IN_RUSSIAN = new Set([
+  'runs.kinds.gd', 'runs.kinds.sgd', 'runs.kinds.momentum', 'runs.kinds.nesterov', 'link.parts.N',
+  // Adam, RMSProp and AdaGrad keep their Latin names in Russian texts; the schedules' short names are formulas.
+  'runs.kinds.adam', 'runs.kinds.rmsprop', 'runs.kinds.adagrad', 'schedules.short.inverse', 'schedules.short.step',
+]);
 
 describe('the Russian table', () => {
   const english = texts(en);

@@ -40,7 +40,7 @@ describe('runsCsv', () => {
 
   it('has the header line and one row per iterate of every run', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss');
+    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t');
     const total = runs.reduce((n, t) => n + t.points.length, 0);
     expect(total).toBe(3 * (s.steps + 1));
     expect(rows).toHaveLength(1 + total);

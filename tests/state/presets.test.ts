@@ -21,7 +21,7 @@ const last = (t: Trajectory) => t.losses[t.losses.length - 1];
 
 describe('the lecture presets', () => {
   it('are clean links with a title and a caption each', () => {
-    expect(presets.map((p) => p.id)).toEqual(['ravine', 'inertia', 'nesterov', 'batch', 'stepsize']);
+    expect(presets.map((p) => p.id)).toEqual(['ravine', 'inertia', 'nesterov', 'batch', 'adam', 'stepsize']);
     for (const p of presets) {
       const d = decode(p.link);
       expect(d.dropped, p.id).toEqual([]);
@@ -64,6 +64,24 @@ describe('the lecture presets', () => {
     expect(tail[0]).toBeGreaterThan(tail[1]);
     expect(tail[1]).toBeGreaterThan(tail[2]);
     expect(tail[2]).toBeGreaterThan(tail[3]);
+  });
+
+  it('"Adam in a ravine": per-coordinate steps of about η, hardly a swing, and no edge once the ravine turns', () => {
+    const { runs, state } = load('adam');
+    expect(state.runs.map((r) => r.kind)).toEqual(['momentum', 'nesterov', 'adam']);
+    const [mom, nes, adam] = runs.map((t) => across(t, 0));
+    // It crosses the floor a few times (3) where Momentum and Nesterov cross it every few steps (16 each).
+    expect(flips(adam)).toBeLessThan(flips(mom) / 4);
+    expect(flips(adam)).toBeLessThan(flips(nes) / 4);
+    // The first step is η = 0.1 along each coordinate: a diagonal.
+    const [p0, p1] = runs[2].points;
+    expect(p1[0] - p0[0]).toBeCloseTo(0.1, 6);
+    expect(p1[1] - p0[1]).toBeCloseTo(-0.1, 6);
+    // Turned by 20°, the same runs: Adam now ends far above Momentum.
+    const turned = decode(presets.find((p) => p.id === 'adam')!.link.replace('theta=0', 'theta=20'));
+    const fn = buildFunction(turned.state.fn);
+    const [m, , a] = runTrajectories(fn, turned.state);
+    expect(last(a)).toBeGreaterThan(10 * last(m));
   });
 
   it('"The step size matters": too small crawls, good converges, too large diverges', () => {

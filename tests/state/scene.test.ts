@@ -37,7 +37,7 @@ describe('the default page', () => {
   it('predicts each run\'s rate from theory, equal to the rate of the same settings', () => {
     const eig = theory.spectrum(fn.quadratic!.hessian).eigenvalues;
     expect(predictedRate(fn, s.runs[0])).toBe(theory.rate('gd', 1.8, 0, eig));
-    expect(predictedRate(fn, s.runs[1])).toBe(theory.rate('momentum', s.runs[1].lr, s.runs[1].alpha, eig));
+    expect(predictedRate(fn, s.runs[1])).toBe(theory.rate('momentum', s.runs[1].lr, s.runs[1].params.alpha, eig));
   });
 });
 

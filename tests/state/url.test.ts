@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { optimizers, testFunctions } from '../../src/core';
-import type { OptimizerKind, Vec2 } from '../../src/core';
+import { optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../../src/core';
+import type { SettingSpec, Vec2 } from '../../src/core';
 import { defaultState } from '../../src/state/defaults';
 import { FORMULA_ID, limits, type RunState } from '../../src/state/playground';
 import { buildFunction } from '../../src/state/scene';
 import { decode, encode, type LinkState } from '../../src/state/url';
 
-const kinds = Object.keys(optimizers) as OptimizerKind[];
+const kinds = optimizerKinds;
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 
 /** Valid states as the UI can make them: every field in range, irrelevant fields as a new run has them. */
@@ -31,7 +31,9 @@ const validState: fc.Arbitrary<LinkState> = fc
         id: fc.integer({ min: 0, max: 999 }),
         kind: fc.constantFrom(...kinds),
         lr: finite(1e-9, 100).filter((v) => v > 0),
-        alpha: finite(0, 0.999),
+        settings: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        schedule: fc.constantFrom(...scheduleKinds),
+        timing: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 2 }),
         batchFraction: fc.double({ min: 0, max: 1, noNaN: true }),
         seed: fc.integer({ min: 0, max: limits.seed.max }),
         visible: fc.boolean(),
@@ -49,10 +51,20 @@ const validState: fc.Arbitrary<LinkState> = fc
     const n = buildFunction(s.fn).n;
     s.start = g.start;
     s.steps = g.steps;
+    // A fraction of the way through a setting's range: any value its field accepts.
+    const pick = (specs: Readonly<Record<string, SettingSpec>>, at: number[]) =>
+      Object.fromEntries(Object.entries(specs).map(([name, spec], i) => {
+        const v = spec.min + at[i] * (spec.max - spec.min);
+        return [name, spec.integer ? Math.round(v) : spec.minExclusive && v === spec.min ? spec.max : v];
+      }));
     s.runs = g.runs.map((r): RunState => {
-      const def = optimizers[r.kind];
-      const batch = r.kind === 'sgd' ? 1 : def.usesBatch ? 1 + Math.floor(r.batchFraction * (n - 1)) : n;
-      return { id: r.id, kind: r.kind, lr: r.lr, alpha: def.usesAlpha ? r.alpha : 0, batch, seed: r.seed, visible: r.visible };
+      const def = optimizerDef(r.kind);
+      const batch = !def.batch.choice ? (def.batch.size === 1 ? 1 : n) : 1 + Math.floor(r.batchFraction * (n - 1));
+      return {
+        id: r.id, kind: r.kind, lr: r.lr, params: pick(def.hyper, r.settings),
+        schedule: { kind: r.schedule, params: pick(scheduleDef(r.schedule).params, r.timing) },
+        batch, seed: r.seed, visible: r.visible,
+      };
     });
     const view = g.view && { x: [g.view[0], g.view[1]] as Vec2, y: [g.view[2], g.view[3]] as Vec2 };
     return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view, lang: g.lang };
@@ -87,13 +99,13 @@ describe('links', () => {
   });
 
   it('drops what it cannot use, says so, and keeps the rest', () => {
-    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=adam,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN&view=1,0,0,1');
+    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=lion,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN&view=1,0,0,1');
     expect(d.state.fn.id).toBe('rosenbrock');
     expect(d.state.steps).toBe(100);
     expect(d.state.runs).toHaveLength(1);
     expect(d.state.runs[0]).toMatchObject({ kind: 'gd', lr: 0.002 });
     expect(d.dropped).toEqual([
-      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "adam,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
+      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "lion,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
     ]);
   });
 
@@ -118,7 +130,8 @@ describe('links', () => {
 
   it('turns any string into a valid state without throwing', () => {
     const token = fc.constantFrom(
-      'fn=', 'formula', 'quadratic', 'run=', 'gd', 'momentum', 'id:', 'lr:', 'a:', 'B:', 'seed:', 'hide', 'steps=',
+      'fn=', 'formula', 'quadratic', 'run=', 'gd', 'momentum', 'adam', 'id:', 'lr:', 'a:', 'B:', 'seed:', 'hide', 'steps=',
+      'b1:', 'b2:', 'eps:', 'rho:', 'sched:', 'inverse', 'cosine', 'k:', 'T:', 'g:', 's:',
       'start=', 't=', 'N=', 'noise=', 'kappa=', '&', ',', ':', '1e999', '-1', '0.5', 'NaN', '%', '%zz', '=', '<script>',
     );
     const link = fc.oneof(fc.string(), fc.array(token, { maxLength: 30 }).map((t) => t.join('')));
@@ -130,7 +143,10 @@ describe('links', () => {
         expect(s.runs.length).toBeLessThanOrEqual(limits.runs.max);
         const n = buildFunction(s.fn).n;
         for (const r of s.runs) {
-          expect(r.lr > 0 && r.lr <= 100 && r.alpha >= 0 && r.alpha < 1).toBe(true);
+          expect(r.lr > 0 && r.lr <= 100).toBe(true);
+          for (const [name, spec] of Object.entries(optimizerDef(r.kind).hyper)) {
+            expect(r.params[name] >= spec.min && r.params[name] <= spec.max, name).toBe(true);
+          }
           expect(Number.isInteger(r.batch) && r.batch >= 1 && r.batch <= n).toBe(true);
         }
         expect(playhead === null || (playhead >= 0 && playhead <= s.steps)).toBe(true);

@@ -1,46 +1,55 @@
-import { gd } from './gd';
+import { adagrad } from './adagrad';
+import { adam } from './adam';
+import { gd, minibatch, sgd } from './gd';
 import { momentum } from './momentum';
 import { nesterov } from './nesterov';
-import type { UpdateRule } from './types';
+import { rmsprop } from './rmsprop';
+import type { OptimizerDef } from './types';
+import type { Schedule } from '../schedules';
 
-export type { Hyper, UpdateRule } from './types';
-export { gd, momentum, nesterov };
+export type { BatchSpec, OptimizerDef, UpdateRule } from './types';
+export { adagradRule } from './adagrad';
+export { adamRule } from './adam';
+export { gdRule } from './gd';
+export { momentumRule } from './momentum';
+export { nesterovRule } from './nesterov';
+export { rmspropRule } from './rmsprop';
 
-export type OptimizerKind = 'gd' | 'sgd' | 'minibatch' | 'momentum' | 'nesterov';
+/**
+ * The one table of update rules, in the order the page offers them. A new rule is one file beside this
+ * one and one entry here; its name in every language and its typeset formula are then required by the
+ * compiler, and the runner, the run cards, links, labels and export read the rest from its entry.
+ */
+export const optimizers = { gd, sgd, minibatch, momentum, nesterov, adam, rmsprop, adagrad } as const;
 
-export interface OptimizerSpec {
-  kind: OptimizerKind;
-  /** The step size η > 0. */
-  lr: number;
-  /** The momentum coefficient α in [0, 1), for the rules that have one. */
-  alpha?: number;
-  /** Samples per step; for Momentum and Nesterov, left out means all of them. */
-  batchSize?: number;
+export type OptimizerKind = keyof typeof optimizers;
+export const optimizerKinds = Object.keys(optimizers) as OptimizerKind[];
+
+/** The names of a rule's settings besides η (α; β₁, β₂, ε; …). */
+export type HyperName<K extends OptimizerKind = OptimizerKind> = K extends OptimizerKind ? keyof (typeof optimizers)[K]['hyper'] & string : never;
+
+/** The definition of a kind, seen through the table's common shape. */
+export function optimizerDef(kind: OptimizerKind): OptimizerDef {
+  return optimizers[kind] as OptimizerDef;
 }
 
-interface OptimizerDef {
-  /** Whether the rule uses α. */
-  readonly usesAlpha: boolean;
-  /** Whether the batch size is the user's to choose. */
-  readonly usesBatch: boolean;
-  rule(spec: OptimizerSpec): UpdateRule<unknown>;
-  /** The samples per step: undefined for all of them. */
-  batch(spec: OptimizerSpec): number | undefined;
-}
+/** What `simulate` runs: a rule, η, its own settings (each defaults to its table value), a batch, a schedule. */
+export type OptimizerSpec = {
+  [K in OptimizerKind]: {
+    kind: K;
+    /** The step size η > 0. */
+    lr: number;
+    /** Samples per step, for the rules whose batch is the user's; left out, the rule's default. */
+    batchSize?: number;
+    /** How η changes with t; constant when left out. */
+    schedule?: Schedule;
+  } & { [H in HyperName<K>]?: number };
+}[OptimizerKind];
 
-// A new rule (Adam, RMSProp, …) is one more entry here and one file beside this one; the runner stays.
-export const optimizers: Readonly<Record<OptimizerKind, OptimizerDef>> = {
-  gd: { usesAlpha: false, usesBatch: false, rule: gd, batch: () => undefined },
-  sgd: { usesAlpha: false, usesBatch: false, rule: gd, batch: () => 1 },
-  minibatch: { usesAlpha: false, usesBatch: true, rule: gd, batch: (s) => s.batchSize ?? 8 },
-  momentum: {
-    usesAlpha: true, usesBatch: true,
-    rule: (s) => momentum({ lr: s.lr, alpha: s.alpha ?? 0.9 }),
-    batch: (s) => s.batchSize,
-  },
-  nesterov: {
-    usesAlpha: true, usesBatch: true,
-    rule: (s) => nesterov({ lr: s.lr, alpha: s.alpha ?? 0.9 }),
-    batch: (s) => s.batchSize,
-  },
-};
+/** The samples a step of a spec averages: undefined for all of them. */
+export function batchOf(spec: { kind: OptimizerKind; batchSize?: number }): number | undefined {
+  const b = optimizerDef(spec.kind).batch;
+  if (!b.choice) return b.size === 'all' ? undefined : b.size;
+  const size = spec.batchSize ?? b.default;
+  return size === 'all' ? undefined : size;
+}

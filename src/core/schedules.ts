@@ -1,0 +1,91 @@
+// Step-size schedules: η_t, the step size of the step that makes x_t (t = 1, 2, …), from η and a few
+// settings. Each leaves η exactly as it is when it does not decay (k = 0, γ = 1, r = 1), so such a run
+// is bit for bit the constant-step run. Only + − × ÷ again: a link gives the same path in every browser.
+import { settingValues, type SettingSpec } from './settings';
+
+interface ScheduleDef<P extends string> {
+  params: Readonly<Record<P, SettingSpec>>;
+  /** η_t for t ≥ 1. */
+  lr(eta: number, t: number, p: Readonly<Record<P, number>>): number;
+  /** η_t's formula in TeX; null for the constant step. */
+  tex: string | null;
+}
+
+const define = <P extends string>(d: ScheduleDef<P>): ScheduleDef<P> => d;
+
+/** xⁿ by squaring, with products only. */
+function power(x: number, n: number): number {
+  let result = 1;
+  for (let base = x, k = n; k > 0; k = Math.floor(k / 2), base *= base) if (k % 2 === 1) result *= base;
+  return result;
+}
+
+/** cos(π u) for u in [0, 1], by Taylor series on a quarter period, to within an ulp or two of the truth. */
+export function cosPi(u: number): number {
+  if (u > 0.5) return -cosPi(1 - u);
+  if (u > 0.25) return sinSeries(Math.PI * (0.5 - u));
+  return cosSeries(Math.PI * u);
+}
+function cosSeries(x: number): number {
+  const x2 = x * x;
+  let sum = 1, term = 1;
+  for (let k = 1; k <= 10; k++) sum += term *= -x2 / ((2 * k - 1) * (2 * k));
+  return sum;
+}
+function sinSeries(x: number): number {
+  const x2 = x * x;
+  let sum = x, term = x;
+  for (let k = 1; k <= 10; k++) sum += term *= -x2 / ((2 * k) * (2 * k + 1));
+  return sum;
+}
+
+export const schedules = {
+  constant: define({ params: {}, lr: (eta) => eta, tex: null }),
+  /** η_t = η / (1 + k t): the decay that makes SGD settle (Robbins–Monro). */
+  inverse: define({
+    params: { k: { symbol: 'k', tex: 'k', min: 0, max: 10, default: 0.05, scale: 'log', slider: { min: 1e-4, max: 10 }, key: 'k' } },
+    lr: (eta, t, { k }) => eta / (1 + k * t),
+    tex: '\\eta_t = \\frac{\\eta}{1 + k\\, t}',
+  }),
+  /** η_t = η γ^⌊t/s⌋: η shrinks by γ every s steps. */
+  step: define({
+    params: {
+      gamma: { symbol: 'γ', tex: '\\gamma', min: 0, minExclusive: true, max: 1, default: 0.5, scale: 'linear', slider: { min: 0.01, max: 1 }, key: 'g' },
+      every: { symbol: 's', tex: 's', min: 1, max: 10_000, integer: true, default: 20, scale: 'log', key: 's' },
+    },
+    lr: (eta, t, { gamma, every }) => eta * power(gamma, Math.floor(t / every)),
+    tex: '\\eta_t = \\eta\\, \\gamma^{\\lfloor t / s \\rfloor}',
+  }),
+  /** η_t falls from η to r η along half a cosine over T steps, then stays there. */
+  cosine: define({
+    params: {
+      floor: { symbol: 'r', tex: 'r', min: 0, max: 1, default: 0, scale: 'linear', key: 'r' },
+      period: { symbol: 'T', tex: 'T', min: 1, max: 10_000, integer: true, default: 100, scale: 'log', key: 'T' },
+    },
+    lr: (eta, t, { floor, period }) => eta * (floor + ((1 - floor) * (1 + cosPi(Math.min(t, period) / period))) / 2),
+    tex: '\\eta_t = \\eta \\left(r + (1 - r)\\, \\tfrac{1 + \\cos(\\pi \\min(t, T) / T)}{2}\\right)',
+  }),
+} as const;
+
+export type ScheduleKind = keyof typeof schedules;
+export const scheduleKinds = Object.keys(schedules) as ScheduleKind[];
+export type ScheduleParam<K extends ScheduleKind = ScheduleKind> = K extends ScheduleKind ? keyof (typeof schedules)[K]['params'] & string : never;
+
+/** A schedule with its settings, each defaulting to its table value. */
+export type Schedule = { [K in ScheduleKind]: { kind: K } & { [P in ScheduleParam<K>]?: number } }[ScheduleKind];
+
+/** The definition of a kind, seen through the table's common shape. */
+export function scheduleDef(kind: ScheduleKind): ScheduleDef<string> {
+  return schedules[kind] as ScheduleDef<string>;
+}
+
+/** A schedule's settings with its defaults filled in, checked against their ranges. */
+export function scheduleParams(s: Schedule): Record<string, number> {
+  return settingValues(scheduleDef(s.kind).params, s as Record<string, unknown>, `the ${s.kind} schedule`);
+}
+
+/** η_1, …, η_steps of a schedule: what a run card draws. */
+export function scheduleCurve(s: Schedule, eta: number, steps: number): number[] {
+  const def = scheduleDef(s.kind), p = scheduleParams(s);
+  return Array.from({ length: steps }, (_, i) => def.lr(eta, i + 1, p));
+}

@@ -1,0 +1,40 @@
+// Where a value sits on a slider of 1,000 positions, for the three scales of the settings' table: even in
+// v, even in log v (each decade gets the same room), even in log(1 − v) (0.9, 0.99, 0.999 equally apart).
+
+export type SliderScale = 'linear' | 'log' | 'log1m';
+
+export interface SliderSpec {
+  min: number;
+  max: number;
+  scale: SliderScale;
+  integer?: boolean;
+}
+
+export const POSITIONS = 1000;
+
+/** What the scale spaces evenly, as a function of the value. */
+function warp(v: number, scale: SliderScale): number {
+  return scale === 'linear' ? v : scale === 'log' ? Math.log(v) : -Math.log(1 - v);
+}
+function unwarp(w: number, scale: SliderScale): number {
+  return scale === 'linear' ? w : scale === 'log' ? Math.exp(w) : 1 - Math.exp(-w);
+}
+
+/** The position of a value, clamped to the slider. */
+export function toPosition(v: number, s: SliderSpec): number {
+  const lo = warp(s.min, s.scale), hi = warp(s.max, s.scale);
+  const k = Math.round((POSITIONS * (warp(v, s.scale) - lo)) / (hi - lo));
+  return Number.isNaN(k) ? 0 : Math.max(0, Math.min(POSITIONS, k));
+}
+
+/**
+ * The value at a position, rounded to what a person would type: a whole number, or three significant
+ * digits (of 1 − v on the log(1 − v) scale, so 0.999 stays 0.999).
+ */
+export function fromPosition(k: number, s: SliderSpec): number {
+  const lo = warp(s.min, s.scale), hi = warp(s.max, s.scale);
+  const v = unwarp(lo + ((hi - lo) * k) / POSITIONS, s.scale);
+  if (s.integer) return Math.round(v);
+  if (s.scale === 'log1m') return Number((1 - Number((1 - v).toPrecision(3))).toPrecision(12));
+  return Number(v.toPrecision(3));
+}

@@ -1,0 +1,175 @@
+// Adam, RMSProp and AdaGrad: the first steps by hand, PyTorch's own trajectories, and their edge cases.
+import { describe, expect, it } from 'vitest';
+import { getTestFunction, simulate, withNoise, type Objective, type OptimizerSpec, type Vec2 } from '../../src/core';
+import reference from './reference/torch.json';
+import { diagQuadratic, firstDifference } from './helpers';
+
+const run = (objective: Objective, optimizer: OptimizerSpec, start: Vec2, steps: number, seed?: number) =>
+  simulate({ objective, optimizer, start, steps, seed });
+
+// f = ½ (x² + 2y²), so g = (x, 2y); from (4, 2) with η = 1/4. Each expected value spells out its step.
+describe('the first three steps, by hand, on ½(x² + 2y²) from (4, 2) with η = 1/4', () => {
+  const f = diagQuadratic(1, 2);
+  const start: Vec2 = [4, 2];
+  const expectPoints = (got: Vec2[], want: Vec2[]) => {
+    expect(got).toHaveLength(want.length);
+    got.forEach((p, t) => {
+      expect(p[0], `x_${t}`).toBeCloseTo(want[t][0], 14);
+      expect(p[1], `y_${t}`).toBeCloseTo(want[t][1], 14);
+    });
+  };
+
+  it('Adam, β₁ = 1/2, β₂ = 3/4, ε = 1e-8: bias-corrected moments, ε outside the root', () => {
+    const e = 1e-8;
+    // t = 1: g = (4, 4); m = ½·g = (2, 2); v = ¼·g² = (4, 4); m̂ = m/(1 − ½) = (4, 4); √v̂ = √(v/(1 − ¾)) = (4, 4).
+    const x1: Vec2 = [4 - (0.25 * 4) / (4 + e), 2 - (0.25 * 4) / (4 + e)];
+    // t = 2: g = (x₁, 2y₁); m = ½m + ½g; v = ¾v + ¼g²; corrections 1 − ¼ and 1 − 9/16.
+    const g2: Vec2 = [x1[0], 2 * x1[1]];
+    const m2: Vec2 = [1 + g2[0] / 2, 1 + g2[1] / 2];
+    const v2: Vec2 = [3 + (g2[0] * g2[0]) / 4, 3 + (g2[1] * g2[1]) / 4];
+    const step2 = (i: 0 | 1) => (0.25 * (m2[i] / 0.75)) / (Math.sqrt(v2[i] / (7 / 16)) + e);
+    const x2: Vec2 = [x1[0] - step2(0), x1[1] - step2(1)];
+    // t = 3: corrections 1 − 1/8 and 1 − 27/64.
+    const g3: Vec2 = [x2[0], 2 * x2[1]];
+    const m3: Vec2 = [m2[0] / 2 + g3[0] / 2, m2[1] / 2 + g3[1] / 2];
+    const v3: Vec2 = [(3 * v2[0]) / 4 + (g3[0] * g3[0]) / 4, (3 * v2[1]) / 4 + (g3[1] * g3[1]) / 4];
+    const step3 = (i: 0 | 1) => (0.25 * (m3[i] / 0.875)) / (Math.sqrt(v3[i] / (37 / 64)) + e);
+    const x3: Vec2 = [x2[0] - step3(0), x2[1] - step3(1)];
+    const r = run(f, { kind: 'adam', lr: 0.25, beta1: 0.5, beta2: 0.75, eps: e }, start, 3);
+    expectPoints(r.points, [start, x1, x2, x3]);
+    // The first step is η per coordinate, whatever the gradient's size: Adam's scale-freeness.
+    expect(x1[0]).toBeCloseTo(3.75, 8);
+    expect(r.velocities).toBeNull();
+  });
+
+  it('RMSProp, ρ = 3/4, ε = 1e-8: v_t = ρ v + (1 − ρ) g², no bias correction', () => {
+    const e = 1e-8;
+    // t = 1: v = ¼·(16, 16) = (4, 4), √v = 2: the step is η g / 2 = (0.5, 0.5).
+    const x1: Vec2 = [4 - (0.25 * 4) / (2 + e), 2 - (0.25 * 4) / (2 + e)];
+    const g2: Vec2 = [x1[0], 2 * x1[1]];
+    const v2: Vec2 = [3 + (g2[0] * g2[0]) / 4, 3 + (g2[1] * g2[1]) / 4];
+    const x2: Vec2 = [x1[0] - (0.25 * g2[0]) / (Math.sqrt(v2[0]) + e), x1[1] - (0.25 * g2[1]) / (Math.sqrt(v2[1]) + e)];
+    const g3: Vec2 = [x2[0], 2 * x2[1]];
+    const v3: Vec2 = [(3 * v2[0]) / 4 + (g3[0] * g3[0]) / 4, (3 * v2[1]) / 4 + (g3[1] * g3[1]) / 4];
+    const x3: Vec2 = [x2[0] - (0.25 * g3[0]) / (Math.sqrt(v3[0]) + e), x2[1] - (0.25 * g3[1]) / (Math.sqrt(v3[1]) + e)];
+    const r = run(f, { kind: 'rmsprop', lr: 0.25, rho: 0.75, eps: e }, start, 3);
+    expectPoints(r.points, [start, x1, x2, x3]);
+    expect(x1[0]).toBeCloseTo(3.5, 8);
+  });
+
+  it('AdaGrad, ε = 1e-10: G_t sums the squares, the step shrinks as it grows', () => {
+    const e = 1e-10;
+    // t = 1: G = (16, 16), √G = 4: the step is η = 1/4 per coordinate.
+    const x1: Vec2 = [4 - (0.25 * 4) / (4 + e), 2 - (0.25 * 4) / (4 + e)];
+    const g2: Vec2 = [x1[0], 2 * x1[1]];
+    const G2: Vec2 = [16 + g2[0] * g2[0], 16 + g2[1] * g2[1]];
+    const x2: Vec2 = [x1[0] - (0.25 * g2[0]) / (Math.sqrt(G2[0]) + e), x1[1] - (0.25 * g2[1]) / (Math.sqrt(G2[1]) + e)];
+    const g3: Vec2 = [x2[0], 2 * x2[1]];
+    const G3: Vec2 = [G2[0] + g3[0] * g3[0], G2[1] + g3[1] * g3[1]];
+    const x3: Vec2 = [x2[0] - (0.25 * g3[0]) / (Math.sqrt(G3[0]) + e), x2[1] - (0.25 * g3[1]) / (Math.sqrt(G3[1]) + e)];
+    const r = run(f, { kind: 'adagrad', lr: 0.25 }, start, 3);
+    expectPoints(r.points, [start, x1, x2, x3]);
+  });
+});
+
+// Objectives written out here, independently of the engine's test functions, as the Python script has them.
+const objectives: Record<string, Objective> = {
+  rosenbrock: {
+    f: ([x, y]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+    grad: ([x, y]) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
+  },
+  ravine: (() => {
+    const c = Math.cos(Math.PI / 6), s = Math.sin(Math.PI / 6);
+    const uv = ([x, y]: Vec2) => [c * x + s * y, -s * x + c * y];
+    return {
+      f: (p: Vec2) => {
+        const [u, v] = uv(p);
+        return 0.5 * (u * u + (v * v) / 50);
+      },
+      grad: (p: Vec2): Vec2 => {
+        const [u, v] = uv(p);
+        return [c * u - (s * v) / 50, s * u + (c * v) / 50];
+      },
+    };
+  })(),
+};
+
+describe('PyTorch’s own trajectories (torch.optim in float64, tests/core/reference/torch_reference.py)', () => {
+  it.each(reference.cases.map((c) => ({ ...c, name: `${c.function} ${c.kind} η=${c.lr} ${JSON.stringify(c.settings)}` })))(
+    '$name',
+    (c) => {
+      const spec = { kind: c.kind, lr: c.lr, ...c.settings } as OptimizerSpec;
+      const r = run(objectives[c.function], spec, c.start as Vec2, c.steps);
+      expect(r.diverged).toBeNull();
+      expect(r.points).toHaveLength(c.points.length);
+      // Only the order of floating-point operations differs (torch's lerp, its fused addcdiv).
+      let worst = 0;
+      r.points.forEach((p, t) => {
+        for (const i of [0, 1]) worst = Math.max(worst, Math.abs(p[i] - c.points[t][i]) / (1 + Math.abs(c.points[t][i])));
+      });
+      expect(worst).toBeLessThan(1e-10);
+      // And the run does go somewhere: it is not a trajectory that stays put.
+      const [x, y] = r.points[r.points.length - 1];
+      expect(Math.hypot(x - c.start[0], y - c.start[1])).toBeGreaterThan(0.2);
+    },
+  );
+
+  it('the engine’s Rosenbrock gives the same trajectories as the one written out here', () => {
+    const fn = getTestFunction('rosenbrock');
+    for (const c of reference.cases.filter((x) => x.function === 'rosenbrock')) {
+      const spec = { kind: c.kind, lr: c.lr, ...c.settings } as OptimizerSpec;
+      const a = run(fn, spec, c.start as Vec2, c.steps).points;
+      const b = run(objectives.rosenbrock, spec, c.start as Vec2, c.steps).points;
+      a.forEach((p, t) => expect(Math.hypot(p[0] - b[t][0], p[1] - b[t][1])).toBeLessThan(1e-9));
+    }
+  });
+});
+
+describe('edge cases', () => {
+  const fn = getTestFunction('quadratic', { kappa: 50, theta: 0 });
+
+  it('Adam with β₁ = 0 is RMSProp with the bias-corrected root: with β₂ = ρ and one step, both move η g/(|g| + ε)-ish', () => {
+    const a = run(fn, { kind: 'adam', lr: 0.1, beta1: 0, beta2: 0.9 }, fn.start, 1).points[1];
+    const g = fn.grad(fn.start);
+    // m̂ = g, √v̂ = |g|: the first step is η g / (|g| + ε), per coordinate.
+    expect(a[0]).toBeCloseTo(fn.start[0] - (0.1 * g[0]) / (Math.abs(g[0]) + 1e-8), 14);
+    expect(a[1]).toBeCloseTo(fn.start[1] - (0.1 * g[1]) / (Math.abs(g[1]) + 1e-8), 14);
+  });
+
+  it('a large ε turns the adaptive rules into plain gradient steps of size η/ε', () => {
+    // With ε = 1 ≫ √G ≈ 10⁻⁴ the denominator is 1 to within 10⁻⁴ · √t: AdaGrad moves as GD does.
+    const start: Vec2 = [1e-4, 1e-4];
+    for (const kind of ['adagrad', 'rmsprop'] as const) {
+      const ada = run(fn, { kind, lr: 0.01, eps: 1 }, start, 5).points;
+      const plain = run(fn, { kind: 'gd', lr: 0.01 }, start, 5).points;
+      for (let t = 1; t <= 5; t++) {
+        for (const i of [0, 1]) expect((ada[t][i] - start[i]) / (plain[t][i] - start[i]), `${kind} t=${t}`).toBeCloseTo(1, 3);
+      }
+    }
+    // With the default ε the same start is no gradient step at all: the first move is η per coordinate.
+    const own = run(fn, { kind: 'adagrad', lr: 0.01 }, start, 1).points[1];
+    expect(Math.abs(own[0] - start[0])).toBeCloseTo(0.01, 6);
+  });
+
+  it('run on mini-batches, seeded, and on all N samples are the full-gradient run bit for bit', () => {
+    const noisy = withNoise(fn, { n: 32, scale: 0.5, seed: 3 });
+    for (const spec of [
+      { kind: 'adam', lr: 0.1 }, { kind: 'rmsprop', lr: 0.05 }, { kind: 'adagrad', lr: 0.5 },
+    ] as OptimizerSpec[]) {
+      const full = run(fn, spec, fn.start, 200).points;
+      expect(firstDifference(run(noisy, { ...spec, batchSize: 32 }, fn.start, 200, 4).points, full), spec.kind).toBeNull();
+      const a = run(noisy, { ...spec, batchSize: 4 }, fn.start, 200, 4).points;
+      expect(firstDifference(run(noisy, { ...spec, batchSize: 4 }, fn.start, 200, 4).points, a)).toBeNull();
+      expect(firstDifference(a, full), spec.kind).not.toBeNull();
+      expect(firstDifference(run(noisy, { ...spec, batchSize: 4 }, fn.start, 200, 5).points, a)).not.toBeNull();
+    }
+  });
+
+  it('refuses settings out of range, naming the setting', () => {
+    const bad: OptimizerSpec[] = [
+      { kind: 'adam', lr: 0.1, beta1: 1 }, { kind: 'adam', lr: 0.1, beta2: -0.1 }, { kind: 'adam', lr: 0.1, eps: 0 },
+      { kind: 'rmsprop', lr: 0.1, rho: 1.5 }, { kind: 'adagrad', lr: 0.1, eps: -1 }, { kind: 'adam', lr: 0.1, eps: NaN },
+    ];
+    for (const spec of bad) expect(() => run(fn, spec, fn.start, 3), JSON.stringify(spec)).toThrow(/[βρε].* of (adam|rmsprop|adagrad) must be in/);
+  });
+});
