@@ -45,7 +45,7 @@ export const schedules = {
   inverse: define({
     params: { k: { symbol: 'k', tex: 'k', min: 0, max: 10, default: 0.05, scale: 'log', slider: { min: 1e-4, max: 10 }, key: 'k' } },
     lr: (eta, t, { k }) => eta / (1 + k * t),
-    tex: '\\eta_t = \\frac{\\eta}{1 + k\\, t}',
+    tex: '\\eta_t = \\dfrac{\\eta}{1 + k\\, t}',
   }),
   /** η_t = η γ^⌊t/s⌋: η shrinks by γ every s steps. */
   step: define({
@@ -63,7 +63,7 @@ export const schedules = {
       period: { symbol: 'T', tex: 'T', min: 1, max: 10_000, integer: true, default: 100, scale: 'log', key: 'T' },
     },
     lr: (eta, t, { floor, period }) => eta * (floor + ((1 - floor) * (1 + cosPi(Math.min(t, period) / period))) / 2),
-    tex: '\\eta_t = \\eta \\left(r + (1 - r)\\, \\tfrac{1 + \\cos(\\pi \\min(t, T) / T)}{2}\\right)',
+    tex: '\\eta_t = \\eta \\left(r + (1 - r)\\, \\dfrac{1 + \\cos(\\pi \\min(t, T) / T)}{2}\\right)',
   }),
 } as const;
 

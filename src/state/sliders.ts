@@ -28,13 +28,13 @@ export function toPosition(v: number, s: SliderSpec): number {
 }
 
 /**
- * The value at a position, rounded to what a person would type: a whole number, or three significant
- * digits (of 1 − v on the log(1 − v) scale, so 0.999 stays 0.999).
+ * The value at a position, rounded to what a person would type: a whole number, three significant digits,
+ * or on the log(1 − v) scale two of 1 − v (0.9, 0.95, 0.99, 0.995, 0.999: a position is about 0.7 % of 1 − v).
  */
 export function fromPosition(k: number, s: SliderSpec): number {
   const lo = warp(s.min, s.scale), hi = warp(s.max, s.scale);
   const v = unwarp(lo + ((hi - lo) * k) / POSITIONS, s.scale);
   if (s.integer) return Math.round(v);
-  if (s.scale === 'log1m') return Number((1 - Number((1 - v).toPrecision(3))).toPrecision(12));
+  if (s.scale === 'log1m') return Number((1 - Number((1 - v).toPrecision(2))).toPrecision(12));
   return Number(v.toPrecision(3));
 }

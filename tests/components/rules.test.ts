@@ -1,19 +1,32 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import type { OptimizerKind } from '../../src/core';
+import { optimizerKinds as kinds, scheduleKinds } from '../../src/core';
 import { gradientKind, ruleTex } from '../../src/components/rules';
 
-const kinds: OptimizerKind[] = ['gd', 'sgd', 'minibatch', 'momentum', 'nesterov'];
-
 describe('the update rules as TeX', () => {
-  it('every rule, on full batches and on mini-batches, is TeX that KaTeX typesets without error', () => {
+  it('every rule, on full batches and on mini-batches, with every schedule, is TeX that KaTeX typesets without error', () => {
     for (const kind of kinds) {
       for (const batch of [1, 8, 32]) {
-        for (const tex of ruleTex(kind, batch, 32)) {
-          expect(() => katex.renderToString(tex, { throwOnError: true, output: 'htmlAndMathml' }), `${kind} B=${batch}: ${tex}`).not.toThrow();
+        for (const schedule of scheduleKinds) {
+          for (const tex of ruleTex(kind, batch, 32, schedule)) {
+            expect(() => katex.renderToString(tex, { throwOnError: true, output: 'htmlAndMathml' }), `${kind} B=${batch}: ${tex}`).not.toThrow();
+          }
         }
       }
     }
+  });
+
+  it('writes the adaptive rules as torch.optim computes them, with η_t and its formula under a schedule', () => {
+    expect(ruleTex('adam', 32, 32)).toEqual([
+      'm_t = \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, \\quad g_t = \\nabla f(x_{t-1})',
+      'v_t = \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2, \\quad m_0 = v_0 = 0',
+      '\\hat m_t = \\dfrac{m_t}{1 - \\beta_1^{\\,t}}, \\quad \\hat v_t = \\dfrac{v_t}{1 - \\beta_2^{\\,t}}',
+      'x_t = x_{t-1} - \\eta\\, \\dfrac{\\hat m_t}{\\sqrt{\\hat v_t} + \\varepsilon}',
+    ]);
+    expect(ruleTex('rmsprop', 8, 32)[0]).toContain('g_t = \\tfrac{1}{B}\\sum_{i \\in B_t} \\nabla f_i(x_{t-1})');
+    expect(ruleTex('adagrad', 32, 32)[1]).toBe('x_t = x_{t-1} - \\eta\\, \\dfrac{g_t}{\\sqrt{G_t} + \\varepsilon}');
+    expect(ruleTex('gd', 32, 32, 'inverse')).toEqual(['x_t = x_{t-1} - \\eta_t\\, \\nabla f(x_{t-1})', '\\eta_t = \\dfrac{\\eta}{1 + k\\, t}']);
+    expect(ruleTex('momentum', 32, 32, 'step')[0]).toBe('h_t = \\alpha h_{t-1} + \\eta_t\\, \\nabla f(x_{t-1})');
   });
 
   it('writes the lecture\'s rules: GD on x, the inertial rules on h then x, Nesterov at the look-ahead point', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Trajectory } from '../../src/core';
-import { addRun, selectFunction } from '../../src/state/actions';
+import { addRun, changeRun, selectFunction } from '../../src/state/actions';
 import { defaultState } from '../../src/state/defaults';
 import { CSV_COLUMNS, csvField, figureFileName, runsCsv, runsData, runsJson } from '../../src/state/export';
 import { FORMULA_ID } from '../../src/state/playground';
-import { buildFunction, runTrajectories } from '../../src/state/scene';
+import { buildFunction, runTrajectories, stepSizes } from '../../src/state/scene';
 
 /** A small RFC 4180 reader: fields, quoted fields with "" and line breaks inside. */
 function parseCsv(text: string): string[][] {
@@ -183,5 +183,36 @@ describe('figureFileName', () => {
       expect(name).toMatch(/^[a-z0-9-]+(@\dx)?\.[a-z]+$/);
       expect(name.length).toBeLessThan(80);
     }
+  });
+});
+
+describe('the adaptive rules and schedules in the data files', () => {
+  const { s, fn, runs } = scene((x) => {
+    addRun(x, 'adam');
+    changeRun(x, 3, { param: 'beta2', value: 0.99 });
+    changeRun(x, 0, { schedule: 'step' });
+  });
+
+  it('CSV: each rule\'s settings in their own columns, the schedule in words and η_t on every row', () => {
+    const rows = parseCsv(runsCsv(s, runs, fn));
+    const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+    const adam = rows.filter((r) => r[1] === 'adam');
+    expect(adam).toHaveLength(runs[3].points.length);
+    expect([adam[0][col('alpha')], adam[0][col('beta1')], adam[0][col('beta2')], adam[0][col('eps')], adam[0][col('rho')]])
+      .toEqual(['', '0.9', '0.99', '1e-8', '']);
+    const gd = rows.filter((r) => r[1] === 'gd');
+    expect(gd[0][col('schedule')]).toBe('η·γ^⌊t/s⌋ γ=0.5 s=20');
+    expect(gd[0][col('lr_t')]).toBe('');
+    expect(gd.slice(1).map((r) => Number(r[col('lr_t')]))).toEqual(stepSizes(s.runs[0], s.steps));
+    expect(Number(gd[20][col('lr_t')])).toBe(0.9);
+    expect(adam[5][col('lr_t')]).toBe('0.3');
+  });
+
+  it('JSON: the same settings by name, the schedule as an object, and lr_t beside x and y', () => {
+    const j = runsData(s, runs, fn);
+    expect(j.runs[3]).toMatchObject({ optimizer: 'adam', alpha: null, beta1: 0.9, beta2: 0.99, eps: 1e-8, rho: null, schedule: { kind: 'constant' } });
+    expect(j.runs[0].schedule).toEqual({ kind: 'step', gamma: 0.5, every: 20 });
+    expect(j.runs[0].lr_t).toEqual([null, ...stepSizes(s.runs[0], s.steps)]);
+    expect(j.runs[0].lr_t).toHaveLength(j.runs[0].x.length);
   });
 });

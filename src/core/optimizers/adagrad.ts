@@ -25,6 +25,6 @@ export const adagrad = defineOptimizer({
   rule: adagradRule,
   tex: (g, eta) => [
     `G_t = G_{t-1} + g_t^2, \\quad g_t = ${g('x_{t-1}')}, \\quad G_0 = 0`,
-    `x_t = x_{t-1} - ${eta}\\, \\frac{g_t}{\\sqrt{G_t} + \\varepsilon}`,
+    `x_t = x_{t-1} - ${eta}\\, \\dfrac{g_t}{\\sqrt{G_t} + \\varepsilon}`,
   ],
 });

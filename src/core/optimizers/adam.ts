@@ -45,6 +45,7 @@ export const adam = defineOptimizer({
   tex: (g, eta) => [
     `m_t = \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, \\quad g_t = ${g('x_{t-1}')}`,
     'v_t = \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2, \\quad m_0 = v_0 = 0',
-    `x_t = x_{t-1} - ${eta}\\, \\frac{m_t / (1 - \\beta_1^{\\,t})}{\\sqrt{v_t / (1 - \\beta_2^{\\,t})} + \\varepsilon}`,
+    '\\hat m_t = \\dfrac{m_t}{1 - \\beta_1^{\\,t}}, \\quad \\hat v_t = \\dfrac{v_t}{1 - \\beta_2^{\\,t}}',
+    `x_t = x_{t-1} - ${eta}\\, \\dfrac{\\hat m_t}{\\sqrt{\\hat v_t} + \\varepsilon}`,
   ],
 });

@@ -25,6 +25,6 @@ export const rmsprop = defineOptimizer({
   rule: rmspropRule,
   tex: (g, eta) => [
     `v_t = \\rho v_{t-1} + (1 - \\rho)\\, g_t^2, \\quad g_t = ${g('x_{t-1}')}, \\quad v_0 = 0`,
-    `x_t = x_{t-1} - ${eta}\\, \\frac{g_t}{\\sqrt{v_t} + \\varepsilon}`,
+    `x_t = x_{t-1} - ${eta}\\, \\dfrac{g_t}{\\sqrt{v_t} + \\varepsilon}`,
   ],
 });

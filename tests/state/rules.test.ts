@@ -1,0 +1,129 @@
+// The optimizer table as the playground uses it: new runs, changes, labels, theory, and old links.
+import { describe, expect, it } from 'vitest';
+import { optimizerDef, optimizerKinds } from '../../src/core';
+import { addRun, changeRun } from '../../src/state/actions';
+import { defaultState } from '../../src/state/defaults';
+import { runLabel } from '../../src/state/labels';
+import { presets } from '../../src/state/presets';
+import { buildFunction, lrRange, predictedRate, runTrajectories, stepSizes } from '../../src/state/scene';
+import { fromPosition, toPosition } from '../../src/state/sliders';
+import { decode, encode } from '../../src/state/url';
+
+const withRun = (kind: (typeof optimizerKinds)[number]) => {
+  const s = defaultState();
+  addRun(s, kind);
+  return { s, run: s.runs[3], fn: buildFunction(s.fn) };
+};
+
+describe('a new run of each rule', () => {
+  it.each(optimizerKinds)('%s: every setting of its table entry at its default, η suited to the function', (kind) => {
+    const { run, fn } = withRun(kind);
+    const def = optimizerDef(kind);
+    expect(Object.keys(run.params).sort()).toEqual(Object.keys(def.hyper).sort());
+    for (const [name, spec] of Object.entries(def.hyper)) expect(run.params[name], name).toBe(spec.default);
+    expect(run.lr).toBe(lrRange(fn, kind).default);
+    expect(run.schedule).toEqual({ kind: 'constant', params: {} });
+    expect(runTrajectories(fn, { ...defaultState(), runs: [run] })[0].diverged, kind).toBeNull();
+  });
+
+  it('measures η in units of 1/L for the gradient rules and as a length for the adaptive ones', () => {
+    const fn = buildFunction(defaultState().fn); // the 6 × 4 view
+    expect(lrRange(fn, 'momentum')).toEqual(fn.lr);
+    expect(lrRange(fn, 'adam')).toEqual({ min: 0.0006, max: 6, default: 0.3 });
+  });
+});
+
+describe('changes through actions', () => {
+  it('set a setting, a schedule with its defaults, and a schedule setting; leave other runs alone', () => {
+    const { s, run } = withRun('adam');
+    const before = structuredClone(s.runs.slice(0, 3));
+    changeRun(s, run.id, { param: 'beta2', value: 0.99 });
+    changeRun(s, run.id, { schedule: 'step' });
+    expect(s.runs[3].schedule).toEqual({ kind: 'step', params: { gamma: 0.5, every: 20 } });
+    changeRun(s, run.id, { scheduleParam: 'every', value: 5 });
+    expect(s.runs[3].params.beta2).toBe(0.99);
+    expect(s.runs[3].schedule.params.every).toBe(5);
+    expect(s.runs.slice(0, 3)).toEqual(before);
+    expect(stepSizes(s.runs[3], 6)).toEqual([0.3, 0.3, 0.3, 0.3, 0.15, 0.15]);
+  });
+});
+
+describe('labels', () => {
+  it('name α always and the adaptive rules\' settings only where they differ from torch\'s defaults', () => {
+    const { s, run } = withRun('adam');
+    expect(runLabel(run, 32)).toBe('Adam η=0.3');
+    changeRun(s, run.id, { param: 'beta1', value: 0 });
+    changeRun(s, run.id, { schedule: 'inverse' });
+    expect(runLabel(s.runs[3], 32)).toBe('Adam η=0.3 β₁=0 (η/(1+kt) k=0.05)');
+    expect(runLabel(s.runs[3], 32, 'ru')).toBe('Adam η=0,3 β₁=0 (η/(1+kt) k=0,05)');
+    expect(runLabel(defaultState().runs[1], 32)).toBe('Momentum η=0.3 α=0.8');
+  });
+});
+
+describe('theory', () => {
+  it('predicts a rate only for rules that have one, on full batches and a constant step', () => {
+    const { s, run, fn } = withRun('adam');
+    expect(predictedRate(fn, run)).toBeNull();
+    expect(predictedRate(fn, s.runs[1])).not.toBeNull();
+    changeRun(s, 1, { schedule: 'cosine' });
+    expect(predictedRate(fn, s.runs[1])).toBeNull();
+    changeRun(s, 1, { schedule: 'constant' });
+    changeRun(s, 1, { batch: 4 });
+    expect(predictedRate(fn, s.runs[1])).toBeNull();
+  });
+});
+
+describe('links', () => {
+  // Links as the first release wrote them: each must open exactly as it did, and read back the same.
+  const old = [
+    ...presets.filter((p) => p.id !== 'adam').map((p) => p.link),
+    'fn=quadratic&kappa=25&theta=20&steps=80&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8',
+    'fn=quadratic&kappa=25&theta=20&formula=x%5E2+%2B+10*y%5E2&N=32&noise=0.3&nseed=1&start=-2.9,0.27&steps=100&t=40&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.3,a:0.8,B:4,seed:9,hide&run=nesterov,id:2,lr:0.3,a:0.8',
+  ];
+  it.each(old)('%s opens with nothing dropped and reads back as it was written', (link) => {
+    const d = decode(link);
+    expect(d.dropped).toEqual([]);
+    for (const r of d.state.runs) expect(r.schedule.kind).toBe('constant');
+    const again = decode(encode({ state: d.state, playhead: d.playhead, view: d.view }));
+    expect(again.state).toEqual(d.state);
+  });
+
+  it('an old link\'s α on a rule without one is checked and ignored, as before', () => {
+    expect(decode('run=gd,id:0,lr:1,a:0.5').dropped).toEqual([]);
+    expect(decode('run=gd,id:0,lr:1,a:2').dropped).toEqual(['run "gd,id:0,lr:1,a:2"']);
+  });
+
+  it('write the adaptive rules\' settings and a schedule in short readable keys', () => {
+    const { s, run } = withRun('adam');
+    changeRun(s, run.id, { param: 'beta2', value: 0.99 });
+    changeRun(s, run.id, { param: 'eps', value: 1e-6 });
+    changeRun(s, run.id, { schedule: 'cosine' });
+    const link = encode({ state: s, playhead: null, view: null });
+    expect(link).toContain('run=adam,id:3,lr:0.3,b2:0.99,eps:0.000001,sched:cosine,r:0,T:100');
+    expect(decode(link).state).toEqual(s);
+  });
+
+  it('drop a run whose setting is out of range or whose schedule is unknown, and say so', () => {
+    for (const bad of ['adam,id:3,lr:0.1,b1:1', 'adam,id:3,lr:0.1,eps:0', 'rmsprop,id:3,lr:0.1,rho:-1', 'gd,id:3,lr:1,sched:warm', 'gd,id:3,lr:1,sched:inverse,k:-1', 'gd,id:3,lr:1,k:0.1']) {
+      expect(decode(`run=${bad}`).dropped, bad).toEqual([`run "${bad}"`]);
+    }
+  });
+});
+
+describe('slider scales', () => {
+  it('log(1 − v) gives 0.9, 0.99 and 0.999 equal room and reads back what a person would type', () => {
+    const alpha = { min: 0, max: 0.999, scale: 'log1m' as const };
+    const at = [0.9, 0.99, 0.999].map((v) => toPosition(v, alpha));
+    expect(Math.abs(at[1] - at[0] - (at[2] - at[1]))).toBeLessThanOrEqual(1);
+    expect(at[2]).toBe(1000);
+    expect(fromPosition(at[0], alpha)).toBe(0.9);
+    expect(fromPosition(at[1], alpha)).toBe(0.99);
+    expect(fromPosition(0, alpha)).toBe(0);
+  });
+  it('log and linear scales round to three digits or to whole numbers', () => {
+    expect(fromPosition(500, { min: 1e-4, max: 1, scale: 'log' })).toBe(0.01);
+    expect(toPosition(0.01, { min: 1e-4, max: 1, scale: 'log' })).toBe(500);
+    expect(fromPosition(333, { min: 1, max: 64, scale: 'linear', integer: true })).toBe(22);
+    expect(toPosition(1e9, { min: 1, max: 64, scale: 'linear' })).toBe(1000);
+  });
+});
