@@ -14,3 +14,4 @@ export { MAX_STEPS, simulate, type SimulateSpec, type Trajectory } from './run';
 export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';
 export * as theory from './theory';
+export { hessianAt, measuredRate, spaced, theoryMap } from './ratemap';

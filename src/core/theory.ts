@@ -68,3 +68,19 @@ export function optimalMomentum(L: number, mu: number): { lr: number; alpha: num
   const q = (sl - sm) / (sl + sm);
   return { lr: 4 / (sl + sm) ** 2, alpha: q * q, rate: q };
 }
+
+/**
+ * Nesterov's best tuning on a quadratic, in closed form (Lessard, Recht & Packard 2016, §4.3):
+ * η = 4/(3L + μ), α = (√(3κ + 1) − 2)/(√(3κ + 1) + 2), rate 1 − 2/√(3κ + 1). Tests check it against a
+ * search of the rate over (η, α).
+ */
+export function optimalNesterov(L: number, mu: number): { lr: number; alpha: number; rate: number } {
+  const q = Math.sqrt((3 * L) / mu + 1);
+  return { lr: 4 / (3 * L + mu), alpha: (q - 2) / (q + 2), rate: 1 - 2 / q };
+}
+
+/** The best tuning of a rule on a quadratic with curvatures μ ≤ λ ≤ L (α = 0 for GD). */
+export function optimal(kind: TheoryKind, L: number, mu: number): { lr: number; alpha: number; rate: number } {
+  if (kind === 'gd') return { ...optimalGd(L, mu), alpha: 0 };
+  return kind === 'momentum' ? optimalMomentum(L, mu) : optimalNesterov(L, mu);
+}

@@ -148,6 +148,32 @@ export const en = {
     curve: (kind: string) => `Step size η_t of ${kind} against t`,
   },
 
+  /** The convergence-rate map of a run. */
+  map: {
+    heading: 'Convergence rate map',
+    show: 'Show the rate map',
+    of: 'Map of',
+    hide: 'Hide the map',
+    figure: (kind: string, second: string) => `Rate of ${kind} over η and ${second}: click or drag to set them`,
+    curveFigure: (kind: string) => `Rate of ${kind} over η: click or drag to set it`,
+    exact: (kappa: string) => `ρ: the exact rate per step, theory on this quadratic (κ = ${kappa})`,
+    measured: (steps: number) =>
+      `Measured: the mean rate per step at which the distance to the minimum shrinks over the second half of each ${steps}-step run`,
+    local: (at: string, kappa: string) => `Dashed: the local theory from the Hessian at ${at} (κ ≈ ${kappa})`,
+    diverged: 'diverged',
+    optimum: 'optimum',
+    best: 'best measured',
+    measuring: 'Measuring…',
+    optimal: 'Optimal',
+    optimalTheory: 'Set the run to theory’s best setting',
+    optimalMeasured: 'Set the run to the best measured cell',
+    tune: 'Tune every run',
+    tuneHelp: 'Each run gets its best η (and α, β₁ or ρ) measured on this function, from this start, in this many steps',
+    tuning: (k: number, n: number) => `Tuning run ${k} of ${n}…`,
+    tuned: (list: string) => `Tuned: ${list}`,
+    noMap: 'No rate map for this run: every setting diverged.',
+  },
+
   playback: {
     group: 'Animation',
     play: 'Play',
@@ -218,6 +244,7 @@ export const en = {
       view: 'view',
       run: 'run',
       language: 'language',
+      map: 'rate map',
     },
   },
 

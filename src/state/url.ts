@@ -19,6 +19,8 @@ export interface LinkState {
   view: Box | null;
   /** The language the page is shown in; left out, the reader's own choice applies. */
   lang?: Lang;
+  /** The run whose rate map is shown, by id; null or left out when the map is hidden. */
+  map?: number | null;
 }
 
 export interface Decoded extends LinkState {
@@ -52,7 +54,7 @@ function encodeRun(r: RunState, fn: SceneFunction): string {
   return parts.join(',');
 }
 
-export function encode({ state: s, playhead, view, lang }: LinkState): string {
+export function encode({ state: s, playhead, view, lang, map }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
@@ -68,6 +70,7 @@ export function encode({ state: s, playhead, view, lang }: LinkState): string {
   // An empty `run` says "no runs", which a link without any `run` (the default runs) cannot.
   if (s.runs.length === 0) q.set('run', '');
   for (const r of s.runs) q.append('run', encodeRun(r, fn));
+  if (map != null && s.runs.some((r) => r.id === map)) q.set('map', String(map));
   if (lang) q.set('lang', lang);
   // ',' and ':' may stand in a query as they are: keep the link readable.
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
@@ -163,13 +166,20 @@ export function decode(search: string): Decoded {
     }
     if (decoded.length > 0 || runs.every((r) => r === '')) s.runs = decoded;
   }
+  const mapText = q.get('map');
+  let map: number | null = null;
+  if (mapText !== null) {
+    const id = read(mapText, { min: 0, max: 999, integer: true });
+    if (id !== undefined && s.runs.some((r) => r.id === id)) map = id;
+    else bad('map', mapText);
+  }
   const langText = q.get('lang');
   let lang: Lang | undefined;
   if (langText !== null) {
     if (isLang(langText)) lang = langText;
     else bad('language', langText);
   }
-  return { state: s, playhead, view, ...(lang ? { lang } : {}), dropped };
+  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), dropped };
 }
 
 /** The names of settings by their link keys. */

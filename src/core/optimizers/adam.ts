@@ -41,6 +41,7 @@ export const adam = defineOptimizer({
   },
   batch: { choice: true, default: 'all' },
   lrUnit: 'length',
+  map: 'beta1',
   rule: adamRule,
   tex: (g, eta) => [
     `m_t = \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, \\quad g_t = ${g('x_{t-1}')}`,

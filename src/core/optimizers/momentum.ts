@@ -23,4 +23,5 @@ export const momentum = defineOptimizer({
   rule: momentumRule,
   tex: (g, eta) => [`h_t = \\alpha h_{t-1} + ${eta}\\, ${g('x_{t-1}')}`, 'x_t = x_{t-1} - h_t, \\quad h_0 = 0'],
   theory: 'momentum',
+  map: 'alpha',
 });

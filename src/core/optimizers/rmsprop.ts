@@ -22,6 +22,7 @@ export const rmsprop = defineOptimizer({
   hyper: { rho: decay('ρ', '\\rho', 'rho', 0.99, 0.9999), eps: eps(1e-8) },
   batch: { choice: true, default: 'all' },
   lrUnit: 'length',
+  map: 'rho',
   rule: rmspropRule,
   tex: (g, eta) => [
     `v_t = \\rho v_{t-1} + (1 - \\rho)\\, g_t^2, \\quad g_t = ${g('x_{t-1}')}, \\quad v_0 = 0`,

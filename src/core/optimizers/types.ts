@@ -34,6 +34,8 @@ export interface OptimizerDef<H extends string = string> {
   tex(g: (at: string) => string, eta: string): string[];
   /** The closed-form theory of its full-batch, constant-step runs on quadratics, if any. */
   theory?: TheoryKind;
+  /** The setting its rate map spans beside η (α, β₁, ρ); a rule without one gets a curve over η. */
+  map?: NoInfer<H>;
 }
 
 /** Keeps a definition's own setting names in its type, so specs and messages can be checked against them. */

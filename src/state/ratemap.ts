@@ -1,0 +1,153 @@
+// The rate map of a run: which settings it spans, what theory says where theory applies, and the job a
+// worker measures elsewhere. Pure, so the workers, the page and the tests share it.
+import { hessianAt, measuredRate, optimizerDef, simulate, spaced, theory, theoryMap } from '../core';
+import type { HyperName, OptimizerKind, Vec2 } from '../core';
+import type { FunctionState, RunState } from './playground';
+import { buildFunction, lrRange, runBatch, runSpec, surface, type SceneFunction } from './scene';
+
+/** The setting beside η that a rule's map spans (α, β₁, ρ), if it has one. */
+export function secondAxis(kind: OptimizerKind): HyperName | null {
+  return (optimizerDef(kind).map as HyperName | undefined) ?? null;
+}
+
+/** The settings a map spans: η on a log axis (to twice the slider's top, where inertia stays stable), and maybe α. */
+export interface MapAxes {
+  lrs: number[];
+  /** The second setting's name and values; null for a curve over η alone. */
+  second: { name: HyperName; values: number[] } | null;
+}
+
+export function mapAxes(fn: SceneFunction, kind: OptimizerKind, n: number): MapAxes {
+  const range = lrRange(fn, kind);
+  const name = secondAxis(kind);
+  const spec = name ? optimizerDef(kind).hyper[name] : null;
+  return {
+    lrs: spaced(range.min, name ? 2 * range.max : range.max, n, 'log'),
+    second: name && spec ? { name, values: spaced(spec.min, spec.max, n, spec.scale) } : null,
+  };
+}
+
+/** What theory knows of a run: exact on a quadratic, local (from the Hessian at a minimum) elsewhere. */
+export interface RunTheory {
+  /** Whether the map's values are theory's own (a quadratic, full batches, a constant step) or measured. */
+  exact: boolean;
+  kind: 'gd' | 'momentum' | 'nesterov';
+  L: number;
+  mu: number;
+  eigenvalues: [number, number];
+  /** Where the Hessian was taken. */
+  at: Vec2;
+  optimum: { lr: number; alpha: number; rate: number };
+}
+
+export function runTheory(fn: SceneFunction, run: RunState, start: Vec2): RunTheory | null {
+  const kind = optimizerDef(run.kind).theory;
+  if (!kind) return null;
+  const exact = !!fn.quadratic && run.schedule.kind === 'constant' && runBatch(run, fn.n) >= fn.n;
+  let at: Vec2, hessian;
+  if (fn.quadratic) [at, hessian] = [fn.quadratic.center, fn.quadratic.hessian];
+  else {
+    if (fn.minima.length === 0) return null;
+    // The minimum nearest the start: where a run from there most likely ends.
+    at = fn.minima.reduce((a, m) => (Math.hypot(m[0] - start[0], m[1] - start[1]) < Math.hypot(a[0] - start[0], a[1] - start[1]) ? m : a));
+    hessian = hessianAt(fn, at);
+  }
+  const sp = theory.spectrum(hessian);
+  if (!(sp.mu > 0)) return null;
+  return { exact, kind, L: sp.L, mu: sp.mu, eigenvalues: sp.eigenvalues, at, optimum: theory.optimal(kind, sp.L, sp.mu) };
+}
+
+/** Theory's map (or curve, one row) over the axes: every cell's exact ρ. */
+export function theoryValues(t: RunTheory, axes: MapAxes): Float64Array {
+  return theoryMap(t.kind, t.eigenvalues, axes.lrs, axes.second?.values ?? [0]);
+}
+
+/** What a worker needs to measure a map: plain data, rebuilt there. */
+export interface MapJob {
+  fn: FunctionState;
+  run: RunState;
+  start: Vec2;
+  steps: number;
+  axes: MapAxes;
+}
+
+/** The loss a measured rate counts down to: the known minimum, else the lowest value of the contour's grid. */
+export function referenceLoss(fn: SceneFunction): number {
+  return Number.isNaN(fn.fMin) ? surface(fn).min : fn.fMin;
+}
+
+/**
+ * Measures one row of a map (one value of the second setting; the only row of a curve): each cell a real
+ * run from the start with the job's budget, scored by measuredRate.
+ */
+export function measureRow(job: MapJob, row: number, fn = buildFunction(job.fn), fRef = referenceLoss(fn)): Float64Array {
+  const out = new Float64Array(job.axes.lrs.length);
+  const second = job.axes.second;
+  job.axes.lrs.forEach((lr, i) => {
+    const params = second ? { ...job.run.params, [second.name]: second.values[row] } : job.run.params;
+    const spec = runSpec({ ...job.run, lr, params });
+    const r = simulate({ objective: fn, optimizer: spec, start: job.start, steps: job.steps, seed: job.run.seed });
+    out[i] = measuredRate(r.losses, r.diverged !== null, fRef);
+  });
+  return out;
+}
+
+/** The cell with the smallest value (the fastest), as settings; null when every cell diverged. */
+export function bestCell(values: Float64Array, axes: MapAxes): { lr: number; second: number | null } | null {
+  let best = -1;
+  values.forEach((v, k) => {
+    if (Number.isFinite(v) && (best < 0 || v < values[best])) best = k;
+  });
+  if (best < 0) return null;
+  const n = axes.lrs.length;
+  return { lr: axes.lrs[best % n], second: axes.second ? axes.second.values[Math.floor(best / n)] : null };
+}
+
+/**
+ * The grids "Tune every run" measures each run on, the same for every run so the race is fair: a coarse
+ * one, then finer ones around the best cell so far (a sharp optimum such as Polyak's falls between cells).
+ */
+export const TUNE_GRID = 32;
+export const TUNE_REFINE = 9;
+export const TUNE_ROUNDS = 3;
+
+/** Axes spanning the cells next to a chosen one, n values each: where a finer search looks. */
+export function around(axes: MapAxes, at: { lr: number; second: number | null }, kind: OptimizerKind, n: number): MapAxes {
+  const near = (values: number[], v: number) => {
+    const k = values.indexOf(v);
+    return [values[Math.max(0, k - 1)], values[Math.min(values.length - 1, k + 1)]];
+  };
+  const [lo, hi] = near(axes.lrs, at.lr);
+  const spec = axes.second ? optimizerDef(kind).hyper[axes.second.name] : null;
+  return {
+    lrs: spaced(lo, hi, n, 'log'),
+    second: axes.second && spec && at.second !== null
+      ? { name: axes.second.name, values: spaced(...(near(axes.second.values, at.second) as [number, number]), n, spec.scale) }
+      : null,
+  };
+}
+
+/** A run's map job on the function and budget at hand. */
+export function runJob(fnState: FunctionState, fn: SceneFunction, run: RunState, start: Vec2, steps: number, n: number): MapJob {
+  return { fn: fnState, run, start, steps, axes: mapAxes(fn, run.kind, n) };
+}
+
+/** Measures a whole map: a pool of workers on the page, measureRow row by row in tests. */
+export type MeasureMap = (job: MapJob) => Promise<Float64Array | null>;
+
+/**
+ * A run's best setting on the function and budget of its job: the best cell of a coarse map, then of
+ * finer ones around it; null when every cell diverged (or the measuring was cancelled).
+ */
+export async function tuneSearch(job: MapJob, measure: MeasureMap): Promise<{ lr: number; second: number | null } | null> {
+  let axes = job.axes;
+  let best: { lr: number; second: number | null } | null = null;
+  for (let round = 0; round <= TUNE_ROUNDS; round++) {
+    const values = await measure({ ...job, axes });
+    const cell = values && bestCell(values, axes);
+    if (!cell) break;
+    best = cell;
+    axes = around(axes, cell, job.run.kind, TUNE_REFINE);
+  }
+  return best;
+}

@@ -1,0 +1,91 @@
+// The rate map in the browser: theory's map linked both ways with the run's settings, Optimal, a measured
+// map from the workers that never shows a stale function, and Tune every run.
+import { describe, expect, it } from 'vitest';
+import { sharedPage } from './browser';
+import { POLL } from './plot';
+
+const s = sharedPage();
+const MAP = '[data-testid=rate-map]';
+
+describe('the rate map', () => {
+  it('on the ravine: theory\'s exact map; Optimal sets Momentum to Polyak\'s (η*, α*) and GD to 2/(L + μ)', async () => {
+    const { page } = s();
+    await page.getByTestId('map-show').click();
+    await page.getByTestId('map-run').selectOption('1');
+    await expect.poll(() => page.locator(MAP).getAttribute('data-source'), POLL).toBe('theory');
+    await expect.poll(() => page.url(), POLL).toContain('map=1');
+    // κ = 25, L = 1, μ = 1/25: η* = 4/(1 + 1/5)² = 2.78 (to three digits), α* = ((5 − 1)/(5 + 1))² = 0.444.
+    await page.getByTestId('map-optimal').click();
+    await expect.poll(() => page.locator('#run-1-lr').inputValue(), POLL).toBe('2.78');
+    expect(await page.locator('#run-1-alpha').inputValue()).toBe('0.444');
+    expect(await page.getByTestId('run-status').nth(1).textContent()).toMatch(/theory: rate 0\.667/);
+    await page.getByTestId('map-run').selectOption('0');
+    await page.getByTestId('map-optimal').click();
+    await expect.poll(() => page.locator('#run-0-lr').inputValue(), POLL).toBe('1.92');
+  });
+
+  it('a click on the map sets η and α; the fields move its marker back', async () => {
+    const { page } = s();
+    await page.getByTestId('map-show').click();
+    await page.getByTestId('map-run').selectOption('1');
+    await expect.poll(() => page.url(), POLL).toContain('map=1');
+    await page.locator(MAP).scrollIntoViewIfNeeded();
+    const box = (await page.locator(MAP).boundingBox())!;
+    const link = page.url();
+    // Low and to the left: a small η and a small α.
+    await page.mouse.click(box.x + 70, box.y + box.height - 50);
+    await expect.poll(() => page.url(), POLL).not.toBe(link);
+    const lr = Number(await page.locator('#run-1-lr').inputValue());
+    const alpha = Number(await page.locator('#run-1-alpha').inputValue());
+    expect(lr).toBeLessThan(0.01);
+    expect(alpha).toBeLessThan(0.8);
+    // Up and to the right: larger η and α.
+    await page.mouse.click(box.x + box.width - 60, box.y + 30);
+    await expect.poll(async () => Number(await page.locator('#run-1-lr').inputValue()), POLL).toBeGreaterThan(lr);
+    expect(Number(await page.locator('#run-1-alpha').inputValue())).toBeGreaterThan(0.95);
+    await page.locator('#run-1-lr').fill('0.5');
+    await page.locator('#run-1-alpha').fill('0.6');
+    await expect.poll(() => page.locator(MAP).getAttribute('data-marker'), POLL).toBe('0.5,0.6');
+  });
+
+  it('measures a map on Rosenbrock in the workers, coarse then fine, and never shows a map of the function before', async () => {
+    const { page } = s();
+    await page.goto(page.url().replace(/\?.*$/, '') + '?fn=rosenbrock&steps=200&run=momentum,id:1,lr:0.0005,a:0.9&map=1');
+    const map = page.locator(MAP);
+    await expect.poll(() => map.getAttribute('data-level'), POLL).toBe('fine');
+    expect(await map.getAttribute('data-source')).toBe('measured');
+    expect(await map.getAttribute('data-key')).toContain('"id":"rosenbrock"');
+    expect(await page.getByTestId('rate-map-legend').textContent()).toMatch(/Measured.*Hessian at \(1, 1\) \(κ ≈ 25\d\d\)/);
+    // Record every key the map shows from the switch on.
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-testid=rate-map]')!;
+      const w = window as unknown as { shown: string[] };
+      w.shown = [];
+      new MutationObserver(() => w.shown.push(el.getAttribute('data-key') ?? '')).observe(el, { attributes: true, attributeFilter: ['data-key'] });
+    });
+    await page.getByTestId('function-select').selectOption('himmelblau');
+    await expect.poll(() => map.getAttribute('data-key'), POLL).toContain('"id":"himmelblau"');
+    await expect.poll(() => map.getAttribute('data-level'), POLL).toBe('fine');
+    const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((k) => k.includes('rosenbrock'))).toEqual([]);
+    // Optimal takes the best measured cell there.
+    const before = await page.locator('#run-1-lr').inputValue();
+    await page.getByTestId('map-optimal').click();
+    await expect.poll(() => page.locator('#run-1-lr').inputValue(), POLL).not.toBe(before);
+  });
+
+  it('Tune every run gives each run its best measured setting and says what it chose', async () => {
+    const { page } = s();
+    const statuses = await page.getByTestId('run-status').allTextContents();
+    await page.getByTestId('tune-all').click();
+    await expect.poll(() => page.getByTestId('tune-note').textContent(), { ...POLL, timeout: 20_000 }).toMatch(/^Tuned: GD η=[\d.]+; Momentum η=[\d.]+ α=[\d.]+; Nesterov η=[\d.]+ α=[\d.]+$/);
+    const after = await page.getByTestId('run-status').allTextContents();
+    // Theory's rate of each tuned run: GD's was near its best already (η = 1.8 against 2/(L + μ) = 1.92), the
+    // inertial runs' default α = 0.8 was not.
+    const rate = (text: string) => Number(/theory: rate ([\d.]+)/.exec(text)![1]);
+    expect(rate(after[0])).toBeLessThanOrEqual(rate(statuses[0]) + 0.005);
+    expect(rate(after[1])).toBeLessThan(rate(statuses[1]) - 0.1);
+    expect(rate(after[2])).toBeLessThan(rate(statuses[2]) - 0.1);
+  });
+});

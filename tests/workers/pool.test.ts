@@ -1,0 +1,59 @@
+// The map pool: rows handed to workers, gathered in order, and a stale request never delivered.
+import { describe, expect, it } from 'vitest';
+import { addRun } from '../../src/state/actions';
+import { defaultState } from '../../src/state/defaults';
+import { mapAxes, measureRow, type MapJob } from '../../src/state/ratemap';
+import { buildFunction } from '../../src/state/scene';
+import { createMapPool } from '../../src/workers/pool';
+import type { RowRequest, RowResult } from '../../src/workers/ratemap.worker';
+
+/** A worker in this thread: answers each row a tick later, as the real one does after its work. */
+function fakeWorker(log: number[]): Worker {
+  const w = {
+    onmessage: null as ((e: MessageEvent<RowResult>) => void) | null,
+    postMessage(req: RowRequest) {
+      log.push(req.row);
+      setTimeout(() => w.onmessage?.({ data: { token: req.token, row: req.row, values: measureRow(req.job, req.row) } } as MessageEvent<RowResult>), 1);
+    },
+    terminate() {},
+  };
+  return w as unknown as Worker;
+}
+
+function job(fnId: string): MapJob {
+  const s = defaultState();
+  s.fn.id = fnId;
+  s.fn.params = fnId === 'quadratic' ? { kappa: 25, theta: 20 } : {};
+  s.runs = [];
+  addRun(s, 'momentum');
+  const fn = buildFunction(s.fn);
+  return { fn: s.fn, run: s.runs[0], start: s.start, steps: 100, axes: mapAxes(fn, 'momentum', 8) };
+}
+
+describe('the map pool', () => {
+  it('measures every row once, across its workers, into one row-major map equal to measuring in place', async () => {
+    const log: number[] = [];
+    const pool = createMapPool(2, () => fakeWorker(log));
+    const j = job('rosenbrock');
+    const rows: number[] = [];
+    const map = await pool.measure(j, 'a', (row) => rows.push(row));
+    expect(rows.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(log.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const direct = new Float64Array(64);
+    for (let r = 0; r < 8; r++) direct.set(measureRow(j, r), r * 8);
+    expect(map).toEqual(direct);
+  });
+
+  it('a new request cancels the one before: the old promise gives null and none of its rows arrive after', async () => {
+    const pool = createMapPool(2, () => fakeWorker([]));
+    const seen: string[] = [];
+    const first = pool.measure(job('rosenbrock'), 'old', () => seen.push('old'));
+    const second = pool.measure(job('himmelblau'), 'new', () => seen.push('new'));
+    expect(await first).toBeNull();
+    const map = await second;
+    expect(map).not.toBeNull();
+    expect(seen).toEqual(Array(8).fill('new'));
+    pool.cancel();
+    expect(await pool.measure(job('quadratic'), 'again')).toHaveLength(64);
+  });
+});
