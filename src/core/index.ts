@@ -15,3 +15,4 @@ export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';
 export * as theory from './theory';
 export { hessianAt, measuredRate, spaced, theoryMap } from './ratemap';
+export { batchCovariance, batchGradients, ellipse, type Sym2 } from './cloud';

@@ -25,6 +25,14 @@ export interface Trajectory {
   losses: number[];
   /** velocities[t] = h_t (h_0 = 0) for rules with inertia, else null. */
   velocities: Vec2[] | null;
+  /**
+   * What each step used, for the figures that explain it: index t − 1 belongs to the step that made x_t.
+   * gradients: the gradient the rule took (a mini-batch's for stochastic runs), exactly as the oracle gave
+   * it; gradientPoints: where it was taken (x_{t−1}, or Nesterov's look-ahead); lrs: η_t.
+   */
+  gradients: Vec2[];
+  gradientPoints: Vec2[];
+  lrs: number[];
   /** The first step whose iterate or loss was not finite, or ran away; null when the run kept going. */
   diverged: null | { step: number };
 }
@@ -54,7 +62,10 @@ export function simulate(spec: SimulateSpec): Trajectory {
   const schedule = optimizer.schedule ?? { kind: 'constant' };
   const lrAt = scheduleDef(schedule.kind).lr;
   const lrParams = scheduleParams(schedule);
-  const grad = createOracle(objective, batchOf(optimizer), spec.seed ?? 0);
+  const oracle = createOracle(objective, batchOf(optimizer), spec.seed ?? 0);
+  // Every rule takes one gradient per step: the last one asked for is the one the step used.
+  let at: Vec2 = [NaN, NaN], g: Vec2 = [NaN, NaN];
+  const grad = (p: Vec2): Vec2 => ((at = p), (g = oracle(p)));
   const bound = spec.bound ?? defaultBound(objective);
   const inBounds = (p: Vec2, fx: number) =>
     Number.isFinite(fx) && Math.abs(p[0]) <= bound && Math.abs(p[1]) <= bound;
@@ -63,19 +74,24 @@ export function simulate(spec: SimulateSpec): Trajectory {
   let state = rule.init();
   const f0 = objective.f(x);
   const velocities: Vec2[] | null = rule.velocity ? [rule.velocity(state)] : null;
-  if (!inBounds(x, f0)) return { points: [], losses: [], velocities: velocities && [], diverged: { step: 0 } };
+  const gradients: Vec2[] = [], gradientPoints: Vec2[] = [], lrs: number[] = [];
+  if (!inBounds(x, f0)) return { points: [], losses: [], velocities: velocities && [], gradients, gradientPoints, lrs, diverged: { step: 0 } };
   const points: Vec2[] = [x];
   const losses = [f0];
   for (let t = 1; t <= steps; t++) {
-    const next = rule.step(x, state, grad, lrAt(optimizer.lr, t, lrParams));
+    const lr = lrAt(optimizer.lr, t, lrParams);
+    const next = rule.step(x, state, grad, lr);
     const fx = objective.f(next.x);
     // A non-finite coordinate fails the bound test too: NaN compares false.
-    if (!inBounds(next.x, fx)) return { points, losses, velocities, diverged: { step: t } };
+    if (!inBounds(next.x, fx)) return { points, losses, velocities, gradients, gradientPoints, lrs, diverged: { step: t } };
     x = next.x;
     state = next.state;
     points.push(x);
     losses.push(fx);
+    gradients.push(g);
+    gradientPoints.push(at);
+    lrs.push(lr);
     if (velocities) velocities.push(rule.velocity!(state));
   }
-  return { points, losses, velocities, diverged: null };
+  return { points, losses, velocities, gradients, gradientPoints, lrs, diverged: null };
 }

@@ -4,7 +4,7 @@ import { optimizerDef, optimizerKinds } from '../core';
 import type { HyperName, Trajectory } from '../core';
 import { runLabel, scheduleLabel } from './labels';
 import { FORMULA_ID, type PlaygroundState, type RunState } from './playground';
-import { runBatch, stepSizes, type SceneFunction } from './scene';
+import { runBatch, type SceneFunction } from './scene';
 
 /** What the files need to know about the function beyond the state: N and the known minimum. */
 export type ExportFunction = Pick<SceneFunction, 'n' | 'fMin'>;
@@ -44,7 +44,10 @@ function shownRuns(s: PlaygroundState, trajectories: readonly Trajectory[], fn: 
 // The first release's columns keep their places, so scripts that read them by position still work; the
 // settings of later rules, the schedule and η_t follow them.
 const LATER = HYPER.filter((h) => h !== 'alpha');
-export const CSV_COLUMNS = ['run', 'optimizer', 'lr', 'alpha', 'batch', 'seed', 'step', 'x', 'y', 'loss', ...LATER, 'schedule', 'lr_t'] as const;
+export const CSV_COLUMNS = [
+  'run', 'optimizer', 'lr', 'alpha', 'batch', 'seed', 'step', 'x', 'y', 'loss', ...LATER, 'schedule', 'lr_t',
+  'gx', 'gy', 'ex', 'ey', 'hx', 'hy',
+] as const;
 
 
 /** One CSV field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break. */
@@ -56,8 +59,10 @@ export function csvField(v: string): string {
  * The visible runs as one long table, one row per iterate x_t (t = 0 is the start): `run` is the run's id,
  * `optimizer` its rule (gd, sgd, minibatch, momentum, nesterov, adam, rmsprop, adagrad), `loss` the full
  * objective f(x_t); then the other rules' settings (beta1, beta2, rho, eps), `schedule` the step-size
- * schedule as the legend writes it (empty for a constant step) and `lr_t`, the step size of the step that
- * made x_t. A setting that does not apply (α of GD, the seed of a full-gradient run, η_0) is left empty. Numbers are written in full
+ * schedule as the legend writes it (empty for a constant step), `lr_t`, the step size of the step that
+ * made x_t, `gx, gy` the gradient that step used (a batch's for stochastic runs), `ex, ey` where it was taken
+ * (x_{t−1}, or Nesterov's look-ahead), and `hx, hy` h_t for the rules with inertia. What does not apply
+ * (α of GD, the seed of a full-gradient run, the step's values at t = 0, h of GD) is left empty. Numbers are written in full
  * precision: Number() reads back the very doubles that were drawn. Lines end in \n, which pandas,
  * numpy and pgfplotstable all read.
  */
@@ -68,9 +73,11 @@ export function runsCsv(s: PlaygroundState, trajectories: readonly Trajectory[],
     const head = [String(run.id), run.kind, num(run.lr), value('alpha'), String(batch), seed === null ? '' : String(seed)]
       .map(csvField).join(',');
     const tail = [...LATER.map(value), scheduleLabel(run.schedule)].map(csvField).join(',');
-    const lrs = stepSizes(run, trajectory.points.length - 1);
+    const { lrs, gradients: g, gradientPoints: e, velocities: h } = trajectory;
     trajectory.points.forEach(([x, y], t) => {
-      lines.push(`${head},${t},${num(x)},${num(y)},${num(trajectory.losses[t])},${tail},${t === 0 ? '' : num(lrs[t - 1])}`);
+      const step = t === 0 ? ',,,,' : `${num(lrs[t - 1])},${num(g[t - 1][0])},${num(g[t - 1][1])},${num(e[t - 1][0])},${num(e[t - 1][1])}`;
+      const inertia = h ? `${num(h[t][0])},${num(h[t][1])}` : ',';
+      lines.push(`${head},${t},${num(x)},${num(y)},${num(trajectory.losses[t])},${tail},${step},${inertia}`);
     });
   }
   return lines.join('\n') + '\n';
@@ -85,6 +92,14 @@ export type RunsJsonRun = {
   /** The step-size schedule and its settings; `lr_t[t]` is the step size of the step that made x_t (null at t = 0). */
   schedule: { kind: RunState['schedule']['kind'] } & Record<string, number | string>;
   lr_t: (number | null)[];
+  /** The gradient each step used (a batch's for stochastic runs) and where it was taken; null at t = 0. */
+  gx: (number | null)[];
+  gy: (number | null)[];
+  ex: (number | null)[];
+  ey: (number | null)[];
+  /** h_t for the rules with inertia (h_0 = 0); null for the others. */
+  hx: number[] | null;
+  hy: number[] | null;
   batch: number;
   seed: number | null;
   /** The step whose iterate left the finite world (the arrays stop before it), or null. */
@@ -140,7 +155,13 @@ export function runsData(s: PlaygroundState, trajectories: readonly Trajectory[]
       lr: run.lr,
       ...hyper,
       schedule: { kind: run.schedule.kind, ...run.schedule.params },
-      lr_t: [null, ...stepSizes(run, t.points.length - 1)],
+      lr_t: [null, ...t.lrs],
+      gx: [null, ...t.gradients.map((g) => g[0])],
+      gy: [null, ...t.gradients.map((g) => g[1])],
+      ex: [null, ...t.gradientPoints.map((p) => p[0])],
+      ey: [null, ...t.gradientPoints.map((p) => p[1])],
+      hx: t.velocities && t.velocities.map((h) => h[0]),
+      hy: t.velocities && t.velocities.map((h) => h[1]),
       batch, seed,
       diverged: t.diverged?.step ?? null,
       step: t.points.map((_, i) => i),

@@ -32,7 +32,7 @@ export function runLabel(r: RunState, samples: number, lang: Lang = 'en'): strin
 }
 
 /** How a run ends, as its legend and card say it. */
-export function runStatus(t: Trajectory, fMin: number, lang: Lang = 'en'): string {
+export function runStatus(t: Pick<Trajectory, 'losses' | 'diverged'>, fMin: number, lang: Lang = 'en'): string {
   if (t.diverged) return messages(lang).runs.divergedAt(t.diverged.step);
   const last = t.losses[t.losses.length - 1];
   return Number.isNaN(fMin) ? `f = ${short(last, lang)}` : `f − f* = ${short(last - fMin, lang)}`;

@@ -151,9 +151,10 @@ describe('simulate: non-finite values end the run where they appear', () => {
   it('a start where f is not finite, or outside the bound, gives diverged {step: 0} and nothing else', () => {
     const f = walled(NaN);
     const r = simulate({ objective: f, optimizer: { kind: 'momentum', lr: 0.1 }, start: [3, 0], steps: 10 });
-    expect(r).toEqual({ points: [], losses: [], velocities: [], diverged: { step: 0 } });
+    const none = { gradients: [], gradientPoints: [], lrs: [] };
+    expect(r).toEqual({ points: [], losses: [], velocities: [], ...none, diverged: { step: 0 } });
     const g = simulate({ objective: f, optimizer: { kind: 'gd', lr: 0.1 }, start: [0, 1e7], steps: 10 });
-    expect(g).toEqual({ points: [], losses: [], velocities: null, diverged: { step: 0 } });
+    expect(g).toEqual({ points: [], losses: [], velocities: null, ...none, diverged: { step: 0 } });
     const q = getTestFunction('quadratic');
     expect(simulate({ objective: q, optimizer: { kind: 'gd', lr: 0.1 }, start: [0, -301], steps: 10 }).diverged).toEqual({ step: 0 });
   });
@@ -164,7 +165,7 @@ describe('simulate: the shape of a run', () => {
 
   it('steps = 0 gives just the start (and h_0 = 0)', () => {
     const r = simulate({ objective: fn, optimizer: { kind: 'nesterov', lr: 0.01 }, start: [1, 2], steps: 0 });
-    expect(r).toEqual({ points: [[1, 2]], losses: [fn.f([1, 2])], velocities: [[0, 0]], diverged: null });
+    expect(r).toEqual({ points: [[1, 2]], losses: [fn.f([1, 2])], velocities: [[0, 0]], gradients: [], gradientPoints: [], lrs: [], diverged: null });
   });
 
   it('points[0] is the start, losses[t] = f(points[t]) exactly, the lengths are steps + 1', () => {

@@ -126,9 +126,9 @@ describe('numbers', () => {
     const s = defaultState();
     expect(runLabel(s.runs[1], 32, 'ru')).toBe('Momentum η=0,3 α=0,8');
     expect(runLabel({ ...s.runs[1], kind: 'minibatch', batch: 4 }, 32, 'ru')).toBe('Мини-батч GD η=0,3 B=4');
-    expect(runStatus({ points: [], losses: [1], velocities: null, diverged: { step: 7 } }, 0, 'ru')).toBe('разошёлся на шаге 7');
-    expect(runStatus({ points: [], losses: [0.5, 0.000123456], velocities: null, diverged: null }, 0, 'ru')).toBe('f − f* = 0,000123');
-    expect(runStatus({ points: [], losses: [0.5, 0.000123456], velocities: null, diverged: null }, 0)).toBe('f − f* = 0.000123');
+    expect(runStatus({ losses: [1], diverged: { step: 7 } }, 0, 'ru')).toBe('разошёлся на шаге 7');
+    expect(runStatus({ losses: [0.5, 0.000123456], diverged: null }, 0, 'ru')).toBe('f − f* = 0,000123');
+    expect(runStatus({ losses: [0.5, 0.000123456], diverged: null }, 0)).toBe('f − f* = 0.000123');
   });
 });
 

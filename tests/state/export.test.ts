@@ -40,7 +40,7 @@ describe('runsCsv', () => {
 
   it('has the header line and one row per iterate of every run', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t');
+    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t,gx,gy,ex,ey,hx,hy');
     const total = runs.reduce((n, t) => n + t.points.length, 0);
     expect(total).toBe(3 * (s.steps + 1));
     expect(rows).toHaveLength(1 + total);
@@ -90,6 +90,7 @@ describe('runsCsv', () => {
     const t: Trajectory = {
       points: [[-0, 5e-324], [1.7976931348623157e308, 0.1 + 0.2]],
       losses: [Number.MIN_VALUE, 1 / 3], velocities: null, diverged: null,
+      gradients: [[1, 2]], gradientPoints: [[-0, 5e-324]], lrs: [1.8],
     };
     const one = scene((x) => (x.runs = [x.runs[0]]));
     const r = parseCsv(runsCsv(one.s, [t], one.fn));
@@ -214,5 +215,31 @@ describe('the adaptive rules and schedules in the data files', () => {
     expect(j.runs[0].schedule).toEqual({ kind: 'step', gamma: 0.5, every: 20 });
     expect(j.runs[0].lr_t).toEqual([null, ...stepSizes(s.runs[0], s.steps)]);
     expect(j.runs[0].lr_t).toHaveLength(j.runs[0].x.length);
+  });
+});
+
+describe('the forces behind each step in the data files', () => {
+  const { s, fn, runs } = scene();
+  it('JSON: gx, gy, ex, ey per step (null at t = 0), hx, hy = h_t for the rules with inertia', () => {
+    const j = runsData(s, runs, fn);
+    const [gd, mom, nes] = j.runs;
+    expect(gd.hx).toBeNull();
+    expect(mom.hx).toEqual(runs[1].velocities!.map((h) => h[0]));
+    expect(nes.gx).toEqual([null, ...runs[2].gradients.map((g) => g[0])]);
+    expect(nes.ey).toEqual([null, ...runs[2].gradientPoints.map((p) => p[1])]);
+    // Nesterov's gradient was taken at its look-ahead point, not at x_{t−1}.
+    expect(nes.ex[5]).not.toBe(nes.x[4]);
+    expect(mom.ex[5]).toBe(mom.x[4]);
+    for (const r of j.runs) for (const k of ['gx', 'gy', 'ex', 'ey', 'lr_t'] as const) expect(r[k]).toHaveLength(r.x.length);
+  });
+  it('CSV: the same columns, empty where they do not apply', () => {
+    const rows = parseCsv(runsCsv(s, runs, fn));
+    const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+    const mom = rows.filter((r) => r[1] === 'momentum');
+    expect(mom[0].slice(col('gx'), col('hy') + 1)).toEqual(['', '', '', '', '0', '0']);
+    expect(Number(mom[3][col('gx')])).toBe(runs[1].gradients[2][0]);
+    expect(Number(mom[3][col('hy')])).toBe(runs[1].velocities![3][1]);
+    const gd = rows.filter((r) => r[1] === 'gd');
+    expect(gd[3].slice(col('hx'))).toEqual(['', '']);
   });
 });
