@@ -10,7 +10,7 @@ export function secondAxis(kind: OptimizerKind): HyperName | null {
   return (optimizerDef(kind).map as HyperName | undefined) ?? null;
 }
 
-/** The settings a map spans: η on a log axis (to twice the slider's top, where inertia stays stable), and maybe α. */
+/** The settings a map spans: η on a log axis over its slider's range, and the second setting over its own. */
 export interface MapAxes {
   lrs: number[];
   /** The second setting's name and values; null for a curve over η alone. */
@@ -22,7 +22,7 @@ export function mapAxes(fn: SceneFunction, kind: OptimizerKind, n: number): MapA
   const name = secondAxis(kind);
   const spec = name ? optimizerDef(kind).hyper[name] : null;
   return {
-    lrs: spaced(range.min, name ? 2 * range.max : range.max, n, 'log'),
+    lrs: spaced(range.min, range.max, n, 'log'),
     second: name && spec ? { name, values: spaced(spec.min, spec.max, n, spec.scale) } : null,
   };
 }

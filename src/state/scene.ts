@@ -51,12 +51,14 @@ export function runBatch(run: RunState, n: number): number {
 }
 
 /**
- * Step sizes worth trying for a rule on a function: the function's own range for the gradient rules;
- * for the adaptive rules, whose steps are about η long per coordinate, lengths from 1/10,000 of the view
- * to all of it, starting at 1/20 of it.
+ * Step sizes worth trying for a rule on a function: the function's own range for the gradient rules, up to
+ * twice as far for the rules with inertia (stable up to 2(1 + α)/L, against GD's 2/L); for the adaptive
+ * rules, whose steps are about η long per coordinate, lengths from 1/10,000 of the view to all of it,
+ * starting at 1/20 of it.
  */
 export function lrRange(fn: TestFunction, kind: OptimizerKind): Range {
-  if (optimizerDef(kind).lrUnit === 'curvature') return fn.lr;
+  const def = optimizerDef(kind);
+  if (def.lrUnit === 'curvature') return def.theory === 'gd' ? fn.lr : { ...fn.lr, max: 2 * fn.lr.max };
   const span = Math.max(fn.view.x[1] - fn.view.x[0], fn.view.y[1] - fn.view.y[0]);
   const round = (v: number) => Number(v.toPrecision(2));
   return { min: round(span / 1e4), max: round(span), default: round(span / 20) };
@@ -89,4 +91,17 @@ export function predictedRate(fn: SceneFunction, run: RunState): number | null {
   const kind = optimizerDef(run.kind).theory;
   if (!fn.quadratic || !kind || run.schedule.kind !== 'constant' || runBatch(run, fn.n) < fn.n) return null;
   return theory.rate(kind, run.lr, run.params.alpha ?? 0, theory.spectrum(fn.quadratic.hessian).eigenvalues);
+}
+
+/**
+ * Where theory puts the edge of stability on a run's η slider, on quadratics (full batches or not: the mean
+ * step is what the edge bounds): 2/L for the gradient rules, 2(1 + α)/L for Momentum and
+ * 2(1 + α)/((1 + 2α) L) for Nesterov. Empty where theory knows no L.
+ */
+export function lrMarks(fn: SceneFunction, run: RunState): { value: number; label: string }[] {
+  const kind = optimizerDef(run.kind).theory;
+  if (!fn.quadratic || !kind) return [];
+  const L = theory.spectrum(fn.quadratic.hessian).L;
+  const label = kind === 'gd' ? '2/L' : kind === 'momentum' ? '2(1+α)/L' : '2(1+α)/((1+2α)L)';
+  return [{ value: theory.maxStableLr(kind, L, run.params.alpha ?? 0), label }];
 }

@@ -31,7 +31,7 @@ describe('the theoretical map', () => {
     }
   });
 
-  it('spans η on a log axis to twice the slider\'s top and α on log(1 − α) from 0 to 0.999', () => {
+  it('spans η on a log axis over its slider (to twice GD\'s top, with inertia) and α on log(1 − α) from 0 to 0.999', () => {
     const { fn } = setup('momentum');
     const axes = mapAxes(fn, 'momentum', 5);
     expect(axes.lrs[0]).toBe(fn.lr.min);

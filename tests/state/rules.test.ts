@@ -5,7 +5,7 @@ import { addRun, changeRun } from '../../src/state/actions';
 import { defaultState } from '../../src/state/defaults';
 import { runLabel } from '../../src/state/labels';
 import { presets } from '../../src/state/presets';
-import { buildFunction, lrRange, predictedRate, runTrajectories, stepSizes } from '../../src/state/scene';
+import { buildFunction, lrMarks, lrRange, predictedRate, runTrajectories, stepSizes } from '../../src/state/scene';
 import { fromPosition, toPosition } from '../../src/state/sliders';
 import { decode, encode } from '../../src/state/url';
 
@@ -26,9 +26,10 @@ describe('a new run of each rule', () => {
     expect(runTrajectories(fn, { ...defaultState(), runs: [run] })[0].diverged, kind).toBeNull();
   });
 
-  it('measures η in units of 1/L for the gradient rules and as a length for the adaptive ones', () => {
+  it('measures η in units of 1/L for the gradient rules (to twice as far with inertia) and as a length for the adaptive ones', () => {
     const fn = buildFunction(defaultState().fn); // the 6 × 4 view
-    expect(lrRange(fn, 'momentum')).toEqual(fn.lr);
+    expect(lrRange(fn, 'gd')).toEqual(fn.lr);
+    expect(lrRange(fn, 'momentum')).toEqual({ ...fn.lr, max: 2 * fn.lr.max });
     expect(lrRange(fn, 'adam')).toEqual({ min: 0.0006, max: 6, default: 0.3 });
   });
 });
@@ -125,5 +126,19 @@ describe('slider scales', () => {
     expect(toPosition(0.01, { min: 1e-4, max: 1, scale: 'log' })).toBe(500);
     expect(fromPosition(333, { min: 1, max: 64, scale: 'linear', integer: true })).toBe(22);
     expect(toPosition(1e9, { min: 1, max: 64, scale: 'linear' })).toBe(1000);
+  });
+});
+
+describe('the η slider\'s marks', () => {
+  it('put theory\'s edge of stability on quadratics: 2/L, 2(1 + α)/L, 2(1 + α)/((1 + 2α) L)', () => {
+    const s = defaultState(); // κ = 25, L = 1; GD, and Momentum and Nesterov with α = 0.8
+    const fn = buildFunction(s.fn);
+    expect(lrMarks(fn, s.runs[0])).toEqual([{ value: 2, label: '2/L' }]);
+    expect(lrMarks(fn, s.runs[1])).toEqual([{ value: 3.6, label: '2(1+α)/L' }]);
+    expect(lrMarks(fn, s.runs[2])[0].value).toBeCloseTo(3.6 / 2.6, 14);
+    addRun(s, 'adam');
+    expect(lrMarks(fn, s.runs[3])).toEqual([]);
+    const rosen = buildFunction({ ...s.fn, id: 'rosenbrock', params: {} });
+    expect(lrMarks(rosen, s.runs[0])).toEqual([]);
   });
 });
