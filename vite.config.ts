@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built page forbids inline and injected scripts, eval, plugins and foreign origins, so nothing
@@ -27,8 +28,40 @@ const csp: Plugin = {
   ],
 };
 
+/**
+ * After one visit the page works offline and installs as an app: a service worker precaches the whole
+ * build (Plotly's chunk too, hence the size limit) and a new version is taken on the next visit. It is
+ * registered by a file of its own (registerSW.js), since the page forbids inline scripts.
+ */
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script',
+  includeAssets: ['favicon.svg'],
+  manifest: {
+    name: 'Ravine — an optimizer playground',
+    short_name: 'Ravine',
+    description: 'Gradient descent, SGD, Momentum, Nesterov and Adam side by side on the same function.',
+    theme_color: '#1d2733',
+    background_color: '#f4f6f8',
+    display: 'standalone',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    // KaTeX ships .woff and .ttf beside .woff2; browsers here fetch only the .woff2.
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    // The first visit's page comes under the worker at once, so it works offline without a second load.
+    clientsClaim: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [svelte(), csp],
+  plugins: [svelte(), csp, offline],
   publicDir: 'static',
   resolve: { conditions: ['browser'] },
   build: { chunkSizeWarningLimit: 5000 },
