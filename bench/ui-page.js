@@ -51,7 +51,7 @@
       const orig = P[name];
       if (typeof orig !== 'function') continue;
       P[name] = function (gd, ...rest) {
-        const plot = (gd && gd.dataset && gd.dataset.testid) || '?';
+        const plot = (gd && gd.closest && gd.closest('[data-testid]')?.dataset.testid) || '?';
         const t = performance.now();
         const r = orig.call(this, gd, ...rest);
         const ms = performance.now() - t;
