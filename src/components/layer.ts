@@ -1,43 +1,115 @@
 // The live figure's one drawing of everything that moves: the marks, painted on a canvas over Plotly's
 // axes through our own frame, every time they change (a slider tick, the playhead) — never by Plotly.
 // A line is thinned to the pixel (a point closer than one pixel to the last one kept adds nothing) and
-// stroked as one Path2D, so 8 runs × 2,000 steps cost about what the screen can show, not what they hold.
+// stroked as one Path2D. Lines that did not change since the last paint are not stroked again: those
+// below and above the ones that did are kept as two bitmaps, so dragging one run's η strokes one path.
 import { projection, type Frame } from './frame';
-import type { DotMark, LineMark, Mark } from './marks';
+import type { DotMark, LineMark, Mark, RuleMark } from './marks';
+
+type DrawnLine = { mark: LineMark; index: Int32Array; px: Float32Array; py: Float32Array };
 
 /** What the layer drew, for hover and for tests: every line's kept points in CSS pixels, and each dot. */
 export interface Drawn {
   frame: Frame;
-  lines: { mark: LineMark; index: Int32Array; px: Float32Array; py: Float32Array }[];
+  lines: DrawnLine[];
   dots: { mark: DotMark; at: [number, number] }[];
   /** The x of every vertical rule. */
   rules: number[];
 }
 
+/** Lines and rules, in drawing order: what the bitmaps may hold. */
+type Stroke = LineMark | RuleMark;
+type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
 // Beyond this many pixels a coordinate only says "far off-screen"; canvas paths need finite, sane numbers.
 const FAR = 1e6;
 const clamp = (v: number) => (v > FAR ? FAR : v < -FAR ? -FAR : v);
 
-/** Sizes the canvas to the frame (device pixels) and paints `marks`; returns what it drew. */
-export function paintLayer(canvas: HTMLCanvasElement, frame: Frame, marks: Mark[]): Drawn {
-  const dpr = devicePixelRatio || 1;
-  const w = Math.round(frame.width * dpr), h = Math.round(frame.height * dpr);
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-  }
-  const ctx = canvas.getContext('2d')!;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, frame.width, frame.height);
-  const { px, py } = projection(frame);
-  const drawn: Drawn = { frame, lines: [], dots: [], rules: [] };
+function sameArray(a: ArrayLike<number> | null | undefined, b: ArrayLike<number> | null | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
 
+function sameStroke(a: Stroke, b: Stroke): boolean {
+  if (a.kind === 'rule' || b.kind === 'rule') return a.kind === b.kind && a.x === b.x && a.color === b.color && a.width === b.width;
+  return a.color === b.color && a.width === b.width && a.dots === b.dots && a.name === b.name && sameArray(a.x, b.x) && sameArray(a.y, b.y);
+}
+
+function sameFrame(a: Frame, b: Frame): boolean {
+  const axis = (p: Frame['x'], q: Frame['x']) => p.offset === q.offset && p.length === q.length && p.log === q.log && p.range[0] === q.range[0] && p.range[1] === q.range[1];
+  return a.width === b.width && a.height === b.height && axis(a.x, b.x) && axis(a.y, b.y);
+}
+
+/** A painter for one canvas: call it with the latest frame and marks; it returns what it drew. */
+export function layerPainter(canvas: HTMLCanvasElement) {
+  let frame: Frame | null = null;
+  let strokes: Stroke[] = [];
+  let results: (DrawnLine | number)[] = [];
+  /** strokes[live[0] .. live[1]] are stroked on every paint; the rest come from the two bitmaps. */
+  let live: [number, number] = [0, -1];
+  let below: OffscreenCanvas | null = null;
+  let above: OffscreenCanvas | null = null;
+
+  function bitmap(from: number, to: number): OffscreenCanvas | null {
+    if (from > to) return null;
+    const b = new OffscreenCanvas(canvas.width, canvas.height);
+    drawStrokes(b.getContext('2d')!, frame!, strokes, from, to, results);
+    return b;
+  }
+
+  return function paint(next: Frame, marks: Mark[]): Drawn {
+    const dpr = devicePixelRatio || 1;
+    const w = Math.round(next.width * dpr), h = Math.round(next.height * dpr);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    const now = marks.filter((m): m is Stroke => m.kind !== 'dot');
+    const comparable = frame !== null && sameFrame(frame, next) && now.length === strokes.length;
+    // The strokes that changed since the last paint lie between `first` and `last`.
+    let first = 0, last = now.length - 1;
+    if (comparable) {
+      while (first < now.length && sameStroke(now[first], strokes[first])) first++;
+      while (last >= first && sameStroke(now[last], strokes[last])) last--;
+    }
+    frame = next;
+    strokes = now;
+    if (!comparable) {
+      results = new Array(now.length);
+      live = [0, now.length - 1];
+      below = above = null;
+    } else if (first <= last && (first !== live[0] || last !== live[1])) {
+      // Another set of strokes is changing: the ones below and above it go into bitmaps, once.
+      results = new Array(now.length);
+      live = [first, last];
+      below = bitmap(0, first - 1);
+      above = bitmap(last + 1, now.length - 1);
+    }
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    if (below) ctx.drawImage(below, 0, 0);
+    drawStrokes(ctx, next, now, live[0], live[1], results);
+    if (above) ctx.drawImage(above, 0, 0);
+    return drawDots(ctx, next, marks, results);
+  };
+}
+
+/** Strokes strokes[from..to] through the frame, clipped to the plot area, and records what they drew. */
+function drawStrokes(ctx: Ctx, frame: Frame, strokes: Stroke[], from: number, to: number, results: (DrawnLine | number)[]): void {
+  if (from > to) return;
+  const dpr = devicePixelRatio || 1;
+  const { px, py } = projection(frame);
   ctx.save();
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.beginPath();
   ctx.rect(frame.x.offset, frame.y.offset, frame.x.length, frame.y.length);
   ctx.clip();
   ctx.lineJoin = 'round';
-  for (const m of marks) {
+  for (let k = from; k <= to; k++) {
+    const m = strokes[k];
     if (m.kind === 'rule') {
       const x = px(m.x);
       ctx.strokeStyle = m.color;
@@ -48,13 +120,24 @@ export function paintLayer(canvas: HTMLCanvasElement, frame: Frame, marks: Mark[
       ctx.lineTo(x, frame.y.offset + frame.y.length);
       ctx.stroke();
       ctx.setLineDash([]);
-      drawn.rules.push(x);
-    } else if (m.kind === 'line') {
-      drawn.lines.push(line(ctx, m, px, py));
+      results[k] = x;
+    } else {
+      results[k] = line(ctx, m, px, py);
     }
   }
   ctx.restore();
-  // Dots last, over every line; a divergence cross may stick out of the plot area.
+}
+
+/** Dots last, over every line; a divergence cross may stick out of the plot area. */
+function drawDots(ctx: CanvasRenderingContext2D, frame: Frame, marks: Mark[], results: (DrawnLine | number)[]): Drawn {
+  const dpr = devicePixelRatio || 1;
+  const { px, py } = projection(frame);
+  const drawn: Drawn = { frame, lines: [], dots: [], rules: [] };
+  for (const r of results) {
+    if (typeof r === 'number') drawn.rules.push(r);
+    else if (r) drawn.lines.push(r);
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   for (const m of marks) {
     if (m.kind !== 'dot') continue;
     const at: [number, number] = [px(m.x), py(m.y)];
@@ -72,7 +155,7 @@ export function paintLayer(canvas: HTMLCanvasElement, frame: Frame, marks: Mark[
   return drawn;
 }
 
-function line(ctx: CanvasRenderingContext2D, m: LineMark, px: (v: number) => number, py: (v: number) => number): Drawn['lines'][number] {
+function line(ctx: Ctx, m: LineMark, px: (v: number) => number, py: (v: number) => number): DrawnLine {
   const n = m.y.length;
   const index = new Int32Array(n), xs = new Float32Array(n), ys = new Float32Array(n);
   const path = new Path2D();
@@ -110,7 +193,7 @@ function line(ctx: CanvasRenderingContext2D, m: LineMark, px: (v: number) => num
   return { mark: m, index: index.subarray(0, kept), px: xs.subarray(0, kept), py: ys.subarray(0, kept) };
 }
 
-function dot(ctx: CanvasRenderingContext2D, m: DotMark, [x, y]: [number, number]): void {
+function dot(ctx: Ctx, m: DotMark, [x, y]: [number, number]): void {
   const r = m.size / 2;
   ctx.beginPath();
   if (m.symbol === 'cross') {

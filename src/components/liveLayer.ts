@@ -1,7 +1,7 @@
 // One live canvas layer: paints the latest marks once per frame however often they change, and answers
 // "which drawn point is under the pointer" for hover.
 import type { Frame } from './frame';
-import { nearest, paintLayer, type Drawn } from './layer';
+import { layerPainter, nearest, type Drawn } from './layer';
 import type { LineMark, Mark } from './marks';
 
 /** The canvas carries what it drew last: hover reads it, and so do the browser tests (with its pixels). */
@@ -15,6 +15,7 @@ export interface Hovered {
 }
 
 export function liveLayer(canvas: LayerCanvas) {
+  const paint = layerPainter(canvas);
   let pending: [Frame, Mark[]] | null = null;
   let raf = 0;
   return {
@@ -22,7 +23,7 @@ export function liveLayer(canvas: LayerCanvas) {
       pending = [frame, marks];
       raf ||= requestAnimationFrame(() => {
         raf = 0;
-        if (pending) canvas.drawn = paintLayer(canvas, ...pending);
+        if (pending) canvas.drawn = paint(...pending);
         pending = null;
       });
     },
