@@ -52,7 +52,7 @@ export async function openPage(path = '/', viewport: Viewport = { width: 1280, h
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => errors.push(String(e.stack ?? e)));
   // goto, not page.reload(): whatever the app wrote into the URL must not carry over to the next test.
   const load = async () => {
     await page.goto(url);
