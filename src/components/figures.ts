@@ -100,9 +100,10 @@ function pathMarks(p: PathView, playhead: number, box: Box, style: FigureStyle):
   const marks: Mark[] = [
     { kind: 'line', name: p.name, color: p.color, width: style.print ? 2.5 : 2, x, y, dots: p.points.length <= 300 ? (style.print ? 5 : 4) : 0, f: p.f },
   ];
-  if (!style.print && last >= 0) {
-    const [hx, hy] = p.points[Math.min(playhead, last)];
-    marks.push({ kind: 'dot', name: p.name, x: hx, y: hy, color: p.color, size: 12, symbol: 'circle', ring: { color: '#fff', width: 2 } });
+  // (A playhead out of range for a moment, e.g. a key held at t = 0, shows no dot rather than failing.)
+  const head = p.points[Math.min(playhead, last)];
+  if (!style.print && head) {
+    marks.push({ kind: 'dot', name: p.name, x: head[0], y: head[1], color: p.color, size: 12, symbol: 'circle', ring: { color: '#fff', width: 2 } });
   }
   if (mark) marks.push({ kind: 'dot', name: p.name, x: mark[0], y: mark[1], color: p.color, size: 16, symbol: 'cross', ring: { color: p.color, width: 3 }, unclipped: true });
   return marks;
