@@ -116,7 +116,10 @@ export function contourFigure(input: ContourInput, style: FigureStyle = screen):
 }
 
 /** What moves: the start, and every run's path, playhead (screen only) and divergence mark. */
-export function contourMarks({ view, paths, playhead, start, labels = en.plot }: ContourInput, style: FigureStyle = screen): Mark[] {
+export function contourMarks(
+  { view, paths, playhead, start, labels = en.plot }: Omit<ContourInput, 'surface' | 'fn'>,
+  style: FigureStyle = screen,
+): Mark[] {
   return [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
     ...paths.flatMap((p) => pathMarks(p, playhead, view, style)),
