@@ -60,8 +60,24 @@ const offline = VitePWA({
   },
 });
 
+/**
+ * Plotly is loaded on demand (after the page's first frame) but downloaded with the page: a modulepreload
+ * link for its chunk lets the 1.4 MB arrive while the shell and our first image of the contour paint.
+ */
+const preloadPlotly: Plugin = {
+  name: 'ravine-preload-plotly',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (_html, ctx) => {
+      const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && /plotly/i.test(c.fileName));
+      return chunk ? [{ tag: 'link', attrs: { rel: 'modulepreload', href: `/${chunk.fileName}` }, injectTo: 'head' }] : [];
+    },
+  },
+};
+
 export default defineConfig({
-  plugins: [svelte(), csp, offline],
+  plugins: [svelte(), csp, preloadPlotly, offline],
   publicDir: 'static',
   resolve: { conditions: ['browser'] },
   build: { chunkSizeWarningLimit: 5000 },

@@ -2,11 +2,12 @@
 // Plain JavaScript on purpose: it is injected as text, so no transpiler helpers can leak into the page.
 //
 // window.__bench holds:
-//  - load:        when the Plotly bundle finished evaluating, when the first contour path entered the DOM and
+//  - load:        when the Plotly bundle finished evaluating, when the first contour entered the DOM (Plotly's
+//                 contour paths, or the page's own canvas marked data-drawn) and
 //                 (one rAF + setTimeout later, i.e. after that frame's rendering) when it was painted;
 //  - longtasks:   every 'longtask' entry (Chromium's Long Tasks API, tasks over 50 ms);
-//  - calls:       Plotly.react/animate calls made while recording, with their synchronous cost per plot;
-//  - mode:        switches the benchmark's variants flip (drop Plotly calls, thin what animate draws);
+//  - calls:       Plotly calls made while recording, with their synchronous cost per plot;
+//  - lastCall, lastLongFrame: when Plotly was last called and a frame last took over 50 ms (for "quiet");
 //  - start()/result(): one recorded drag, see below.
 (() => {
   if (window.top !== window || window.__bench) return;
@@ -14,20 +15,13 @@
   if (!globalThis.__name) globalThis.__name = (f) => f;
 
   const B = {
-    load: { plotlyEvaluated: null, contourDom: null, contourPaint: null },
+    load: { plotlyEvaluated: null, contourDom: null, contourPaint: null, contourBy: null },
     longtasks: [],
     longtaskSupported: false,
     calls: [],
     lastCall: 0,
+    lastLongFrame: 0,
     recording: false,
-    // freeze: drop every Plotly.react/animate; skip: plots (data-testid) whose calls are dropped;
-    // thin: draw at most this many points per trace in animate (0 = off); thinPlots: which plots;
-    // lines: plots whose 'lines+markers' traces are animated as 'lines'; overlay: plots whose animate is
-    // replaced by drawing the same traces on a <canvas> over the plot area (see `overlay` below).
-    // squares: the overlay draws markers as squares (one fillRect each) instead of anti-aliased circles.
-    // decimate: in animate, drop every point that lies within this many pixels (on screen, through the
-    // plot's axes) of the last point kept — what the eye cannot tell apart; 0 = off; decimatePlots: which.
-    mode: { freeze: false, skip: [], thin: 0, thinPlots: [], lines: [], overlay: [], squares: false, decimate: 0, decimatePlots: [] },
     plotly: null,
   };
   window.__bench = B;
@@ -41,175 +35,28 @@
     B.longtaskSupported = false;
   }
 
-  // Every k-th point and the last one, so a path keeps its shape and its end.
-  function thinArray(a, limit) {
-    if (!a || a.length <= limit) return a;
-    const k = Math.ceil(a.length / limit);
-    const out = [];
-    for (let i = 0; i < a.length; i += k) out.push(a[i]);
-    if ((a.length - 1) % k !== 0) out.push(a[a.length - 1]);
-    return out;
-  }
-  function thinFrame(frame, limit) {
-    if (!frame || !Array.isArray(frame.data)) return frame;
-    const data = frame.data.map((t) => {
-      const n = Math.max(t.x ? t.x.length : 0, t.y ? t.y.length : 0);
-      if (n <= limit) return t;
-      // A trace given only y (the loss curves) gets explicit x, or thinning would squeeze it leftwards.
-      const x = t.x ?? Array.from({ length: n }, (_, i) => i);
-      const out = { ...t, x: thinArray(x, limit), y: thinArray(t.y, limit) };
-      if (t.customdata) out.customdata = thinArray(t.customdata, limit);
-      return out;
-    });
-    return { ...frame, data };
-  }
-
-  // Screen-space decimation: keep a point when it is at least `px` pixels (in x or y) from the last kept
-  // one, and always the last. Non-finite points are kept (they break the line).
-  function decimateTrace(gd, t, px) {
-    const fl = gd._fullLayout;
-    const n = Math.max(t.x ? t.x.length : 0, t.y ? t.y.length : 0);
-    if (!fl || n <= 2 || !t.y) return t;
-    const xa = fl.xaxis, ya = t.yaxis === 'y2' ? fl.yaxis2 : fl.yaxis;
-    const keep = [];
-    let lx = NaN, ly = NaN;
-    for (let i = 0; i < n; i++) {
-      const X = xa.l2p(xa.d2l(t.x ? t.x[i] : i)), Y = ya.l2p(ya.d2l(t.y[i]));
-      if (!Number.isFinite(X) || !Number.isFinite(Y) || i === n - 1 || !(Math.abs(X - lx) < px && Math.abs(Y - ly) < px)) {
-        keep.push(i);
-        lx = X;
-        ly = Y;
-      }
-    }
-    if (keep.length === n) return t;
-    const pick = (a) => (a ? keep.map((i) => a[i]) : a);
-    const out = { ...t, x: t.x ? pick(t.x) : keep.slice(), y: pick(t.y) };
-    if (t.customdata) out.customdata = pick(t.customdata);
-    return out;
-  }
-  function decimateFrame(gd, frame, px) {
-    if (!frame || !Array.isArray(frame.data)) return frame;
-    return { ...frame, data: frame.data.map((t) => decimateTrace(gd, t, px)) };
-  }
-  /** Points per trace of a plot's current figure after decimation (for the report). */
-  B.decimatedCounts = function (selector, px) {
-    const gd = document.querySelector(selector);
-    return gd.data.map((t) => {
-      const n = Math.max(t.x ? t.x.length : 0, t.y ? t.y.length : 0);
-      return t.type === 'scatter' && n > 10 ? [n, decimateTrace(gd, t, px).y.length] : null;
-    }).filter(Boolean);
-  };
-
-  function linesOnly(frame) {
-    if (!frame || !Array.isArray(frame.data)) return frame;
-    return { ...frame, data: frame.data.map((t) => (t.mode === 'lines+markers' ? { ...t, mode: 'lines' } : t)) };
-  }
-
-  // What a canvas overlay would cost: the traces an animate call carries, drawn with the plot's own axes
-  // onto a <canvas> over its plot area, while Plotly's scatter layer is hidden. Lines and markers as the
-  // traces ask for them. The next react (the settle) clears it and shows Plotly's layer again.
-  function overlay(gd, frame) {
-    const fl = gd._fullLayout;
-    if (!fl || !frame || !Array.isArray(frame.data)) return;
-    const xa = fl.xaxis, ya = fl.yaxis;
-    let cv = gd.__benchCanvas;
-    if (!cv) {
-      cv = gd.__benchCanvas = document.createElement('canvas');
-      Object.assign(cv.style, { position: 'absolute', pointerEvents: 'none', zIndex: '5' });
-      gd.querySelector('.svg-container').append(cv);
-    }
-    const dpr = window.devicePixelRatio || 1;
-    const w = Math.round(xa._length * dpr), h = Math.round(ya._length * dpr);
-    if (cv.width !== w || cv.height !== h) Object.assign(cv, { width: w, height: h });
-    Object.assign(cv.style, { left: `${xa._offset}px`, top: `${ya._offset}px`, width: `${xa._length}px`, height: `${ya._length}px`, display: '' });
-    const layer = gd.querySelector('.scatterlayer');
-    if (layer) layer.style.display = 'none';
-    const ctx = cv.getContext('2d');
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, xa._length, ya._length);
-    for (const t of frame.data) {
-      const yax = t.yaxis === 'y2' ? fl.yaxis2 : ya;
-      const n = t.y ? t.y.length : 0;
-      const X = (i) => xa.l2p(xa.d2l(t.x ? t.x[i] : i));
-      const Y = (i) => yax.l2p(yax.d2l(t.y[i]));
-      const mode = t.mode || 'lines';
-      if (mode.includes('lines') && n > 1) {
-        ctx.beginPath();
-        let pen = false;
-        for (let i = 0; i < n; i++) {
-          const px = X(i), py = Y(i);
-          if (!Number.isFinite(px) || !Number.isFinite(py)) { pen = false; continue; }
-          if (pen) ctx.lineTo(px, py); else { ctx.moveTo(px, py); pen = true; }
-        }
-        ctx.strokeStyle = (t.line && t.line.color) || '#000';
-        ctx.lineWidth = (t.line && t.line.width) || 2;
-        ctx.setLineDash(t.line && t.line.dash === 'dot' ? [2, 3] : []);
-        ctx.stroke();
-      }
-      if (mode.includes('markers') && n > 0) {
-        const m = t.marker || {};
-        const r = (m.size || 6) / 2;
-        ctx.fillStyle = m.color || '#000';
-        if (B.mode.squares && n > 1) {
-          for (let i = 0; i < n; i++) {
-            const px = X(i), py = Y(i);
-            if (Number.isFinite(px) && Number.isFinite(py)) ctx.fillRect(px - r, py - r, 2 * r, 2 * r);
-          }
-          continue;
-        }
-        ctx.beginPath();
-        for (let i = 0; i < n; i++) {
-          const px = X(i), py = Y(i);
-          if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-          ctx.moveTo(px + r, py);
-          ctx.arc(px, py, r, 0, 2 * Math.PI);
-        }
-        ctx.fill();
-        if (m.line && m.line.width) {
-          ctx.strokeStyle = m.line.color || '#fff';
-          ctx.lineWidth = m.line.width;
-          ctx.stroke();
-        }
-      }
-    }
-  }
-  function clearOverlay(gd) {
-    if (!gd || !gd.__benchCanvas) return;
-    gd.__benchCanvas.style.display = 'none';
-    const layer = gd.querySelector('.scatterlayer');
-    if (layer) layer.style.display = '';
-  }
+  // The time of the last frame that came more than 50 ms after the one before: `rest` waits for quiet.
+  let lastFrame = 0;
+  requestAnimationFrame(function watch(now) {
+    if (lastFrame && now - lastFrame > 50) B.lastLongFrame = performance.now();
+    lastFrame = now;
+    requestAnimationFrame(watch);
+  });
 
   // plotly.js-dist-min assigns window.Plotly when its bundle has run (and the app's loadPlotly resolves
   // to that same object): catch the assignment to time it and to wrap react/animate.
   function wrap(P) {
     B.plotly = P;
-    for (const name of ['react', 'animate']) {
+    for (const name of ['react', 'newPlot', 'relayout', 'restyle', 'animate']) {
       const orig = P[name];
       if (typeof orig !== 'function') continue;
       P[name] = function (gd, ...rest) {
-        const plot = (gd && gd.dataset && gd.dataset.testid) || '?';
-        const m = B.mode;
-        B.lastCall = performance.now();
-        if (m.freeze || m.skip.includes(plot)) {
-          if (B.recording) B.calls.push({ fn: name, plot, ms: 0, skipped: true });
-          return Promise.resolve(gd);
-        }
-        if (name === 'react') clearOverlay(gd);
-        if (name === 'animate' && m.thin > 0 && m.thinPlots.includes(plot)) rest[0] = thinFrame(rest[0], m.thin);
-        if (name === 'animate' && m.decimate > 0 && m.decimatePlots.includes(plot)) rest[0] = decimateFrame(gd, rest[0], m.decimate);
-        if (name === 'animate' && m.lines.includes(plot)) rest[0] = linesOnly(rest[0]);
-        if (name === 'animate' && m.overlay.includes(plot)) {
-          const t = performance.now();
-          overlay(gd, rest[0]);
-          if (B.recording) B.calls.push({ fn: 'overlay', plot, ms: performance.now() - t, skipped: false });
-          return Promise.resolve(gd);
-        }
+        const plot = (gd && gd.closest && gd.closest('[data-testid]')?.dataset.testid) || '?';
         const t = performance.now();
         const r = orig.call(this, gd, ...rest);
         const ms = performance.now() - t;
         B.lastCall = performance.now();
-        if (B.recording) B.calls.push({ fn: name, plot, ms, skipped: false });
+        if (B.recording) B.calls.push({ fn: name, plot, ms });
         return r;
       };
     }
@@ -231,8 +78,11 @@
   // The first contour: polled once per frame from the document's start. A path found in a rAF callback
   // was inserted before that frame's rendering; the setTimeout queued from it runs after that rendering.
   function poll() {
-    if (document.querySelector('[data-testid=contour] .contourlayer path')) {
+    const svg = document.querySelector('[data-testid=contour] .contourlayer path');
+    const canvas = document.querySelector('[data-testid=contour] canvas[data-drawn]');
+    if (svg || canvas) {
       B.load.contourDom = performance.now();
+      B.load.contourBy = canvas ? 'canvas' : 'Plotly';
       setTimeout(() => (B.load.contourPaint = performance.now()), 0);
       return;
     }
@@ -313,10 +163,23 @@
     const run = current;
     await run.done;
     current = null;
+    const calls = B.calls.slice();
+    // The 1.5 s after the hand lets go: every frame interval, and the long tasks that start in it.
+    let maxFrame = 0;
+    await new Promise((resolve) => {
+      let prev = performance.now();
+      requestAnimationFrame(function tick(now) {
+        maxFrame = Math.max(maxFrame, now - prev);
+        prev = now;
+        if (now - run.t1 < 1500) requestAnimationFrame(tick);
+        else resolve();
+      });
+    });
     const longtasks = B.longtasks.slice(run.lt0).filter((e) => e.start + e.duration > run.t0 && e.start < run.t1);
+    const after = B.longtasks.slice(run.lt0).filter((e) => e.start >= run.t1 && e.start < run.t1 + 1500);
     return {
       stamps: run.stamps, costs: run.costs, inputs: run.inputs, p0: run.p0, p1: run.p1,
-      t0: run.t0, t1: run.t1, longtasks, calls: B.calls.slice(),
+      t0: run.t0, t1: run.t1, longtasks, calls, after: { longtasks: after, maxFrame },
     };
   };
 })();

@@ -5,7 +5,9 @@ import type { Box, LogGrid, Vec2 } from '../core';
 import { en, type Messages } from '../i18n/en';
 import { limits } from '../state/playground';
 import type { SceneFunction } from '../state/scene';
-import { contourScale } from './palette';
+import type { Margin } from './frame';
+import { traces, type Mark } from './marks';
+import { contourBands, contourScale } from './palette';
 import type { PathView } from './types';
 
 export interface FigureStyle {
@@ -14,10 +16,21 @@ export interface FigureStyle {
   title?: string;
 }
 
+/**
+ * A figure is a backdrop that changes only with the function or the view (Plotly draws it) and marks that
+ * move with the input (contourMarks, lossMarks). On screen our canvas layer draws the marks over Plotly's
+ * backdrop; an exported figure (contourFigure, lossFigure) is both drawn by Plotly.
+ */
 export interface Figure {
   data: Data[];
   layout: Partial<Layout>;
 }
+
+/** The screen's fixed margins: room for the axes' labels and, on the contour's right, its colour bar. */
+export const SCREEN_MARGIN: { contour: Margin; loss: Margin } = {
+  contour: { l: 44, r: 72, t: 8, b: 36 },
+  loss: { l: 64, r: 8, t: 8, b: 36 },
+};
 
 const screen: FigureStyle = { print: false };
 
@@ -43,18 +56,7 @@ function base(style: FigureStyle, size: { width: number; height: number }): Part
           yanchor: 'top', font: { size: 20 },
         },
       }
-    : { paper_bgcolor: 'rgba(0,0,0,0)', margin: { l: 44, r: 8, t: 8, b: 36 } };
-}
-
-/**
- * On screen every figure holds the traces of `limits.runs.max` runs, unused ones empty and hidden: a
- * change in the number of traces makes Plotly recompute the contour's level lines (~200 ms), while
- * new data in a fixed set of traces only redraws.
- */
-function padded(data: Data[], perRun: number, runs: number, style: FigureStyle): Data[] {
-  if (style.print) return data;
-  const empty: Data = { type: 'scatter', mode: 'lines', x: [], y: [], visible: false, showlegend: false, hoverinfo: 'skip' };
-  return [...data, ...Array.from({ length: perRun * Math.max(0, limits.runs.max - runs) }, () => empty)];
+    : { paper_bgcolor: 'rgba(0,0,0,0)' };
 }
 
 export interface ContourInput {
@@ -89,37 +91,44 @@ function divergenceMark(points: Vec2[], box: Box): Vec2 | null {
   return [px + s * (qx - px), py + s * (qy - py)];
 }
 
-function pathTraces(p: PathView, playhead: number, box: Box, style: FigureStyle): Data[] {
+function pathMarks(p: PathView, playhead: number, box: Box, style: FigureStyle): Mark[] {
   const x = p.points.map((q) => q[0]);
   const y = p.points.map((q) => q[1]);
   const last = p.points.length - 1;
-  const [hx, hy] = p.points[Math.min(playhead, last)] ?? [NaN, NaN];
   const mark = p.diverged === null ? null : divergenceMark(p.points, box);
-  const traces: Data[] = [
-    {
-      // A dot per iterate shows the steps of a short run; on a long one they merge into the line, and
-      // thousands of SVG markers would make every redraw slow.
-      type: 'scatter', mode: p.points.length <= 300 ? 'lines+markers' : 'lines', name: p.name, x, y, customdata: p.f,
-      line: { color: p.color, width: style.print ? 2.5 : 2 }, marker: { color: p.color, size: style.print ? 5 : 4 },
-      hovertemplate: `${p.name}<br>t = %{pointNumber}<br>(%{x:.4g}, %{y:.4g})<br>f = %{customdata:.4g}<extra></extra>`,
-    },
-    {
-      type: 'scatter', mode: 'markers', showlegend: false, x: mark ? [mark[0]] : [], y: mark ? [mark[1]] : [],
-      hovertemplate: `${p.name}<extra></extra>`, cliponaxis: false,
-      marker: { color: p.color, size: 16, symbol: 'x-thin-open', line: { color: p.color, width: 3 } },
-    },
+  // A dot per iterate shows the steps of a short run; on a long one they merge into the line.
+  const marks: Mark[] = [
+    { kind: 'line', name: p.name, color: p.color, width: style.print ? 2.5 : 2, x, y, dots: p.points.length <= 300 ? (style.print ? 5 : 4) : 0, f: p.f },
   ];
-  if (!style.print) {
-    traces.splice(1, 0, {
-      type: 'scatter', mode: 'markers', x: [hx], y: [hy], showlegend: false, hoverinfo: 'skip',
-      marker: { color: p.color, size: 12, line: { color: '#fff', width: 2 } },
-    });
+  // (A playhead out of range for a moment, e.g. a key held at t = 0, shows no dot rather than failing.)
+  const head = p.points[Math.min(playhead, last)];
+  if (!style.print && head) {
+    marks.push({ kind: 'dot', name: p.name, x: head[0], y: head[1], color: p.color, size: 12, symbol: 'circle', ring: { color: '#fff', width: 2 } });
   }
-  return traces;
+  if (mark) marks.push({ kind: 'dot', name: p.name, x: mark[0], y: mark[1], color: p.color, size: 16, symbol: 'cross', ring: { color: p.color, width: 3 }, unclipped: true });
+  return marks;
 }
 
-export function contourFigure(
-  { view, surface, fn, paths, playhead, start, labels = en.plot }: ContourInput,
+/** Everything a contour figure shows, for Plotly to draw whole (an export). */
+export function contourFigure(input: ContourInput, style: FigureStyle = screen): Figure {
+  const { data, layout } = contourBackdrop(input, style);
+  return { data: [...data, ...traces(contourMarks(input, style))], layout };
+}
+
+/** What moves: the start, and every run's path, playhead (screen only) and divergence mark. */
+export function contourMarks(
+  { view, paths, playhead, start, labels = en.plot }: Omit<ContourInput, 'surface' | 'fn'>,
+  style: FigureStyle = screen,
+): Mark[] {
+  return [
+    { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
+    ...paths.flatMap((p) => pathMarks(p, playhead, view, style)),
+  ];
+}
+
+/** The contour, its colour bar, the minima and saddles, and the axes. */
+export function contourBackdrop(
+  { view, surface, fn, labels = en.plot }: Pick<ContourInput, 'view' | 'surface' | 'fn' | 'labels'>,
   style: FigureStyle = screen,
 ): Figure {
   const mark = (pts: Vec2[], name: string, symbol: 'star' | 'diamond'): Data => ({
@@ -131,7 +140,7 @@ export function contourFigure(
     {
       type: 'contour', x: surface.x, y: surface.y, z: surface.z, hoverinfo: 'skip',
       colorscale: contourScale, zmin: surface.min, zmax: surface.max,
-      contours: { coloring: 'fill', start: surface.min, end: surface.max, size: (surface.max - surface.min) / 24 },
+      contours: { coloring: 'fill', start: surface.min, end: surface.max, size: (surface.max - surface.min) / contourBands },
       // Smoothing the level lines' splines is half the cost of a redraw; on a 200×200 grid the plain lines
       // look the same on screen. Print, drawn once, gets the smooth ones.
       line: { color: 'rgba(40, 60, 90, 0.35)', width: 0.6, smoothing: style.print ? 1 : 0 },
@@ -142,12 +151,6 @@ export function contourFigure(
     },
     mark(fn.minima, labels.minimum, 'star'),
     mark(fn.saddles, labels.saddle, 'diamond'),
-    {
-      type: 'scatter', mode: 'markers', name: labels.start, x: [start[0]], y: [start[1]], showlegend: false,
-      marker: { symbol: 'circle-open', size: 14, color: '#111', line: { width: 2.5 } },
-      hovertemplate: `${labels.start} (%{x:.4g}, %{y:.4g})<extra></extra>`,
-    },
-    ...padded(paths.flatMap((p) => pathTraces(p, playhead, view, style)), 3, paths.length, style),
   ];
   const names = fn.id === 'leastsquares' ? [labels.intercept, labels.slope] : ['x', 'y'];
   const b = base(style, PRINT_SIZE.contour);
@@ -157,11 +160,10 @@ export function contourFigure(
     xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain' },
     yaxis: {
       range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain',
-      ...(fn.equalAxes ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
+      ...(fn.equalAxes && style.print ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
     },
-    // Above the plot, not over it: the paths run anywhere in the box.
-    legend: style.print ? b.legend : { orientation: 'h', x: 0, y: 1.01, yanchor: 'bottom', font: { size: 12 } },
-    showlegend: true,
+    // In print the legend names every run; on screen the page lists them above the plot.
+    showlegend: style.print,
     hovermode: 'closest',
     dragmode: 'zoom',
   };
@@ -177,41 +179,67 @@ export interface LossInput {
   labels?: FigureLabels;
 }
 
-export function lossFigure({ paths, playhead, steps, log, labels = en.plot }: LossInput, style: FigureStyle = screen): Figure {
-  const yName = log ? 'f − f*' : 'f';
-  const data: Data[] = [];
-  if (!style.print) {
-    // The playhead: a vertical line on a hidden axis that spans the plot's height whatever the scale.
-    data.push({
-      type: 'scatter', mode: 'lines', x: [playhead, playhead], y: [0, 1], yaxis: 'y2', hoverinfo: 'skip',
-      showlegend: false, line: { color: 'rgba(0,0,0,0.35)', width: 1, dash: 'dot' },
-    });
-  }
+/**
+ * The loss plot's y range on screen: whole decades (log) or round numbers around every finite value, so
+ * a slider drag seldom changes it and Plotly seldom redraws the axes.
+ */
+export function lossRange(paths: PathView[], log: boolean): [number, number] {
+  let lo = Infinity, hi = -Infinity;
   for (const p of paths) {
-    const k = Math.min(playhead, p.loss.length - 1);
-    data.push({
-      type: 'scatter', mode: 'lines', name: p.name, y: p.loss, line: { color: p.color, width: style.print ? 2.5 : 2 },
-      hovertemplate: `${p.name}<br>t = %{x}<br>${yName} = %{y:.4g}<extra></extra>`,
-    });
-    if (!style.print) {
-      data.push({
-        type: 'scatter', mode: 'markers', x: [k], y: [p.loss[k]], showlegend: false, hoverinfo: 'skip', cliponaxis: false,
-        marker: { color: p.color, size: 9, line: { color: '#fff', width: 1.5 } },
-      });
+    for (const v of p.loss) {
+      if (!Number.isFinite(v) || (log && v <= 0)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
     }
   }
+  if (log) {
+    if (!(lo <= hi)) return [1e-3, 1];
+    const a = Math.floor(Math.log10(lo)), b = Math.max(a + 1, Math.ceil(Math.log10(hi)));
+    return [10 ** a, 10 ** b];
+  }
+  if (!(lo <= hi)) return [0, 1];
+  if (lo === hi) return [lo - 1, hi + 1];
+  const step = 10 ** Math.floor(Math.log10(hi - lo));
+  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+}
+
+/** Every run's loss curve, for Plotly to draw whole (an export). */
+export function lossFigure(input: LossInput, style: FigureStyle = screen): Figure {
+  return { data: traces(lossMarks(input, style)), layout: lossBackdrop(input, style).layout };
+}
+
+const lossName = (log: boolean) => (log ? 'f − f*' : 'f');
+
+/** What moves: the runs' curves, and on screen the playhead's line and a dot on each curve. */
+export function lossMarks({ paths, playhead, log }: LossInput, style: FigureStyle = screen): Mark[] {
+  const yName = lossName(log);
+  const marks: Mark[] = [];
+  // The playhead: a vertical line across the plot (screen only).
+  if (!style.print) marks.push({ kind: 'rule', x: playhead, color: 'rgba(0,0,0,0.35)', width: 1 });
+  for (const p of paths) {
+    marks.push({ kind: 'line', name: p.name, color: p.color, width: style.print ? 2.5 : 2, x: null, y: p.loss, dots: 0, yName });
+    const k = Math.min(playhead, p.loss.length - 1);
+    if (!style.print && k >= 0) {
+      marks.push({ kind: 'dot', name: p.name, x: k, y: p.loss[k], color: p.color, size: 9, symbol: 'circle', ring: { color: '#fff', width: 1.5 }, unclipped: true });
+    }
+  }
+  return marks;
+}
+
+/** The axes (on screen the page sets the y range, `lossRange`: Plotly draws no curve there to fit). */
+export function lossBackdrop({ steps, log, labels = en.plot }: Pick<LossInput, 'steps' | 'log' | 'labels'>, style: FigureStyle = screen): Figure {
+  const yName = lossName(log);
   const b = base(style, PRINT_SIZE.loss);
   const layout: Partial<Layout> = {
     ...b,
     separators: labels.separators,
     // Room for powers of ten beside the axis title.
-    margin: { ...b.margin, l: style.print ? 120 : 64 },
+    ...(style.print ? { margin: { ...b.margin, l: 120 } } : {}),
     xaxis: { title: { text: labels.iteration }, range: [0, steps], zeroline: false },
     yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', exponentformat: 'power' },
-    yaxis2: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
     // On screen the contour's legend names the colours; a printed loss plot stands alone.
     showlegend: style.print,
     hovermode: 'closest',
   };
-  return { data: padded(data, 2, paths.length, style), layout };
+  return { data: [], layout };
 }

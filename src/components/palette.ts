@@ -11,3 +11,6 @@ export const contourScale: [number, string][] = [
   [0.5, '#d5e2ee'],
   [1, '#8fa8c2'],
 ];
+
+/** How many filled bands the contour's colour scale is cut into (Plotly's levels and our first image alike). */
+export const contourBands = 24;

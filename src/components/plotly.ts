@@ -1,5 +1,4 @@
 import type { Config, Data, Layout } from 'plotly.js-dist-min';
-import { paintOverlay } from './overlay';
 import { plotlyRu } from './plotlyLocale';
 
 // Plotly is most of the bundle: load it after the page's shell has painted, once for every plot.
@@ -17,23 +16,6 @@ export function loadPlotly(): Promise<PlotlyModule> {
   return loading;
 }
 
-/** Pixels in the plot area to data coordinates, through the axes Plotly has laid out. */
-export function pixelToData(gd: HTMLElement, clientX: number, clientY: number): [number, number] | null {
-  const layout = (gd as unknown as { _fullLayout?: { xaxis: Axis; yaxis: Axis } })._fullLayout;
-  if (!layout) return null;
-  const box = gd.getBoundingClientRect();
-  const px = clientX - box.left - layout.xaxis._offset;
-  const py = clientY - box.top - layout.yaxis._offset;
-  if (px < 0 || py < 0 || px > layout.xaxis._length || py > layout.yaxis._length) return null;
-  return [layout.xaxis.p2d(px), layout.yaxis.p2d(py)];
-}
-
-interface Axis {
-  _offset: number;
-  _length: number;
-  p2d(px: number): number;
-}
-
 // A double click would also be two clicks on the plot, and a click moves the start: zoom is reset
 // from the mode bar instead. Images come from "Export figure" (print style), and nothing is uploaded.
 const config: Partial<Config> = {
@@ -43,77 +25,61 @@ const config: Partial<Config> = {
 };
 
 /**
- * One live Plotly figure in `div`: Plotly loads lazily (the latest figure is drawn once it arrives),
- * the plot follows its container's size, and redraws are cheap. A full `react` happens when
- * `structure` changes (a new surface, other traces) and once input has rested for a moment; in
- * between, the scatter traces are painted on a canvas overlay, once per frame, which keeps a slider
- * drag at the display's rate.
+ * Plotly's part of a live figure in `div`: the backdrop (contour, axes), drawn again only when `key` changes
+ * (a new function, view, size or language) — everything that moves is on our canvas layer. Plotly loads
+ * after the page's first frame (our own first image of the contour shows meanwhile); the latest backdrop
+ * is drawn once it arrives, and `ondrawn` follows every drawing.
  */
-export function livePlot(div: HTMLElement, onrelayout?: (e: Record<string, unknown>) => void) {
+type Listener = (e: Record<string, unknown>) => void;
+
+/** `relayouting` follows a pan as it happens, `relayout` reports its end (and zooms and resets). */
+export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayouting?: Listener; drawn?: () => void } = {}) {
   let P: PlotlyModule | null = null;
-  let latest: [Data[], Partial<Layout>, readonly unknown[]] | null = null;
+  let latest: [Data[], Partial<Layout>, readonly unknown[], string] | null = null;
   let drawn: readonly unknown[] | null = null;
-  let settle: ReturnType<typeof setTimeout> | undefined;
-  let frame = 0;
   let alive = true;
-  /** Plotly's locale (its mode bar's tooltips) asked for, and the one last drawn with. */
-  let locale = 'en';
-  let drawnLocale: string | null = null;
-  const canvas = document.createElement('canvas');
-  canvas.className = 'overlay';
-  canvas.setAttribute('aria-hidden', 'true');
+  let pending = 0;
 
-  function full(): void {
-    if (!P || !latest) return;
-    // A new locale makes react draw the plot anew (the mode bar too); the div keeps its event handlers.
-    P.react(div, latest[0], latest[1], { ...config, locale });
-    div.classList.remove('overlaid');
-    drawnLocale = locale;
+  /** `lang`: the locale of Plotly's own texts ('en' or a registered one). Drawn in the next frame, once. */
+  function draw(data: Data[], layout: Partial<Layout>, key: readonly unknown[], lang = 'en'): void {
+    latest = [data, layout, key, lang];
+    // A burst of changes (a κ slider dragged, links followed) costs one Plotly drawing per frame at most.
+    if (P && !pending) pending = requestAnimationFrame(flush);
   }
 
-  /** `lang`: the locale of Plotly's own texts ('en' or a registered one); a change redraws at once. */
-  function draw(data: Data[], layout: Partial<Layout>, structure: readonly unknown[], lang?: string): void {
-    latest = [data, layout, structure];
-    if (lang) locale = lang;
-    if (!P) return;
-    clearTimeout(settle);
+  function flush(): void {
+    pending = 0;
+    if (!P || !latest || !alive) return;
+    const [data, layout, key, lang] = latest;
+    if (drawn && drawn.length === key.length && drawn.every((v, i) => v === key[i])) return;
     const first = drawn === null;
-    if (!first && locale === drawnLocale && drawn!.length === structure.length && drawn!.every((v, i) => v === structure[i])) {
-      if (!frame) {
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          if (!alive || !latest) return;
-          div.classList.add('overlaid');
-          paintOverlay(canvas, div, latest[0]);
-        });
-      }
-      settle = setTimeout(full, 250);
-      return;
-    }
-    drawn = structure;
-    full();
-    if (first) {
-      div.append(canvas);
-      // Plotly adds `on` to the div it draws in; zooms, pans and resets arrive as relayouts.
-      if (onrelayout) (div as unknown as { on(e: string, f: typeof onrelayout): void }).on('plotly_relayout', onrelayout);
-    }
+    drawn = key;
+    void P.react(div, data, layout, { ...config, locale: lang }).then(() => alive && on.drawn?.());
+    // Plotly adds `on` to the div it draws in; zooms, pans and resets arrive as relayouts.
+    const events = div as unknown as { on(e: string, f: Listener): void };
+    if (first && on.relayout) events.on('plotly_relayout', on.relayout);
+    if (first && on.relayouting) events.on('plotly_relayouting', on.relayouting);
   }
 
-  loadPlotly().then((module) => {
-    if (!alive) return;
-    P = module;
-    if (latest) draw(...latest);
+  // After the first frame has painted: evaluating Plotly's bundle blocks the page for a second or more.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(() =>
+      loadPlotly().then((module) => {
+        if (!alive) return;
+        P = module;
+        flush();
+      }),
+    );
   });
-  const resize = new ResizeObserver(() => P && div.isConnected && drawn && P.Plots.resize(div));
-  resize.observe(div);
 
   return {
     draw,
     dispose(): void {
       alive = false;
-      clearTimeout(settle);
       cancelAnimationFrame(frame);
-      resize.disconnect();
+      cancelAnimationFrame(pending);
+      clearTimeout(timer);
       P?.purge(div);
     },
   };

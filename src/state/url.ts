@@ -7,7 +7,7 @@ import { isLang, type Lang } from '../i18n';
 import { newRun, selectFunction } from './actions';
 import { readNumber, type FieldRule } from './fields';
 import { defaultState } from './defaults';
-import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
+import { FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
 import { buildFunction, type SceneFunction } from './scene';
 
 /** What a link holds beside the playground: the playhead and the zoom. */
@@ -54,12 +54,20 @@ function encodeRun(r: RunState, fn: SceneFunction): string {
   return parts.join(',');
 }
 
+/** The page encodes its state several times per change: build each function state's function once. */
+let built: { key: string; fn: SceneFunction } | null = null;
+function functionOf(fs: FunctionState): SceneFunction {
+  const key = JSON.stringify([fs.id, fs.params, fs.formula, fs.samples, fs.noise, fs.noiseSeed]);
+  if (built?.key !== key) built = { key, fn: buildFunction(fs) };
+  return built.fn;
+}
+
 export function encode({ state: s, playhead, view, lang, map }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
   if (s.fn.id === FORMULA_ID || s.fn.formula !== defaultState().fn.formula) q.set('formula', s.fn.formula);
-  const fn = buildFunction(s.fn);
+  const fn = functionOf(s.fn);
   q.set('N', String(s.fn.samples));
   q.set('noise', num(s.fn.noise));
   q.set('nseed', String(s.fn.noiseSeed));

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
-import { contourFigure } from '../../src/components/figures';
+import { contourMarks } from '../../src/components/figures';
 import type { PathView } from '../../src/components/types';
-import { buildFunction, surface } from '../../src/state/scene';
+import { buildFunction } from '../../src/state/scene';
 import { defaultState } from '../../src/state/defaults';
 
 const fn = buildFunction(defaultState().fn);
-const grid = surface(fn);
 const view = fn.view; // x ∈ [−3, 3], y ∈ [−2, 2]
 
 function mark(points: Vec2[], diverged: number | null): number[][] {
   const path: PathView = { id: 0, name: 'GD', color: '#000', points, loss: points.map(() => 1), f: points.map(() => 1), diverged };
-  const { data } = contourFigure({ view, surface: grid, fn, paths: [path], playhead: 0, start: points[0] });
-  // Contour, minima, saddles, start; then the run's path, head and divergence mark.
-  const m = data[6] as { x: number[]; y: number[] };
-  return m.x.map((x, i) => [x, m.y[i]]);
+  const marks = contourMarks({ view, paths: [path], playhead: 0, start: points[0] });
+  return marks.flatMap((m) => (m.kind === 'dot' && m.symbol === 'cross' ? [[m.x, m.y]] : []));
 }
 
 describe('the mark of a diverged run', () => {

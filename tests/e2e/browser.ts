@@ -26,13 +26,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Waits until Plotly (loaded lazily) has drawn the contour and the loss plot's lines. */
+/** Waits until Plotly (loaded lazily) has drawn the contour, and the layers the paths and loss curves. */
 export async function waitForPlots(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
-      !!document.querySelector('[data-testid=contour] .contourlayer path[d]') &&
-      !!document.querySelector('[data-testid=contour] .scatterlayer path.js-line[d]') &&
-      !!document.querySelector('[data-testid=loss] .scatterlayer path.js-line[d]'),
+    () => {
+      const drew = (sel: string) => ((document.querySelector(`${sel} canvas.marks`) as { drawn?: { lines: unknown[] } } | null)?.drawn?.lines.length ?? 0) > 0;
+      return !!document.querySelector('[data-testid=contour] .contourlayer path[d]') && drew('[data-testid=contour]') && drew('[data-testid=loss]');
+    },
     undefined,
     { timeout: 30_000 },
   );
@@ -52,7 +52,7 @@ export async function openPage(path = '/', viewport: Viewport = { width: 1280, h
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => errors.push(String(e.stack ?? e)));
   // goto, not page.reload(): whatever the app wrote into the URL must not carry over to the next test.
   const load = async () => {
     await page.goto(url);

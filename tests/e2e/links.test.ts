@@ -6,19 +6,7 @@ import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { presets } from '../../src/state/presets';
 import { decode } from '../../src/state/url';
 import { openPage, sharedPage, waitForPlots } from './browser';
-import { CONTOUR, POLL } from './plot';
-
-/** The paths as Plotly holds them (full doubles, unlike the SVG's pixels), once input has rested. */
-async function drawnPaths(page: Page): Promise<{ x: number[]; y: number[] }[]> {
-  await page.waitForTimeout(400);
-  return page.evaluate((sel) => {
-    const gd = document.querySelector(sel) as unknown as { data: { mode?: string; visible?: boolean; x: number[]; y: number[] }[] };
-    // The paths are the contour's only visible traces drawn with a line.
-    return gd.data
-      .filter((t) => t.mode?.startsWith('lines') && t.visible !== false)
-      .map((t) => ({ x: [...t.x], y: [...t.y] }));
-  }, CONTOUR);
-}
+import { CONTOUR, drawnPaths, plotArea, POLL } from './plot';
 
 function expectedPaths(search: string): { x: number[]; y: number[] }[] {
   const { state } = decode(search);
@@ -36,13 +24,9 @@ describe('presets and permalinks', () => {
     for (const p of presets) {
       await page.click(`[data-testid=preset-${p.id}]`);
       await expect.poll(() => page.getAttribute(`[data-testid=preset-${p.id}]`, 'aria-pressed'), POLL).toBe('true');
-      await expect(page.locator('[data-testid=preset-caption]')).toBeDefined();
-      expect((await page.textContent('[data-testid=preset-caption]'))!.length).toBeGreaterThan(30);
-      const drawn = await drawnPaths(page);
-      const want = expectedPaths(p.link);
-      expect(drawn.length, p.id).toBe(want.length);
+      await expect.poll(async () => ((await page.locator('[data-testid=preset-caption]').textContent()) ?? '').length, POLL).toBeGreaterThan(30);
       // Every iterate, and so the final one, to the last bit.
-      expect(drawn, p.id).toEqual(want);
+      await expect.poll(() => drawnPaths(page), POLL).toEqual(expectedPaths(p.link));
     }
   });
 
@@ -50,7 +34,7 @@ describe('presets and permalinks', () => {
     const { page } = s();
     await page.click('[data-testid=add-minibatch]');
     await page.fill('#run-0-lr', '1.234567');
-    const area = (await page.locator(`${CONTOUR} .nsewdrag`).first().boundingBox())!;
+    const area = await plotArea(page);
     await page.mouse.click(Math.round(area.x + area.width * 0.21), Math.round(area.y + area.height * 0.33));
     await expect.poll(() => page.inputValue('#start-x'), POLL).not.toBe('-2.76');
     // The address bar and the drawing both catch up once input rests: wait until they agree.
@@ -64,9 +48,8 @@ describe('presets and permalinks', () => {
 
     const other = await openPage(`/${link.search}`);
     try {
-      const after = await drawnPaths(other.page);
-      expect(after).toEqual(before);
-      expect(after).toEqual(expectedPaths(link.search));
+      await expect.poll(() => drawnPaths(other.page), POLL).toEqual(before);
+      expect(before).toEqual(expectedPaths(link.search));
       expect(other.errors).toEqual([]);
     } finally {
       await other.close();
@@ -79,7 +62,8 @@ describe('presets and permalinks', () => {
     await expect.poll(() => new URL(page.url()).search.length, POLL).toBeGreaterThan(0);
     const start = page.url();
     await page.click('[data-testid=preset-stepsize]');
-    await page.waitForTimeout(1100);
+    // The preset's link has become its own history entry (written once the input rests).
+    await expect.poll(() => new URL(page.url()).searchParams.get('steps'), POLL).toBe('50');
     // A slider dragged over many positions in quick succession is one change.
     const slider = page.locator('#run-0-lr-slider');
     await slider.focus();
@@ -97,7 +81,7 @@ describe('presets and permalinks', () => {
     await page.goForward();
     await page.goForward();
     await expect.poll(() => page.url(), POLL).toBe(dragged);
-    expect(await drawnPaths(page)).toEqual(expectedPaths(new URL(dragged).search));
+    await expect.poll(() => drawnPaths(page), POLL).toEqual(expectedPaths(new URL(dragged).search));
   });
 });
 
@@ -118,7 +102,7 @@ describe('damaged links', () => {
         for (const n of named) expect(text).toContain(n);
         // The markup is shown as text, never inserted as an element.
         expect(await notice.locator('img').count()).toBe(0);
-        expect((await drawnPaths(page)).length).toBeGreaterThan(0);
+        await expect.poll(async () => (await drawnPaths(page)).length, POLL).toBeGreaterThan(0);
         expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(10);
         await notice.getByRole('button').click();
         expect(await notice.count()).toBe(0);

@@ -1,48 +1,31 @@
-// Reads what Plotly has drawn into the page's SVG: the tests check what the user sees, not gd.data.
+// Reads what the page has drawn: the contour from Plotly's SVG, and every moving thing (paths, markers,
+// loss curves) from the canvas layer — what it reports it drew (canvas.drawn, see liveLayer.ts), kept only
+// where the canvas's own pixels show it, so a blank or misplaced layer fails the tests.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 export const CONTOUR = '[data-testid=contour]';
 export const LOSS = '[data-testid=loss]';
 
-/** How long a change may take to reach the SVG (Plotly under software GL on 2 cores). */
+/** How long a change may take to reach the drawing (Plotly under software GL on 2 cores). */
 export const POLL = { timeout: 8_000, interval: 50 };
 /**
- * For "nothing changed" checks: longer than every delay between an input and its drawing (the plot
- * updater's 250 ms settle, the formula field's 400 ms debounce).
+ * For "nothing changed" checks: longer than every delay between an input and its drawing (the formula
+ * field's 400 ms debounce; the layer paints in the next frame).
  */
 export const QUIET_MS = 600;
 
 type Pt = [number, number];
 
 export interface Line {
-  /** Computed stroke, 'rgb(r, g, b)'. */
+  /** 'rgb(r, g, b)'. */
   stroke: string;
+  /** The drawn points (thinned to the pixel), as text: equal texts, same drawing. */
   d: string;
   /** The loss plot's playhead is the one dashed line. */
   dashed: boolean;
-  /** The first vertex of `d`, in the subplot's pixels (origin at the plot area's top left). */
+  /** The first drawn point, in the plot area's pixels (origin at its top left). */
   first: Pt;
-}
-
-/** Every drawn line of a plot's scatter traces (traces with a line and a non-empty path), in drawing order. */
-export function lines(page: Page, plot = CONTOUR): Promise<Line[]> {
-  return page.evaluate((sel) => {
-    const out: { stroke: string; d: string; dashed: boolean; first: [number, number] }[] = [];
-    for (const p of document.querySelectorAll<SVGPathElement>(`${sel} .scatterlayer .trace path.js-line`)) {
-      const d = p.getAttribute('d') ?? '';
-      if (!d) continue;
-      const m = /^M\s*([-+\d.e]+)[ ,]([-+\d.e]+)/i.exec(d);
-      const dash = p.style.strokeDasharray;
-      out.push({ stroke: p.style.stroke, d, dashed: !!dash && dash !== 'none', first: m ? [Number(m[1]), Number(m[2])] : [NaN, NaN] });
-    }
-    return out;
-  }, plot);
-}
-
-/** The runs' lines on the loss plot (every line but the dashed playhead). */
-export async function lossLines(page: Page): Promise<Line[]> {
-  return (await lines(page, LOSS)).filter((l) => !l.dashed);
 }
 
 export interface Head {
@@ -50,23 +33,115 @@ export interface Head {
   at: Pt;
 }
 
+interface Layer {
+  lines: Line[];
+  heads: Head[];
+  /** The plot area in the layer's box (CSS pixels). */
+  area: { x: number; y: number; width: number; height: number };
+}
+
 /**
- * The playhead markers on the contour: the single-point traces filled with a run's colour and ringed in
- * white (the path's own small markers are many per trace; minima are white, the start is hollow).
+ * What the plot's canvas layer shows: its lines (and the loss plot's dashed playhead) and the playhead
+ * dots (filled, ringed in white). Each is kept only if the canvas has pixels of its colour where it says
+ * it drew it.
  */
-export function heads(page: Page): Promise<Head[]> {
+export function layer(page: Page, plot = CONTOUR): Promise<Layer> {
   return page.evaluate((sel) => {
-    const out: { color: string; at: [number, number] }[] = [];
-    for (const t of document.querySelectorAll(`${sel} .scatterlayer .trace`)) {
-      const pts = t.querySelectorAll<SVGPathElement>('path.point');
-      if (pts.length !== 1) continue;
-      const p = pts[0];
-      if (p.style.stroke !== 'rgb(255, 255, 255)' || !p.style.fill || p.style.fill === 'none') continue;
-      const m = /translate\(\s*([-+\d.e]+)[ ,]\s*([-+\d.e]+)\)/i.exec(p.getAttribute('transform') ?? '');
-      out.push({ color: p.style.fill, at: m ? [Number(m[1]), Number(m[2])] : [NaN, NaN] });
+    const canvas = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any };
+    const d = canvas?.drawn;
+    if (!d) return { lines: [], heads: [], area: { x: 0, y: 0, width: 0, height: 0 } };
+    const rgb = (c: string) => {
+      const m = /^#([0-9a-f]{6})$/i.exec(c);
+      if (m) {
+        const n = parseInt(m[1], 16);
+        return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+      }
+      return (/rgba?\(([^)]*)\)/.exec(c)?.[1].split(',').slice(0, 3).map(Number) ?? [0, 0, 0]) as number[];
+    };
+    const css = (c: number[]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+    const dpr = canvas.width / d.frame.width;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    /** Whether the canvas shows colour `c` (or, with `any`, anything at all) within a pixel of (x, y). */
+    const shows = (x: number, y: number, c: number[], any = false) => {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const X = Math.round((x + dx) * dpr), Y = Math.round((y + dy) * dpr);
+          if (X < 0 || Y < 0 || X >= canvas.width || Y >= canvas.height) continue;
+          const o = 4 * (Y * canvas.width + X);
+          if (pixels[o + 3] === 0) continue;
+          if (any || Math.abs(pixels[o] - c[0]) + Math.abs(pixels[o + 1] - c[1]) + Math.abs(pixels[o + 2] - c[2]) < 90) return true;
+        }
+      }
+      return false;
+    };
+    const ox = d.frame.x.offset, oy = d.frame.y.offset;
+    const lines: { stroke: string; d: string; dashed: boolean; first: [number, number] }[] = [];
+    for (const l of d.lines) {
+      const c = rgb(l.mark.color);
+      const n = l.px.length;
+      if (n === 0) continue;
+      // Every painted line shows its colour at some of its points (another line may cover the rest).
+      let seen = false;
+      for (let k = 0; k < n && !seen; k++) seen = shows(l.px[k], l.py[k], c);
+      if (!seen) continue;
+      const pts = Array.from(l.px as Float32Array, (x, k) => `${x.toFixed(2)},${(l.py[k] as number).toFixed(2)}`);
+      lines.push({ stroke: css(c), d: pts.join(' '), dashed: false, first: [l.px[0] - ox, l.py[0] - oy] });
     }
-    return out;
+    for (const x of d.rules) {
+      if (shows(x, oy + d.frame.y.length / 2, [0, 0, 0], true) || shows(x, oy + d.frame.y.length / 3, [0, 0, 0], true)) {
+        lines.push({ stroke: 'rgb(0, 0, 0)', d: `rule ${x.toFixed(2)}`, dashed: true, first: [x - ox, 0] });
+      }
+    }
+    const heads: { color: string; at: [number, number] }[] = [];
+    for (const { mark, at } of d.dots) {
+      if (mark.symbol !== 'circle' || mark.ring?.color !== '#fff') continue;
+      // Heads at one point cover each other: the canvas must show something there, not each colour.
+      if (!shows(at[0], at[1], [0, 0, 0], true)) continue;
+      heads.push({ color: css(rgb(mark.color)), at: [at[0] - ox, at[1] - oy] });
+    }
+    return { lines, heads, area: { x: ox, y: oy, width: d.frame.x.length, height: d.frame.y.length } };
+  }, plot);
+}
+
+/**
+ * The contour's paths in data coordinates, as the layer was given them (full doubles): only lines the
+ * canvas shows (see `layer`), and only paths (lines that carry f for hover), in drawing order.
+ */
+export async function drawnPaths(page: Page): Promise<{ x: number[]; y: number[] }[]> {
+  const painted = new Set((await lines(page)).map((l) => l.d));
+  const all = await page.evaluate((sel) => {
+    const d = (document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any })?.drawn;
+    return (d?.lines ?? [])
+      .filter((l: any) => l.mark.f && l.mark.x)
+      .map((l: any) => ({
+        key: Array.from(l.px as Float32Array, (x: number, k: number) => `${x.toFixed(2)},${(l.py[k] as number).toFixed(2)}`).join(' '),
+        x: Array.from(l.mark.x as number[]), y: Array.from(l.mark.y as number[]),
+      }));
   }, CONTOUR);
+  return all.filter((p: { key: string }) => painted.has(p.key)).map(({ x, y }: { x: number[]; y: number[] }) => ({ x, y }));
+}
+
+/** Every painted line of a plot's layer, in drawing order. */
+export async function lines(page: Page, plot = CONTOUR): Promise<Line[]> {
+  return (await layer(page, plot)).lines;
+}
+
+/** The runs' lines on the loss plot (every line but the dashed playhead). */
+export async function lossLines(page: Page): Promise<Line[]> {
+  return (await lines(page, LOSS)).filter((l) => !l.dashed);
+}
+
+/** How many divergence crosses the contour's layer drew. */
+export function divergenceMarks(page: Page): Promise<number> {
+  return page.evaluate((sel) => {
+    const d = (document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any })?.drawn;
+    return (d?.dots ?? []).filter((x: any) => x.mark.symbol === 'cross').length;
+  }, CONTOUR);
+}
+
+/** The playhead markers on the contour, in the plot area's pixels. */
+export async function heads(page: Page): Promise<Head[]> {
+  return (await layer(page)).heads;
 }
 
 export interface ContourLook {
@@ -115,11 +190,13 @@ export async function playhead(page: Page): Promise<{ t: number; of: number }> {
   return { t: Number(m![1]), of: Number(m![2]) };
 }
 
-/** The contour plot's area (Plotly's '.nsewdrag' rectangle) in page pixels. */
+/** The contour plot's area in page pixels, as the layer projects onto it. */
 export async function plotArea(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
-  const box = await page.locator(`${CONTOUR} .nsewdrag`).first().boundingBox();
+  const box = await page.locator(`${CONTOUR} canvas.marks`).boundingBox();
   expect(box).not.toBeNull();
-  return box!;
+  const { area } = await layer(page);
+  expect(area.width).toBeGreaterThan(0);
+  return { x: box!.x + area.x, y: box!.y + area.y, width: area.width, height: area.height };
 }
 
 export function near(a: Pt, b: Pt, tol: number): boolean {

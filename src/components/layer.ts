@@ -1,0 +1,235 @@
+// The live figure's one drawing of everything that moves: the marks, painted on a canvas over Plotly's
+// axes through our own frame, every time they change (a slider tick, the playhead) — never by Plotly.
+// A line is thinned to the pixel (a point closer than one pixel to the last one kept adds nothing) and
+// stroked as one Path2D. Lines that did not change since the last paint are not stroked again: those
+// below and above the ones that did are kept as two bitmaps, so dragging one run's η strokes one path.
+import { projection, type Frame } from './frame';
+import type { DotMark, LineMark, Mark, RuleMark } from './marks';
+
+type DrawnLine = { mark: LineMark; index: Int32Array; px: Float32Array; py: Float32Array };
+
+/** What the layer drew, for hover and for tests: every line's kept points in CSS pixels, and each dot. */
+export interface Drawn {
+  frame: Frame;
+  lines: DrawnLine[];
+  dots: { mark: DotMark; at: [number, number] }[];
+  /** The x of every vertical rule. */
+  rules: number[];
+}
+
+/** Lines and rules, in drawing order: what the bitmaps may hold. */
+type Stroke = LineMark | RuleMark;
+type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+// Beyond this many pixels a coordinate only says "far off-screen"; canvas paths need finite, sane numbers.
+const FAR = 1e6;
+const clamp = (v: number) => (v > FAR ? FAR : v < -FAR ? -FAR : v);
+
+function sameArray(a: ArrayLike<number> | null | undefined, b: ArrayLike<number> | null | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+function sameStroke(a: Stroke, b: Stroke): boolean {
+  if (a.kind === 'rule' || b.kind === 'rule') return a.kind === b.kind && a.x === b.x && a.color === b.color && a.width === b.width;
+  return a.color === b.color && a.width === b.width && a.dots === b.dots && a.name === b.name && sameArray(a.x, b.x) && sameArray(a.y, b.y);
+}
+
+function sameFrame(a: Frame, b: Frame): boolean {
+  const axis = (p: Frame['x'], q: Frame['x']) => p.offset === q.offset && p.length === q.length && p.log === q.log && p.range[0] === q.range[0] && p.range[1] === q.range[1];
+  return a.width === b.width && a.height === b.height && axis(a.x, b.x) && axis(a.y, b.y);
+}
+
+/** A painter for one canvas: call it with the latest frame and marks; it returns what it drew. */
+export function layerPainter(canvas: HTMLCanvasElement) {
+  let frame: Frame | null = null;
+  let strokes: Stroke[] = [];
+  let results: (DrawnLine | number)[] = [];
+  /** strokes[live[0] .. live[1]] are stroked on every paint; the rest come from the two bitmaps. */
+  let live: [number, number] = [0, -1];
+  let below: OffscreenCanvas | null = null;
+  let above: OffscreenCanvas | null = null;
+
+  function bitmap(from: number, to: number): OffscreenCanvas | null {
+    if (from > to) return null;
+    const b = new OffscreenCanvas(canvas.width, canvas.height);
+    drawStrokes(b.getContext('2d')!, frame!, strokes, from, to, results);
+    return b;
+  }
+
+  return function paint(next: Frame, marks: Mark[]): Drawn {
+    const dpr = devicePixelRatio || 1;
+    const w = Math.round(next.width * dpr), h = Math.round(next.height * dpr);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    const now = marks.filter((m): m is Stroke => m.kind !== 'dot');
+    const comparable = frame !== null && sameFrame(frame, next) && now.length === strokes.length;
+    // The strokes that changed since the last paint lie between `first` and `last`.
+    let first = 0, last = now.length - 1;
+    if (comparable) {
+      while (first < now.length && sameStroke(now[first], strokes[first])) first++;
+      while (last >= first && sameStroke(now[last], strokes[last])) last--;
+    }
+    frame = next;
+    strokes = now;
+    if (!comparable) {
+      results = new Array(now.length);
+      live = [0, now.length - 1];
+      below = above = null;
+    } else if (first <= last && (first !== live[0] || last !== live[1])) {
+      // Another set of strokes is changing: the ones below and above it go into bitmaps, once.
+      results = new Array(now.length);
+      live = [first, last];
+      below = bitmap(0, first - 1);
+      above = bitmap(last + 1, now.length - 1);
+    }
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    if (below) ctx.drawImage(below, 0, 0);
+    drawStrokes(ctx, next, now, live[0], live[1], results);
+    if (above) ctx.drawImage(above, 0, 0);
+    return drawDots(ctx, next, marks, results);
+  };
+}
+
+/** Strokes strokes[from..to] through the frame, clipped to the plot area, and records what they drew. */
+function drawStrokes(ctx: Ctx, frame: Frame, strokes: Stroke[], from: number, to: number, results: (DrawnLine | number)[]): void {
+  if (from > to) return;
+  const dpr = devicePixelRatio || 1;
+  const { px, py } = projection(frame);
+  ctx.save();
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.beginPath();
+  ctx.rect(frame.x.offset, frame.y.offset, frame.x.length, frame.y.length);
+  ctx.clip();
+  ctx.lineJoin = 'round';
+  for (let k = from; k <= to; k++) {
+    const m = strokes[k];
+    if (m.kind === 'rule') {
+      const x = px(m.x);
+      ctx.strokeStyle = m.color;
+      ctx.lineWidth = m.width;
+      ctx.setLineDash([2, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x, frame.y.offset);
+      ctx.lineTo(x, frame.y.offset + frame.y.length);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      results[k] = x;
+    } else {
+      results[k] = line(ctx, m, px, py);
+    }
+  }
+  ctx.restore();
+}
+
+/** Dots last, over every line; a divergence cross may stick out of the plot area. */
+function drawDots(ctx: CanvasRenderingContext2D, frame: Frame, marks: Mark[], results: (DrawnLine | number)[]): Drawn {
+  const dpr = devicePixelRatio || 1;
+  const { px, py } = projection(frame);
+  const drawn: Drawn = { frame, lines: [], dots: [], rules: [] };
+  for (const r of results) {
+    if (typeof r === 'number') drawn.rules.push(r);
+    else if (r) drawn.lines.push(r);
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  for (const m of marks) {
+    if (m.kind !== 'dot') continue;
+    const at: [number, number] = [px(m.x), py(m.y)];
+    if (!Number.isFinite(at[0]) || !Number.isFinite(at[1])) continue;
+    ctx.save();
+    if (!m.unclipped) {
+      ctx.beginPath();
+      ctx.rect(frame.x.offset, frame.y.offset, frame.x.length, frame.y.length);
+      ctx.clip();
+    }
+    dot(ctx, m, at);
+    ctx.restore();
+    drawn.dots.push({ mark: m, at });
+  }
+  return drawn;
+}
+
+function line(ctx: Ctx, m: LineMark, px: (v: number) => number, py: (v: number) => number): DrawnLine {
+  const n = m.y.length;
+  const index = new Int32Array(n), xs = new Float32Array(n), ys = new Float32Array(n);
+  const path = new Path2D();
+  let kept = 0, pen = false, lx = NaN, ly = NaN;
+  for (let i = 0; i < n; i++) {
+    const x = px(m.x ? m.x[i] : i), y = py(m.y[i]);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      pen = false;
+      continue;
+    }
+    // Within a pixel of the last point kept: invisible, unless it ends the line.
+    if (pen && i < n - 1 && Math.abs(x - lx) < 1 && Math.abs(y - ly) < 1) continue;
+    if (pen) path.lineTo(clamp(x), clamp(y));
+    else path.moveTo(clamp(x), clamp(y));
+    pen = true;
+    lx = x;
+    ly = y;
+    index[kept] = i;
+    xs[kept] = x;
+    ys[kept] = y;
+    kept++;
+  }
+  ctx.strokeStyle = m.color;
+  ctx.lineWidth = m.width;
+  ctx.stroke(path);
+  if (m.dots) {
+    const r = m.dots / 2, marks = new Path2D();
+    for (let k = 0; k < kept; k++) {
+      marks.moveTo(xs[k] + r, ys[k]);
+      marks.arc(xs[k], ys[k], r, 0, 2 * Math.PI);
+    }
+    ctx.fillStyle = m.color;
+    ctx.fill(marks);
+  }
+  return { mark: m, index: index.subarray(0, kept), px: xs.subarray(0, kept), py: ys.subarray(0, kept) };
+}
+
+function dot(ctx: Ctx, m: DotMark, [x, y]: [number, number]): void {
+  const r = m.size / 2;
+  ctx.beginPath();
+  if (m.symbol === 'cross') {
+    ctx.moveTo(x - r, y - r);
+    ctx.lineTo(x + r, y + r);
+    ctx.moveTo(x + r, y - r);
+    ctx.lineTo(x - r, y + r);
+    ctx.strokeStyle = m.color;
+    ctx.lineWidth = m.ring?.width ?? 1;
+    ctx.stroke();
+    return;
+  }
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  if (m.symbol === 'circle') {
+    ctx.fillStyle = m.color;
+    ctx.fill();
+  }
+  if (m.ring) {
+    ctx.strokeStyle = m.ring.color;
+    ctx.lineWidth = m.ring.width;
+    ctx.stroke();
+  }
+}
+
+/** The drawn point of a line nearest to (x, y) within `radius` CSS pixels: its line and step. */
+export function nearest(drawn: Drawn, x: number, y: number, radius = 8): { mark: LineMark; i: number; at: [number, number] } | null {
+  let best: { mark: LineMark; i: number; at: [number, number] } | null = null;
+  let d2 = radius * radius;
+  for (const l of drawn.lines) {
+    for (let k = 0; k < l.px.length; k++) {
+      const dx = l.px[k] - x, dy = l.py[k] - y, e = dx * dx + dy * dy;
+      if (e <= d2) {
+        d2 = e;
+        best = { mark: l.mark, i: l.index[k], at: [l.px[k], l.py[k]] };
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,66 @@
+// Everything that moves with the input, in data coordinates: paths, playhead dots, the start, divergence
+// marks, the loss curves. On screen our canvas layer draws them (layer.ts); an exported figure hands the
+// same marks to Plotly as scatter traces (`traces`), so print shows what the screen showed.
+import type { Data } from 'plotly.js-dist-min';
+
+/** A polyline through (x[i], y[i]); x null means x = i (a loss curve). */
+export interface LineMark {
+  kind: 'line';
+  name: string;
+  color: string;
+  width: number;
+  x: ArrayLike<number> | null;
+  y: ArrayLike<number>;
+  /** The size of a dot at every point (a short run's steps), 0 for none. */
+  dots: number;
+  /** For hover: f at every point (a path), or the name of y (a loss curve). */
+  f?: ArrayLike<number>;
+  yName?: string;
+}
+
+/** One point: a playhead, the start, a divergence cross. */
+export interface DotMark {
+  kind: 'dot';
+  name: string;
+  x: number;
+  y: number;
+  color: string;
+  size: number;
+  symbol: 'circle' | 'circle-open' | 'cross';
+  ring?: { color: string; width: number };
+  /** Drawn even where it sticks out of the plot area. */
+  unclipped?: boolean;
+}
+
+/** A vertical line across the whole plot: the loss plot's playhead. */
+export interface RuleMark {
+  kind: 'rule';
+  x: number;
+  color: string;
+  width: number;
+}
+
+export type Mark = LineMark | DotMark | RuleMark;
+
+const symbols = { circle: 'circle', 'circle-open': 'circle-open', cross: 'x-thin-open' } as const;
+
+/** The marks as Plotly scatter traces, for a figure Plotly draws whole (an export). */
+export function traces(marks: Mark[]): Data[] {
+  return marks.flatMap((m): Data[] => {
+    if (m.kind === 'rule') return [];
+    if (m.kind === 'dot') {
+      const marker = m.symbol === 'circle-open'
+        ? { symbol: symbols[m.symbol], size: m.size, color: m.color, line: { width: m.ring?.width ?? 1 } }
+        : { symbol: symbols[m.symbol], size: m.size, color: m.color, ...(m.ring ? { line: m.ring } : {}) };
+      return [{
+        type: 'scatter', mode: 'markers', name: m.name, x: [m.x], y: [m.y], showlegend: false, marker,
+        hovertemplate: `${m.name} (%{x:.4g}, %{y:.4g})<extra></extra>`, ...(m.unclipped ? { cliponaxis: false } : {}),
+      }];
+    }
+    return [{
+      type: 'scatter', mode: m.dots ? 'lines+markers' : 'lines', name: m.name,
+      ...(m.x ? { x: Array.from(m.x) } : {}), y: Array.from(m.y),
+      line: { color: m.color, width: m.width }, ...(m.dots ? { marker: { color: m.color, size: m.dots } } : {}),
+    }];
+  });
+}

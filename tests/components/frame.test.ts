@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { lossRange } from '../../src/components/figures';
+import { frameLayout, makeFrame, projection, toData } from '../../src/components/frame';
+import { traces } from '../../src/components/marks';
+import type { PathView } from '../../src/components/types';
+
+const margin = { l: 40, r: 60, t: 10, b: 30 };
+
+describe('the frame a live plot gives Plotly', () => {
+  it('maps the range onto the plot area and back', () => {
+    const f = makeFrame({ width: 500, height: 300 }, margin, { range: [-3, 3] }, { range: [-2, 2] });
+    const { px, py } = projection(f);
+    expect([px(-3), px(3), py(2), py(-2)]).toEqual([40, 440, 10, 270]);
+    expect(toData(f, px(1.5), py(-0.5))).toEqual([1.5, -0.5]);
+    expect(toData(f, 20, 100)).toBeNull();
+  });
+
+  it('with equal axes shrinks the longer side about its centre, as Plotly’s constrain: "domain" does', () => {
+    // 400 × 260 px for 6 × 4 units: 66.7 px per unit across, 65 up; the x axis shrinks to 6 × 65 = 390 px.
+    const f = makeFrame({ width: 500, height: 300 }, margin, { range: [-3, 3] }, { range: [-2, 2] }, true);
+    expect(f.x.length).toBeCloseTo(390, 9);
+    expect(f.x.offset).toBeCloseTo(45, 9);
+    expect(f.y.length).toBe(260);
+    expect(f.x.length / 6).toBeCloseTo(f.y.length / 4, 9);
+  });
+
+  it('hands Plotly a layout that nothing may push: fixed size and margins, explicit domains and ranges', () => {
+    const f = makeFrame({ width: 500.4, height: 300 }, margin, { range: [0, 100] }, { range: [1e-6, 10], log: true });
+    const layout = frameLayout(f, { xaxis: { title: { text: 't' } } });
+    expect(layout).toMatchObject({ width: 500, height: 300, margin: { ...margin, pad: 0, autoexpand: false } });
+    expect(layout.xaxis).toMatchObject({ title: { text: 't' }, range: [0, 100], domain: [0, 1], autorange: false });
+    expect(layout.yaxis!.range).toEqual([-6, 1]);
+    const { py } = projection(f);
+    expect(py(10)).toBe(10);
+    expect(py(1e-6)).toBe(270);
+  });
+});
+
+describe('the loss plot’s y range', () => {
+  const path = (loss: number[]): PathView => ({ id: 0, name: '', color: '#000', points: [], f: [], loss, diverged: null });
+  it('is whole decades on a log axis, ignoring what a log axis cannot show', () => {
+    expect(lossRange([path([3, 0.02, 0, -1, NaN, Infinity])], true)).toEqual([0.01, 10]);
+  });
+  it('is round numbers on a linear one', () => {
+    expect(lossRange([path([-1.3, 4.2])], false)).toEqual([-2, 5]);
+  });
+});
+
+describe('marks in an exported figure', () => {
+  it('become Plotly scatter traces that draw the same lines and dots (the screen-only rule none)', () => {
+    const out = traces([
+      { kind: 'line', name: 'GD', color: '#f00', width: 2.5, x: [0, 1], y: [1, 0], dots: 5 },
+      { kind: 'dot', name: 'start', x: 0, y: 1, color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
+      { kind: 'rule', x: 3, color: '#000', width: 1 },
+    ]);
+    expect(out).toHaveLength(2);
+    const [line, head] = out;
+    expect(line).toMatchObject({ type: 'scatter', mode: 'lines+markers', name: 'GD', x: [0, 1], y: [1, 0], line: { color: '#f00', width: 2.5 } });
+    expect(head).toMatchObject({ mode: 'markers', showlegend: false, marker: { symbol: 'circle-open', size: 14, color: '#111', line: { width: 2.5 } } });
+  });
+});

@@ -1,0 +1,72 @@
+// The live figure's one way to draw: Plotly draws the contour and the axes, our canvas layer every moving
+// thing, through a frame we give Plotly. These tests hold the two together and the layer to its pixels.
+import { describe, expect, it } from 'vitest';
+import { sharedPage } from './browser';
+import { CONTOUR, layer, lines, LOSS, near, plotArea, POLL } from './plot';
+
+const s = sharedPage();
+
+/** Plotly's plot area (its drag rectangle) of a plot, in page pixels. */
+async function plotlyArea(page: import('playwright-core').Page, plot: string) {
+  const box = await page.locator(`${plot} .nsewdrag`).first().boundingBox();
+  expect(box).not.toBeNull();
+  return box!;
+}
+
+describe('the live layer', () => {
+  it('projects onto the plot area Plotly draws, on both plots', async () => {
+    const { page } = s();
+    const area = await plotArea(page);
+    const plotly = await plotlyArea(page, CONTOUR);
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(area[k] - plotly[k]), k).toBeLessThanOrEqual(1);
+    const loss = await layer(page, LOSS);
+    const canvas = (await page.locator(`${LOSS} canvas.marks`).boundingBox())!;
+    const lossPlotly = await plotlyArea(page, LOSS);
+    expect(Math.abs(canvas.x + loss.area.x - lossPlotly.x)).toBeLessThanOrEqual(1);
+    expect(Math.abs(canvas.y + loss.area.y - lossPlotly.y)).toBeLessThanOrEqual(1);
+    expect(Math.abs(loss.area.width - lossPlotly.width)).toBeLessThanOrEqual(1);
+    expect(Math.abs(loss.area.height - lossPlotly.height)).toBeLessThanOrEqual(1);
+  });
+
+  it('ends a converged path on the minimum Plotly marks', async () => {
+    const { page } = s();
+    // GD at a good step on a zoomed ravine: after 400 steps it sits on the minimum (0, 0).
+    await page.goto(new URL('/?fn=quadratic&kappa=25&theta=20&steps=400&view=-1.5,1.5,-1,1&run=gd,id:0,lr:1', page.url()).href);
+    await expect.poll(async () => (await lines(page)).length, POLL).toBe(1);
+    const [path] = (await layer(page)).lines;
+    const last = path.d.split(' ').at(-1)!.split(',').map(Number) as [number, number];
+    const area = await plotArea(page);
+    const canvas = (await page.locator(`${CONTOUR} canvas.marks`).boundingBox())!;
+    // The star: Plotly's one marker drawn in white with a dark ring, placed by a translate.
+    const star = await page.evaluate((sel) => {
+      const p = [...document.querySelectorAll<SVGPathElement>(`${sel} .scatterlayer path.point`)].find((e) => e.style.fill === 'rgb(255, 255, 255)')!;
+      const r = p.getBoundingClientRect();
+      return [r.x + r.width / 2, r.y + r.height / 2];
+    }, CONTOUR);
+    expect(near([canvas.x + last[0], canvas.y + last[1]], star as [number, number], 1.5)).toBe(true);
+    expect(area.width).toBeGreaterThan(100);
+  });
+
+  it('is what the tests read: a blanked layer shows no line', async () => {
+    const { page } = s();
+    expect(await lines(page)).toHaveLength(3);
+    await page.evaluate((sel) => {
+      const c = document.querySelector<HTMLCanvasElement>(`${sel} canvas.marks`)!;
+      c.getContext('2d')!.clearRect(0, 0, c.width, c.height);
+    }, CONTOUR);
+    expect(await lines(page)).toEqual([]);
+  });
+
+  it('hovering a path shows its step, point and value', async () => {
+    const { page } = s();
+    const [gd] = (await layer(page)).lines;
+    const box = (await page.locator(`${CONTOUR} canvas.marks`).boundingBox())!;
+    const [x, y] = gd.d.split(' ')[3].split(',').map(Number);
+    await page.mouse.move(box.x + x, box.y + y);
+    const hover = page.getByTestId('hover');
+    await expect.poll(() => hover.count(), POLL).toBe(1);
+    expect(await hover.textContent()).toMatch(/GD.*t = \d+.*f = /s);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => hover.count(), POLL).toBe(0);
+  });
+});
