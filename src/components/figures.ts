@@ -68,6 +68,10 @@ export interface ContourInput {
   playhead: number;
   start: Vec2;
   labels?: FigureLabels;
+  /** Marks drawn over the paths: the forces behind the step at the playhead (forces.ts). */
+  extra?: Mark[];
+  /** The part of each path beyond the playhead: in full (the default), faint, or hidden. */
+  rest?: 'full' | 'faint' | 'hidden';
 }
 
 /** A run's traces: its path, where the playhead is on it (screen only), and where it diverged. */
@@ -91,15 +95,21 @@ function divergenceMark(points: Vec2[], box: Box): Vec2 | null {
   return [px + s * (qx - px), py + s * (qy - py)];
 }
 
-function pathMarks(p: PathView, playhead: number, box: Box, style: FigureStyle): Mark[] {
-  const x = p.points.map((q) => q[0]);
-  const y = p.points.map((q) => q[1]);
+function pathMarks(p: PathView, playhead: number, box: Box, style: FigureStyle, rest: ContourInput['rest'] = 'full'): Mark[] {
   const last = p.points.length - 1;
-  const mark = p.diverged === null ? null : divergenceMark(p.points, box);
+  // Before the playhead in full; beyond it as the user chose, so Play builds the picture step by step.
+  const upTo = rest === 'full' ? last : Math.min(Math.max(playhead, 0), last);
+  const x = p.points.slice(0, upTo + 1).map((q) => q[0]);
+  const y = p.points.slice(0, upTo + 1).map((q) => q[1]);
+  const mark = p.diverged === null || upTo < last ? null : divergenceMark(p.points, box);
   // A dot per iterate shows the steps of a short run; on a long one they merge into the line.
   const marks: Mark[] = [
-    { kind: 'line', name: p.name, color: p.color, width: style.print ? 2.5 : 2, x, y, dots: p.points.length <= 300 ? (style.print ? 5 : 4) : 0, f: p.f },
+    { kind: 'line', name: p.name, color: p.color, width: style.print ? 2.5 : 2, x, y, dots: p.points.length <= 300 ? (style.print ? 5 : 4) : 0, f: p.f.slice(0, upTo + 1) },
   ];
+  if (rest === 'faint' && upTo < last) {
+    const beyond = p.points.slice(upTo);
+    marks.unshift({ kind: 'line', name: p.name, color: p.color, width: 1.5, x: beyond.map((q) => q[0]), y: beyond.map((q) => q[1]), dots: 0, opacity: 0.25, silent: true });
+  }
   // (A playhead out of range for a moment, e.g. a key held at t = 0, shows no dot rather than failing.)
   const head = p.points[Math.min(playhead, last)];
   if (!style.print && head) {
@@ -117,12 +127,13 @@ export function contourFigure(input: ContourInput, style: FigureStyle = screen):
 
 /** What moves: the start, and every run's path, playhead (screen only) and divergence mark. */
 export function contourMarks(
-  { view, paths, playhead, start, labels = en.plot }: Omit<ContourInput, 'surface' | 'fn'>,
+  { view, paths, playhead, start, labels = en.plot, extra = [], rest }: Omit<ContourInput, 'surface' | 'fn'>,
   style: FigureStyle = screen,
 ): Mark[] {
   return [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
-    ...paths.flatMap((p) => pathMarks(p, playhead, view, style)),
+    ...paths.flatMap((p) => pathMarks(p, playhead, view, style, rest)),
+    ...extra,
   ];
 }
 

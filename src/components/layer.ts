@@ -34,7 +34,8 @@ function sameArray(a: ArrayLike<number> | null | undefined, b: ArrayLike<number>
 
 function sameStroke(a: Stroke, b: Stroke): boolean {
   if (a.kind === 'rule' || b.kind === 'rule') return a.kind === b.kind && a.x === b.x && a.color === b.color && a.width === b.width;
-  return a.color === b.color && a.width === b.width && a.dots === b.dots && a.name === b.name && sameArray(a.x, b.x) && sameArray(a.y, b.y);
+  return a.color === b.color && a.width === b.width && a.dots === b.dots && a.name === b.name && a.heads === b.heads && a.opacity === b.opacity
+    && sameArray(a.dash, b.dash) && sameArray(a.x, b.x) && sameArray(a.y, b.y);
 }
 
 function sameFrame(a: Frame, b: Frame): boolean {
@@ -178,9 +179,15 @@ function line(ctx: Ctx, m: LineMark, px: (v: number) => number, py: (v: number) 
     ys[kept] = y;
     kept++;
   }
+  ctx.save();
+  ctx.globalAlpha = m.opacity ?? 1;
   ctx.strokeStyle = m.color;
   ctx.lineWidth = m.width;
+  if (m.dash) ctx.setLineDash(m.dash);
   ctx.stroke(path);
+  ctx.setLineDash([]);
+  if (m.heads) heads(ctx, m, xs, ys, index.subarray(0, kept));
+  ctx.restore();
   if (m.dots) {
     const r = m.dots / 2, marks = new Path2D();
     for (let k = 0; k < kept; k++) {
@@ -223,6 +230,7 @@ export function nearest(drawn: Drawn, x: number, y: number, radius = 8): { mark:
   let best: { mark: LineMark; i: number; at: [number, number] } | null = null;
   let d2 = radius * radius;
   for (const l of drawn.lines) {
+    if (l.mark.silent) continue;
     for (let k = 0; k < l.px.length; k++) {
       const dx = l.px[k] - x, dy = l.py[k] - y, e = dx * dx + dy * dy;
       if (e <= d2) {
@@ -232,4 +240,24 @@ export function nearest(drawn: Drawn, x: number, y: number, radius = 8): { mark:
     }
   }
   return best;
+}
+
+/** A filled arrowhead at the end of every segment of a line, pointing along its last piece. */
+function heads(ctx: Ctx, m: LineMark, xs: Float32Array, ys: Float32Array, index: Int32Array): void {
+  const size = 3 * m.width + 4;
+  ctx.fillStyle = m.color;
+  for (let k = 1; k < index.length; k++) {
+    const i = index[k];
+    const ends = i === m.y.length - 1 || !Number.isFinite(m.y[i + 1]) || (m.x !== null && !Number.isFinite(m.x[i + 1]));
+    if (!ends || index[k - 1] !== i - 1) continue;
+    const dx = xs[k] - xs[k - 1], dy = ys[k] - ys[k - 1], d = Math.hypot(dx, dy);
+    if (d < 1) continue;
+    const ux = dx / d, uy = dy / d, s = Math.min(size, d * 0.6);
+    ctx.beginPath();
+    ctx.moveTo(xs[k], ys[k]);
+    ctx.lineTo(xs[k] - s * ux + (s / 2.2) * uy, ys[k] - s * uy - (s / 2.2) * ux);
+    ctx.lineTo(xs[k] - s * ux - (s / 2.2) * uy, ys[k] - s * uy + (s / 2.2) * ux);
+    ctx.closePath();
+    ctx.fill();
+  }
 }

@@ -3,7 +3,10 @@
 // same marks to Plotly as scatter traces (`traces`), so print shows what the screen showed.
 import type { Data } from 'plotly.js-dist-min';
 
-/** A polyline through (x[i], y[i]); x null means x = i (a loss curve). */
+/**
+ * A polyline through (x[i], y[i]); x null means x = i (a loss curve). A NaN point breaks it, so one mark
+ * can hold many segments (the vectors of several runs' steps, a field of arrows, a cloud of dots).
+ */
 export interface LineMark {
   kind: 'line';
   name: string;
@@ -13,6 +16,14 @@ export interface LineMark {
   y: ArrayLike<number>;
   /** The size of a dot at every point (a short run's steps), 0 for none. */
   dots: number;
+  /** A dash pattern in pixels (the inertia part of a step); solid when left out. */
+  dash?: number[];
+  /** An arrowhead, in pixels, at the end of every segment. */
+  heads?: boolean;
+  /** Below 1 for what stays in the background: a path beyond the playhead, the field of −∇f. */
+  opacity?: number;
+  /** Not offered to hover: vectors and fields, whose points are not a run's iterates. */
+  silent?: boolean;
   /** For hover: f at every point (a path), or the name of y (a loss curve). */
   f?: ArrayLike<number>;
   yName?: string;
@@ -58,9 +69,20 @@ export function traces(marks: Mark[]): Data[] {
       }];
     }
     return [{
-      type: 'scatter', mode: m.dots ? 'lines+markers' : 'lines', name: m.name,
+      type: 'scatter', mode: m.dots || m.heads ? 'lines+markers' : 'lines', name: m.name,
       ...(m.x ? { x: Array.from(m.x) } : {}), y: Array.from(m.y),
-      line: { color: m.color, width: m.width }, ...(m.dots ? { marker: { color: m.color, size: m.dots } } : {}),
-    }];
+      line: { color: m.color, width: m.width, ...(m.dash ? { dash: m.dash.map((d) => `${d}px`).join(',') } : {}) },
+      ...(m.dots ? { marker: { color: m.color, size: m.dots } } : {}),
+      ...(m.heads ? { marker: arrowheads(m) } : {}),
+      ...(m.opacity !== undefined ? { opacity: m.opacity } : {}),
+      ...(m.silent ? { hoverinfo: 'skip' as const, showlegend: false } : {}),
+    } as Data];
   });
+}
+
+/** Plotly's own arrowheads at the ends of a mark's segments (a point followed by NaN, or the last one). */
+function arrowheads(m: LineMark) {
+  const end = (i: number) => Number.isFinite(m.y[i]) && (i === m.y.length - 1 || !Number.isFinite(m.y[i + 1]));
+  const size = Array.from({ length: m.y.length }, (_, i) => (end(i) ? 3 * m.width + 6 : 0));
+  return { symbol: 'arrow', angleref: 'previous', size, color: m.color, line: { width: 0 } };
 }

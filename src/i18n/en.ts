@@ -148,6 +148,29 @@ export const en = {
     curve: (kind: string) => `Step size η_t of ${kind} against t`,
   },
 
+  /** What the contour shows beside the paths: the forces behind each step. */
+  show: {
+    group: 'Show on the contour',
+    vectors: 'Step vectors',
+    last: 'of the last steps',
+    cloud: 'Batch cloud',
+    field: 'Field of −∇f',
+    rest: 'Beyond the playhead',
+    rests: { full: 'full paths', faint: 'faint', hidden: 'hidden' },
+    key: {
+      inertia: 'inertia −α hₜ₋₁',
+      gradient: 'gradient step −η g',
+      lookahead: 'Nesterov’s look-ahead point',
+      raw: 'raw gradient step −η g (adaptive rules)',
+      step: 'step taken',
+      cloud: 'other batches’ steps, 1-σ ellipse',
+      full: 'full-gradient step',
+    },
+    /** A run card's numbers at the playhead. */
+    at: (t: number, status: string) => `at t = ${t}: ${status}`,
+    forces: (inertia: string, gradient: string, angle: string) => `|α h| = ${inertia}, |η g| = ${gradient}, angle ${angle}°`,
+  },
+
   /** The convergence-rate map of a run. */
   map: {
     heading: 'Convergence rate map',
@@ -245,6 +268,10 @@ export const en = {
       run: 'run',
       language: 'language',
       map: 'rate map',
+      vectors: 'step vectors',
+      cloud: 'batch cloud',
+      field: 'gradient field',
+      rest: 'path beyond the playhead',
     },
   },
 

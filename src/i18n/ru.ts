@@ -143,6 +143,27 @@ export const ru: Messages = {
     curve: (kind: string) => `Длина шага η_t для ${kind} в зависимости от t`,
   },
 
+  show: {
+    group: 'Показать на графике',
+    vectors: 'Векторы шага',
+    last: 'за последние шаги',
+    cloud: 'Облако батчей',
+    field: 'Поле −∇f',
+    rest: 'После текущего шага',
+    rests: { full: 'весь путь', faint: 'бледно', hidden: 'скрыть' },
+    key: {
+      inertia: 'инерция −α hₜ₋₁',
+      gradient: 'шаг по градиенту −η g',
+      lookahead: 'точка заглядывания вперёд (Нестеров)',
+      raw: 'шаг по градиенту −η g (адаптивные методы)',
+      step: 'сделанный шаг',
+      cloud: 'шаги других батчей, эллипс 1σ',
+      full: 'шаг по полному градиенту',
+    },
+    at: (t: number, status: string) => `на шаге t = ${t}: ${status}`,
+    forces: (inertia: string, gradient: string, angle: string) => `|α h| = ${inertia}, |η g| = ${gradient}, угол ${angle}°`,
+  },
+
   map: {
     heading: 'Карта скорости сходимости',
     show: 'Показать карту',
@@ -235,6 +256,10 @@ export const ru: Messages = {
       run: 'запуск',
       language: 'язык',
       map: 'карта скорости',
+      vectors: 'векторы шага',
+      cloud: 'облако батчей',
+      field: 'поле градиента',
+      rest: 'путь после текущего шага',
     },
   },
 

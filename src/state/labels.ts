@@ -2,6 +2,7 @@ import { optimizerDef, scheduleDef } from '../core';
 import type { SettingSpec, Trajectory } from '../core';
 import { formatNumber, messages, type Lang } from '../i18n';
 import type { RunState, ScheduleState } from './playground';
+import type { StepVectors } from './vectors';
 
 /** Three significant digits: enough to tell settings apart, short enough for a legend. */
 export function short(v: number, lang: Lang = 'en'): string {
@@ -34,6 +35,27 @@ export function runLabel(r: RunState, samples: number, lang: Lang = 'en'): strin
 /** How a run ends, as its legend and card say it. */
 export function runStatus(t: Pick<Trajectory, 'losses' | 'diverged'>, fMin: number, lang: Lang = 'en'): string {
   if (t.diverged) return messages(lang).runs.divergedAt(t.diverged.step);
-  const last = t.losses[t.losses.length - 1];
-  return Number.isNaN(fMin) ? `f = ${short(last, lang)}` : `f − f* = ${short(last - fMin, lang)}`;
+  return lossText(t.losses[t.losses.length - 1], fMin, lang);
+}
+
+/** f at an iterate, as the gap to a known minimum or as f itself. */
+export function lossText(f: number, fMin: number, lang: Lang = 'en'): string {
+  return Number.isNaN(fMin) ? `f = ${short(f, lang)}` : `f − f* = ${short(f - fMin, lang)}`;
+}
+
+/**
+ * Where a run stands at the playhead, while it is before the run's end: f there, and the sizes of the
+ * step's parts and the angle between them when its vectors are shown; empty at the end.
+ */
+export function playheadText(t: Trajectory, step: number, fMin: number, vectors: StepVectors | null, lang: Lang = 'en'): string {
+  const m = messages(lang).show;
+  const parts: string[] = [];
+  if (step < t.points.length - 1) parts.push(m.at(step, lossText(t.losses[step], fMin, lang)));
+  if (vectors) {
+    const n = (v: number) => short(v, lang);
+    parts.push(vectors.inertia !== null && vectors.angle !== null
+      ? m.forces(n(vectors.inertia), n(vectors.gradient), formatNumber(Math.round(vectors.angle), lang))
+      : `|η g| = ${n(vectors.gradient)}`);
+  }
+  return parts.join(' · ');
 }

@@ -9,6 +9,7 @@ import { readNumber, type FieldRule } from './fields';
 import { defaultState } from './defaults';
 import { FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
 import { buildFunction, type SceneFunction } from './scene';
+import { defaultShow, MAX_VECTORS, type ShowState } from './show';
 
 /** What a link holds beside the playground: the playhead and the zoom. */
 export interface LinkState {
@@ -21,6 +22,8 @@ export interface LinkState {
   lang?: Lang;
   /** The run whose rate map is shown, by id; null or left out when the map is hidden. */
   map?: number | null;
+  /** What the contour shows beside the paths; left out, the defaults. */
+  show?: ShowState;
 }
 
 export interface Decoded extends LinkState {
@@ -62,7 +65,7 @@ function functionOf(fs: FunctionState): SceneFunction {
   return built.fn;
 }
 
-export function encode({ state: s, playhead, view, lang, map }: LinkState): string {
+export function encode({ state: s, playhead, view, lang, map, show }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
@@ -79,6 +82,11 @@ export function encode({ state: s, playhead, view, lang, map }: LinkState): stri
   if (s.runs.length === 0) q.set('run', '');
   for (const r of s.runs) q.append('run', encodeRun(r, fn));
   if (map != null && s.runs.some((r) => r.id === map)) q.set('map', String(map));
+  const shown = defaultShow();
+  if (show?.vectors) q.set('vec', String(show.vectors));
+  if (show?.cloud) q.set('cloud', '1');
+  if (show?.field) q.set('field', '1');
+  if (show && show.rest !== shown.rest) q.set('rest', show.rest);
   if (lang) q.set('lang', lang);
   // ',' and ':' may stand in a query as they are: keep the link readable.
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
@@ -181,13 +189,23 @@ export function decode(search: string): Decoded {
     if (id !== undefined && s.runs.some((r) => r.id === id)) map = id;
     else bad('map', mapText);
   }
+  const show = defaultShow();
+  show.vectors = get('vec', 'vectors', { min: 0, max: MAX_VECTORS, integer: true }) ?? show.vectors;
+  for (const key of ['cloud', 'field'] as const) {
+    const text = q.get(key);
+    if (text === '1' || text === '0') show[key] = text === '1';
+    else if (text !== null) bad(key, text);
+  }
+  const rest = q.get('rest');
+  if (rest === 'full' || rest === 'faint' || rest === 'hidden') show.rest = rest;
+  else if (rest !== null) bad('rest', rest);
   const langText = q.get('lang');
   let lang: Lang | undefined;
   if (langText !== null) {
     if (isLang(langText)) lang = langText;
     else bad('language', langText);
   }
-  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), dropped };
+  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), show, dropped };
 }
 
 /** The names of settings by their link keys. */

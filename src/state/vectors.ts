@@ -71,6 +71,8 @@ export function recentVectors(run: RunState, tr: Trajectory, t: number, k: numbe
 }
 
 export interface BatchCloud {
+  /** x_{t−1}, where every step of the cloud starts. */
+  from: Vec2;
   /** Where the full-gradient step from x_{t−1} with η_t would end. */
   full: Vec2;
   /** Where the steps of other batches of the run's size would end. */
@@ -102,5 +104,5 @@ export function batchCloud(fn: SceneFunction, run: RunState, tr: Trajectory, t: 
     ([gx, gy]): Vec2 => [x0[0] - lr * gx, x0[1] - lr * gy],
   );
   const [[a, b], [, d]] = batchCovariance(fn, at, batch);
-  return { full, ends, ellipse: ellipse(full, [[lr * lr * a, lr * lr * b], [lr * lr * b, lr * lr * d]]) };
+  return { from: x0, full, ends, ellipse: ellipse(full, [[lr * lr * a, lr * lr * b], [lr * lr * b, lr * lr * d]]) };
 }

@@ -6,6 +6,7 @@ import { defaultState } from '../../src/state/defaults';
 import { FORMULA_ID, limits, type RunState } from '../../src/state/playground';
 import { buildFunction } from '../../src/state/scene';
 import { decode, encode, type LinkState } from '../../src/state/url';
+import { defaultShow } from '../../src/state/show';
 
 const kinds = optimizerKinds;
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -86,7 +87,7 @@ describe('links', () => {
   });
 
   it('opens the default page on an empty link', () => {
-    expect(decode('')).toEqual({ state: defaultState(), playhead: null, view: null, dropped: [] });
+    expect(decode('')).toEqual({ state: defaultState(), playhead: null, view: null, show: defaultShow(), dropped: [] });
   });
 
   it('keeps numbers to the last digit', () => {
@@ -170,5 +171,18 @@ describe('links, readable', () => {
     expect(bad.state.runs).toEqual(defaultState().runs);
     expect(bad.dropped).toEqual(['run "gd,id:0,lr:-1"']);
     expect(decode('run=').state.runs).toEqual([]);
+  });
+});
+
+describe('links, what the contour shows', () => {
+  it('carry the step vectors, the batch cloud, the field and the rest of the paths, and drop what they cannot use', () => {
+    const show = { vectors: 5, cloud: true, field: true, rest: 'hidden' as const };
+    const link = encode({ state: defaultState(), playhead: 12, view: null, show });
+    expect(link).toContain('&vec=5&cloud=1&field=1&rest=hidden');
+    expect(decode(link).show).toEqual(show);
+    expect(encode({ state: defaultState(), playhead: null, view: null, show: defaultShow() })).not.toMatch(/vec=|cloud=|field=|rest=/);
+    const bad = decode('vec=99&cloud=yes&rest=none&field=0');
+    expect(bad.show).toEqual({ ...defaultShow(), field: false });
+    expect(bad.dropped).toEqual(['vectors "99"', 'cloud "yes"', 'rest "none"']);
   });
 });

@@ -1,0 +1,59 @@
+// The forces behind the steps as marks for the contour: each run's step vectors at the playhead (inertia
+// dashed, the gradient part solid, Nesterov's look-ahead point ringed), the batch cloud of SGD and
+// mini-batch runs with its 1-σ ellipse and the full-gradient step, and the field of −∇f. On screen the
+// layer draws them; an export hands them to Plotly like every other mark.
+import type { Vec2 } from '../core';
+import type { FieldArrow } from '../state/field';
+import type { BatchCloud, PartKind, StepVectors } from '../state/vectors';
+import type { Mark } from './marks';
+
+export interface RunForces {
+  name: string;
+  color: string;
+  vectors: StepVectors[];
+  cloud: BatchCloud | null;
+}
+
+/** Segments as one mark's coordinates, a NaN between each. */
+function segments(list: Vec2[][]): { x: number[]; y: number[] } {
+  const x: number[] = [], y: number[] = [];
+  list.forEach((seg, k) => {
+    if (k > 0) (x.push(NaN), y.push(NaN));
+    for (const p of seg) (x.push(p[0]), y.push(p[1]));
+  });
+  return { x, y };
+}
+
+const style: Record<PartKind, { dash?: number[]; width: number }> = {
+  inertia: { dash: [7, 4], width: 3 },
+  gradient: { width: 3 },
+  raw: { dash: [2, 3], width: 2.5 },
+  step: { width: 3 },
+};
+
+export function forceMarks(runs: RunForces[], field: FieldArrow[] | null, labels: { field: string; full: string }): Mark[] {
+  const marks: Mark[] = [];
+  if (field && field.length > 0) {
+    marks.push({ kind: 'line', name: labels.field, color: '#4a5a6a', width: 1, ...segments(field.map((a) => [a.from, a.to])), dots: 0, heads: true, opacity: 0.45, silent: true });
+  }
+  for (const r of runs) {
+    if (r.cloud) {
+      const { ends, ellipse, full, from } = r.cloud;
+      marks.push({ kind: 'line', name: r.name, color: r.color, width: 1, ...segments(ends.map((p) => [p])), dots: 3.5, opacity: 0.55, silent: true });
+      marks.push({ kind: 'line', name: r.name, color: r.color, width: 1.5, ...segments([ellipse]), dots: 0, dash: [4, 3], silent: true });
+      marks.push({ kind: 'line', name: labels.full, color: '#111', width: 2, ...segments([[from, full]]), dots: 0, heads: true, silent: true });
+    }
+    for (const kind of ['inertia', 'raw', 'gradient', 'step'] as const) {
+      const parts = r.vectors.flatMap((v) => v.parts.filter((p) => p.kind === kind).map((p) => [p.from, p.to]));
+      if (parts.length === 0) continue;
+      const { width, dash } = style[kind];
+      // A white halo under each vector sets it off from the path of the same colour beneath.
+      marks.push({ kind: 'line', name: r.name, color: '#fff', width: width + 3, ...segments(parts), dots: 0, heads: true, silent: true, opacity: 0.9 });
+      marks.push({ kind: 'line', name: r.name, color: r.color, width, ...(dash ? { dash } : {}), ...segments(parts), dots: 0, heads: true, silent: true });
+    }
+    for (const v of r.vectors) {
+      if (v.lookahead) marks.push({ kind: 'dot', name: r.name, x: v.lookahead[0], y: v.lookahead[1], color: r.color, size: 9, symbol: 'circle-open', ring: { color: r.color, width: 2 } });
+    }
+  }
+  return marks;
+}
