@@ -172,13 +172,15 @@ export interface LossInput {
   paths: PathView[];
   playhead: number;
   steps: number;
-  /** Whether the values are gaps to a known minimum, drawn on a log axis. */
+  /** Whether the values are gaps to a floor, drawn on a log axis. */
   log: boolean;
+  /** Whether that floor is the known minimum f* (else the lowest value seen); true if left out. */
+  known?: boolean;
   labels?: FigureLabels;
 }
 
-export function lossFigure({ paths, playhead, steps, log, labels = en.plot }: LossInput, style: FigureStyle = screen): Figure {
-  const yName = log ? 'f − f*' : 'f';
+export function lossFigure({ paths, playhead, steps, log, known = true, labels = en.plot }: LossInput, style: FigureStyle = screen): Figure {
+  const yName = log ? (known ? 'f − f*' : 'f − min') : 'f';
   const data: Data[] = [];
   if (!style.print) {
     // The playhead: a vertical line on a hidden axis that spans the plot's height whatever the scale.

@@ -9,3 +9,5 @@ export { MAX_STEPS, simulate, type SimulateSpec, type Trajectory } from './run';
 export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';
 export * as theory from './theory';
+export { hessianAt, suggestLr } from './curvature';
+export { fitBox } from './fit';

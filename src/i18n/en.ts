@@ -81,6 +81,21 @@ export const en = {
     x: 'Start x₀',
     y: 'Start y₀',
     steps: 'Iterations',
+    suggestedLr: (lr: string) => `Step size from the curvature at the start: η ≈ ${lr}`,
+    useLr: 'Use for every run',
+  },
+
+  box: {
+    heading: 'Plotted box',
+    xFrom: 'x from',
+    xTo: 'x to',
+    yFrom: 'y from',
+    yTo: 'y to',
+    fit: 'Fit',
+    fitHelp: 'A box around the start and the minimum a short run finds',
+    reset: 'Default',
+    resetHelp: "The function's own box",
+    empty: 'The lower end must be below the upper one',
   },
 
   runs: {
@@ -175,6 +190,7 @@ export const en = {
       iterations: 'iterations',
       step: 'step',
       view: 'view',
+      box: 'plotted box',
       run: 'run',
       language: 'language',
     },

@@ -30,12 +30,13 @@ export function removeRun(s: PlaygroundState, id: number): void {
 
 /**
  * Switches to another function (a test function's id, or FORMULA_ID with the formula already set):
- * its parameters reset, and the start, η and noise move to what suits it, so the runs stay comparable.
+ * its parameters and box reset, and the start, η and noise move to what suits it, so the runs stay comparable.
  */
 export function selectFunction(s: PlaygroundState, id: string): void {
   const def = testFunctions.find((d) => d.id === id);
   s.fn.id = id;
   s.fn.params = def ? Object.fromEntries(Object.entries(def.params).map(([k, p]) => [k, p.default])) : {};
+  s.fn.view = undefined;
   const fn = buildFunction(s.fn);
   s.fn.noise = fn.noise;
   s.start = [...fn.start] as Vec2;

@@ -10,7 +10,7 @@ import { defaultState } from './defaults';
 import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
 import { buildFunction, type SceneFunction } from './scene';
 
-/** What a link holds beside the playground: the playhead and the zoom. */
+/** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
 export interface LinkState {
   state: PlaygroundState;
   /** The iteration shown; null for the last one. */
@@ -40,6 +40,8 @@ function encodeRun(r: RunState, fn: SceneFunction): string {
   return parts.join(',');
 }
 
+const boxText = (b: Box) => [...b.x, ...b.y].map(num).join(',');
+
 export function encode({ state: s, playhead, view, lang }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
@@ -49,10 +51,11 @@ export function encode({ state: s, playhead, view, lang }: LinkState): string {
   q.set('N', String(s.fn.samples));
   q.set('noise', num(s.fn.noise));
   q.set('nseed', String(s.fn.noiseSeed));
+  if (s.fn.view) q.set('box', boxText(s.fn.view));
   q.set('start', `${num(s.start[0])},${num(s.start[1])}`);
   q.set('steps', String(s.steps));
   if (playhead !== null && playhead < s.steps) q.set('t', String(playhead));
-  if (view) q.set('view', [...view.x, ...view.y].map(num).join(','));
+  if (view) q.set('view', boxText(view));
   // An empty `run` says "no runs", which a link without any `run` (the default runs) cannot.
   if (s.runs.length === 0) q.set('run', '');
   for (const r of s.runs) q.append('run', encodeRun(r, fn));
@@ -116,6 +119,9 @@ export function decode(search: string): Decoded {
   s.fn.samples = get('N', 'N', limits.samples) ?? s.fn.samples;
   s.fn.noise = get('noise', 'noise', limits.noise) ?? s.fn.noise;
   s.fn.noiseSeed = get('nseed', 'noise seed', limits.seed) ?? s.fn.noiseSeed;
+  // Before the start and the runs: the box bounds how far a run may go before it counts as diverged.
+  const box = readBox(q.get('box'), 'box', bad);
+  if (box) s.fn.view = box;
 
   const start = q.get('start');
   if (start !== null) {
@@ -126,14 +132,7 @@ export function decode(search: string): Decoded {
   }
   s.steps = get('steps', 'iterations', limits.steps) ?? s.steps;
   const playhead = get('t', 'step', { min: 0, max: s.steps, integer: true }) ?? null;
-  const viewText = q.get('view');
-  let view: Box | null = null;
-  if (viewText !== null) {
-    const v = viewText.split(',').map((t) => read(t, limits.coordinate));
-    if (v.length === 4 && v.every((c) => c !== undefined) && v[0]! < v[1]! && v[2]! < v[3]!) {
-      view = { x: [v[0]!, v[1]!], y: [v[2]!, v[3]!] };
-    } else bad('view', viewText);
-  }
+  const view = readBox(q.get('view'), 'view', bad);
 
   // A link with runs replaces the default ones; `run=` alone means none. If not one of its runs is
   // usable, the default runs stay, so the figure is never empty by accident.
@@ -155,6 +154,17 @@ export function decode(search: string): Decoded {
     else bad('language', langText);
   }
   return { state: s, playhead, view, ...(lang ? { lang } : {}), dropped };
+}
+
+/** `x0,x1,y0,y1` with x0 < x1 and y0 < y1, as the zoom and the box are written. */
+function readBox(text: string | null, what: string, bad: (what: string, value: string) => void): Box | null {
+  if (text === null) return null;
+  const v = text.split(',').map((t) => read(t, limits.coordinate));
+  if (v.length === 4 && v.every((c) => c !== undefined) && v[0]! < v[1]! && v[2]! < v[3]!) {
+    return { x: [v[0]!, v[1]!], y: [v[2]!, v[3]!] };
+  }
+  bad(what, text);
+  return null;
 }
 
 function decodeRun(text: string, fn: SceneFunction): RunState | null {

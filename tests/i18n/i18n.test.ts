@@ -102,6 +102,7 @@ describe('formula errors in Russian', () => {
     expect(formulaMessage(refusal('(x + 1'), 'ru')).toBe('Не хватает закрывающей скобки для «(» в позиции 1');
     expect(formulaMessage(refusal('log(x, 2)'), 'ru')).toContain('log(x)/log(b)');
     expect(formulaMessage(refusal('sin(x, y)'), 'ru')).not.toContain('log(b)');
+    expect(formulaMessage(refusal('x**2'), 'ru')).toBe('«**» здесь не оператор: степень пишется через ^, например x^2');
   });
 });
 
