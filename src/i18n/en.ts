@@ -20,17 +20,17 @@ export const en = {
       ravine: {
         title: 'Gradient descent in a ravine',
         caption:
-          'Level lines stretched 50 : 1. The gradient is perpendicular to them, so GD at η close to 2/L jumps from wall to wall and crawls along the floor.',
+          'κ = 50: level lines stretched about 7 : 1 (√50 ≈ 7.1). The gradient is perpendicular to them, so GD at η = 1.9, close to 2/L = 2, jumps from wall to wall and crawls along the floor.',
       },
       inertia: {
         title: 'Without inertia / with inertia',
         caption:
-          'GD (η = 1.8) and Momentum (α = 0.8, η = 0.36: the same long-run step η/(1−α)). Summed, the steps across the ravine cancel and the steps along it add up.',
+          'GD (η = 1.8) and Momentum (α = 0.8, η = 0.36: the same long-run step η/(1−α) = 1.8). Summed, the steps across the ravine cancel and the steps along it add up.',
       },
       nesterov: {
         title: 'Momentum vs Nesterov',
         caption:
-          'Same η and α. Momentum overshoots and swings across the ravine; Nesterov takes the gradient where its inertia is carrying it, and the swing dies out.',
+          'Same η = 0.5 and α = 0.9. Momentum overshoots and swings across the ravine; Nesterov takes the gradient where its inertia is carrying it, and the swing dies out.',
       },
       batch: {
         title: 'Which batch size to take?',
@@ -39,7 +39,7 @@ export const en = {
       },
       stepsize: {
         title: 'The step size matters',
-        caption: 'GD with η = 0.1 (too small: it crawls), η = 1 (good) and η = 2.2 > 2/L (too large: it diverges).',
+        caption: 'GD with η = 0.1 (too small: it crawls), η = 1 (good) and η = 2.2 > 2/L = 2 (too large: it diverges).',
       },
     },
   },

@@ -3,7 +3,7 @@ import { getTestFunction } from '../../src/core';
 import { FormulaError, parseFunction } from '../../src/expr';
 import { englishFormulaMessages, type FormulaErrorCode } from '../../src/expr/errors';
 import {
-  chooseLang, dictionaries, droppedText, formatNumber, formulaMessage, functionName, isLang, LANGS, presetText,
+  chooseLang, dictionaries, droppedText, formatNumber, formulaMessage, functionName, isLang, LANGS, presetText, runIn,
 } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { ru } from '../../src/i18n/ru';
@@ -11,6 +11,7 @@ import { contourFigure, lossFigure } from '../../src/components/figures';
 import { defaultState } from '../../src/state/defaults';
 import { runLabel, runStatus } from '../../src/state/labels';
 import { presets } from '../../src/state/presets';
+import { decode } from '../../src/state/url';
 import { surface } from '../../src/state/scene';
 import { buildFunction } from '../../src/state/scene';
 
@@ -30,8 +31,8 @@ function texts(table: unknown, path = ''): Map<string, string> {
   return out;
 }
 
-// Names that a Russian course writes in Latin letters too, and marks that are not words.
-const SAME_IN_RUSSIAN = new Set(['runs.kinds.gd', 'runs.kinds.sgd', 'runs.kinds.momentum', 'runs.kinds.nesterov', 'link.parts.N']);
+// Marks that are not words. (The optimizers have Russian names: see 'one set of words' below.)
+const SAME_IN_RUSSIAN = new Set(['link.parts.N']);
 
 describe('the Russian table', () => {
   const english = texts(en);
@@ -67,6 +68,55 @@ describe('the Russian table', () => {
       expect(presetText(dictionaries.ru, p.id).caption.length, p.id).toBeGreaterThan(20);
     }
     expect(functionName(dictionaries.ru, 'unknown-id')).toBe('unknown-id');
+  });
+});
+
+describe('one set of words', () => {
+  const russian = [...texts(ru).entries(), ...Object.entries(ru.formula).map(([k, f]) => [`formula.${k}`, f({})] as const)];
+
+  it('names the optimizers in Russian, never in Latin letters or half-translated', () => {
+    for (const [path, text] of russian) {
+      expect(text, path).not.toMatch(/\b(GD|SGD|Momentum|Nesterov|mini-?batch(es)?|batch)\b/i);
+      expect(text, path).not.toMatch(/моментум|минибатч|мини батч/i);
+      // Nesterov's and the heavy ball's method are called so wherever they are named.
+      expect(text.replace(/[Мм]етод(а|ом|у|е)? Нестерова/g, ''), path).not.toMatch(/Нестеров/);
+      expect(text.replace(/[Мм]етод(а|ом|у|е)? моментов/g, ''), path).not.toMatch(/моментов/);
+    }
+    expect(Object.values(ru.runs.kinds)).toEqual([
+      'Градиентный спуск', 'Стохастический градиентный спуск', 'Градиентный спуск по мини-батчам', 'Метод моментов',
+      'Метод Нестерова',
+    ]);
+  });
+
+  it('gives each lecture figure a title that runs into its caption with one mark', () => {
+    for (const lang of LANGS) {
+      for (const p of presets) {
+        const title = runIn(presetText(dictionaries[lang], p.id).title);
+        expect(title, `${lang} ${p.id}`).toMatch(/[^.?!][.?!]$/);
+      }
+    }
+    expect(runIn('Какой размер батча брать?')).toBe('Какой размер батча брать?');
+    expect(runIn('Градиентный спуск в овраге')).toBe('Градиентный спуск в овраге.');
+  });
+
+  it('writes in every caption the η and α its figure runs with, and the stretch √κ of its level lines', () => {
+    for (const lang of LANGS) {
+      for (const p of presets) {
+        const { caption } = presetText(dictionaries[lang], p.id);
+        const { state } = decode(p.link);
+        const said = (name: string) =>
+          [...caption.matchAll(new RegExp(`${name} = (\\d+(?:[.,]\\d+)?)`, 'g'))].map((m) => Number(m[1].replace(',', '.')));
+        for (const lr of said('η')) expect(state.runs.map((r) => r.lr), `${lang} ${p.id} η`).toContain(lr);
+        for (const a of said('α')) expect(state.runs.map((r) => r.alpha), `${lang} ${p.id} α`).toContain(a);
+        // A ravine with condition number κ has level lines √κ times longer than wide.
+        const stretch = /√(\d+) ≈ (\d+[.,]\d)/.exec(caption);
+        if (stretch) {
+          expect(Number(stretch[1]), `${lang} ${p.id}`).toBe(state.fn.params.kappa);
+          expect(stretch[2], `${lang} ${p.id}`).toBe(formatNumber(Math.sqrt(state.fn.params.kappa), lang, 2));
+        }
+      }
+      expect(presetText(dictionaries[lang], 'ravine').caption).toContain('√50');
+    }
   });
 });
 
@@ -121,8 +171,8 @@ describe('numbers', () => {
 
   it('in run labels and statuses', () => {
     const s = defaultState();
-    expect(runLabel(s.runs[1], 32, 'ru')).toBe('Momentum η=0,3 α=0,8');
-    expect(runLabel({ ...s.runs[1], kind: 'minibatch', batch: 4 }, 32, 'ru')).toBe('Мини-батч GD η=0,3 B=4');
+    expect(runLabel(s.runs[1], 32, 'ru')).toBe('Метод моментов η=0,3 α=0,8');
+    expect(runLabel({ ...s.runs[1], kind: 'minibatch', batch: 4 }, 32, 'ru')).toBe('Градиентный спуск по мини-батчам η=0,3 B=4');
     expect(runStatus({ points: [], losses: [1], velocities: null, diverged: { step: 7 } }, 0, 'ru')).toBe('разошёлся на шаге 7');
     expect(runStatus({ points: [], losses: [0.5, 0.000123456], velocities: null, diverged: null }, 0, 'ru')).toBe('f − f* = 0,000123');
     expect(runStatus({ points: [], losses: [0.5, 0.000123456], velocities: null, diverged: null }, 0)).toBe('f − f* = 0.000123');
