@@ -1,6 +1,6 @@
 // The two figures as Plotly data and layout, for the screen and for print: one description of what
 // a figure shows, so an exported image holds exactly what the user saw, restyled for paper.
-import type { Data, Layout } from 'plotly.js-dist-min';
+import type { Data, Layout, ScatterData } from 'plotly.js-dist-min';
 import type { Box, LogGrid, Vec2 } from '../core';
 import { en, type Messages } from '../i18n/en';
 import { limits } from '../state/playground';
@@ -27,11 +27,38 @@ export type FigureLabels = Messages['plot'];
 /** A printed figure's size in CSS pixels: a PNG at scale k has k times as many pixels each way. */
 export const PRINT_SIZE = { contour: { width: 1200, height: 900 }, loss: { width: 1200, height: 700 } } as const;
 
+/**
+ * In print each run also has its own dash pattern and marker shape, in the order the runs are listed,
+ * so that the runs stay apart in greyscale (on screen the colours do it, and markers would clutter).
+ */
+// Plotly takes dash lengths ('14px,5px,…') besides the six names; its types list only the names.
+type Dash = NonNullable<NonNullable<Partial<ScatterData>['line']>['dash']>;
+export const PRINT_DASHES = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot', '14px,5px,3px,5px,3px,5px', '3px,8px'] as Dash[];
+export const PRINT_MARKERS = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'pentagon', 'triangle-down', 'star'] as const;
+/** Markers on a printed path: about this many, spread along it, so they tag the run without hiding it. */
+const PRINT_MARKS = 12;
+
+/** The print look of the i-th run: its line (colour, dash) and its markers (shape; size 0 between marks). */
+function printLine(color: string, i: number, points: number): Pick<Partial<ScatterData>, 'line' | 'marker'> {
+  const every = Math.max(1, Math.ceil(points / PRINT_MARKS));
+  return {
+    line: { color, width: 3, dash: PRINT_DASHES[i % PRINT_DASHES.length] },
+    marker: {
+      color, symbol: PRINT_MARKERS[i % PRINT_MARKERS.length], line: { color: '#fff', width: 1 },
+      size: Array.from({ length: points }, (_, t) => (t % every === 0 || t === points - 1 ? 13 : 0)),
+    },
+  };
+}
+
+/** One type scale for every number on a printed figure: axes and colour bar alike. */
+const PRINT_TICKS = { tickfont: { size: 19 }, exponentformat: 'power' as const };
+const PRINT_FONT = 22;
+
 function base(style: FigureStyle, size: { width: number; height: number }): Partial<Layout> {
   return style.print
     ? {
         ...size,
-        paper_bgcolor: '#fff', plot_bgcolor: '#fff', font: { size: 22, color: '#111' },
+        paper_bgcolor: '#fff', plot_bgcolor: '#fff', font: { size: PRINT_FONT, color: '#111' },
         title: style.title
           ? { text: style.title, x: 0.5, xanchor: 'center', yref: 'container', y: 1, yanchor: 'top', pad: { t: 20 }, font: { size: 28 } }
           : undefined,
@@ -40,7 +67,7 @@ function base(style: FigureStyle, size: { width: number; height: number }): Part
         // down below the legend (a legend tied to the plot's top would grow up into the title).
         legend: {
           orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 1 - (style.title ? 70 : 12) / size.height,
-          yanchor: 'top', font: { size: 20 },
+          yanchor: 'top', font: { size: 20 }, itemwidth: 60, itemsizing: 'constant',
         },
       }
     : { paper_bgcolor: 'rgba(0,0,0,0)', margin: { l: 44, r: 8, t: 8, b: 36 } };
@@ -89,7 +116,7 @@ function divergenceMark(points: Vec2[], box: Box): Vec2 | null {
   return [px + s * (qx - px), py + s * (qy - py)];
 }
 
-function pathTraces(p: PathView, playhead: number, box: Box, style: FigureStyle): Data[] {
+function pathTraces(p: PathView, i: number, playhead: number, box: Box, style: FigureStyle): Data[] {
   const x = p.points.map((q) => q[0]);
   const y = p.points.map((q) => q[1]);
   const last = p.points.length - 1;
@@ -99,8 +126,8 @@ function pathTraces(p: PathView, playhead: number, box: Box, style: FigureStyle)
     {
       // A dot per iterate shows the steps of a short run; on a long one they merge into the line, and
       // thousands of SVG markers would make every redraw slow.
-      type: 'scatter', mode: p.points.length <= 300 ? 'lines+markers' : 'lines', name: p.name, x, y, customdata: p.f,
-      line: { color: p.color, width: style.print ? 2.5 : 2 }, marker: { color: p.color, size: style.print ? 5 : 4 },
+      type: 'scatter', mode: p.points.length <= 300 || style.print ? 'lines+markers' : 'lines', name: p.name, x, y, customdata: p.f,
+      ...(style.print ? printLine(p.color, i, p.points.length) : { line: { color: p.color, width: 2 }, marker: { color: p.color, size: 4 } }),
       hovertemplate: `${p.name}<br>t = %{pointNumber}<br>(%{x:.4g}, %{y:.4g})<br>f = %{customdata:.4g}<extra></extra>`,
     },
     {
@@ -138,6 +165,7 @@ export function contourFigure(
       colorbar: {
         title: { text: Number.isNaN(fn.fMin) ? 'f − min' : 'f − f*', side: 'right' },
         tickvals: surface.ticks.values, ticktext: surface.ticks.labels.map((t) => t.replace('.', labels.decimal)), thickness: 10, len: 0.9, xpad: 4,
+        ...(style.print ? { tickfont: PRINT_TICKS.tickfont } : {}),
       },
     },
     mark(fn.minima, labels.minimum, 'star'),
@@ -147,16 +175,17 @@ export function contourFigure(
       marker: { symbol: 'circle-open', size: 14, color: '#111', line: { width: 2.5 } },
       hovertemplate: `${labels.start} (%{x:.4g}, %{y:.4g})<extra></extra>`,
     },
-    ...padded(paths.flatMap((p) => pathTraces(p, playhead, view, style)), 3, paths.length, style),
+    ...padded(paths.flatMap((p, i) => pathTraces(p, i, playhead, view, style)), 3, paths.length, style),
   ];
   const names = fn.id === 'leastsquares' ? [labels.intercept, labels.slope] : ['x', 'y'];
   const b = base(style, PRINT_SIZE.contour);
+  const ticks = style.print ? PRINT_TICKS : { exponentformat: 'power' as const };
   const layout: Partial<Layout> = {
     ...b,
     separators: labels.separators,
-    xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain' },
+    xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain', ...ticks },
     yaxis: {
-      range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain',
+      range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain', ...ticks,
       ...(fn.equalAxes ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
     },
     // Above the plot, not over it: the paths run anywhere in the box.
@@ -189,10 +218,11 @@ export function lossFigure({ paths, playhead, steps, log, known = true, labels =
       showlegend: false, line: { color: 'rgba(0,0,0,0.35)', width: 1, dash: 'dot' },
     });
   }
-  for (const p of paths) {
+  paths.forEach((p, i) => {
     const k = Math.min(playhead, p.loss.length - 1);
     data.push({
-      type: 'scatter', mode: 'lines', name: p.name, y: p.loss, line: { color: p.color, width: style.print ? 2.5 : 2 },
+      type: 'scatter', mode: style.print ? 'lines+markers' : 'lines', name: p.name, y: p.loss,
+      ...(style.print ? printLine(p.color, i, p.loss.length) : { line: { color: p.color, width: 2 } }),
       hovertemplate: `${p.name}<br>t = %{x}<br>${yName} = %{y:.4g}<extra></extra>`,
     });
     if (!style.print) {
@@ -201,15 +231,16 @@ export function lossFigure({ paths, playhead, steps, log, known = true, labels =
         marker: { color: p.color, size: 9, line: { color: '#fff', width: 1.5 } },
       });
     }
-  }
+  });
   const b = base(style, PRINT_SIZE.loss);
+  const ticks = style.print ? PRINT_TICKS : { exponentformat: 'power' as const };
   const layout: Partial<Layout> = {
     ...b,
     separators: labels.separators,
     // Room for powers of ten beside the axis title.
     margin: { ...b.margin, l: style.print ? 120 : 64 },
-    xaxis: { title: { text: labels.iteration }, range: [0, steps], zeroline: false },
-    yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', exponentformat: 'power' },
+    xaxis: { title: { text: labels.iteration }, range: [0, steps], zeroline: false, ...ticks },
+    yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', ...ticks },
     yaxis2: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
     // On screen the contour's legend names the colours; a printed loss plot stands alone.
     showlegend: style.print,

@@ -1,3 +1,4 @@
+import { power } from './power';
 import type { Box, Vec2 } from './types';
 
 /** Values of f on a regular grid over a box, as a contour plot wants them. */
@@ -53,7 +54,7 @@ export function logGrid(grid: Grid, floor: number): LogGrid {
   const labels: string[] = [];
   for (let k = Math.ceil(lo); k <= Math.floor(hi); k++) {
     values.push(k);
-    labels.push(k >= -2 && k <= 4 ? String(10 ** k) : `1e${k}`);
+    labels.push(k >= -2 && k <= 4 ? String(10 ** k) : power(k));
   }
   return { ...grid, z, min: lo, max: hi, ticks: { values, labels }, raw: { min: grid.min, max: grid.max } };
 }

@@ -1,11 +1,15 @@
 import { optimizers } from '../core';
 import type { Trajectory } from '../core';
-import { formatNumber, messages, type Lang } from '../i18n';
+import { messages, type Lang } from '../i18n';
+import { sciNumber } from '../i18n/numbers';
 import type { RunState } from './playground';
 
-/** Three significant digits: enough to tell settings apart, short enough for a legend. */
+/**
+ * Three significant digits: enough to tell settings apart, short enough for a legend; very small and
+ * very large values as m·10ⁿ, as figures print them.
+ */
 export function short(v: number, lang: Lang = 'en'): string {
-  return formatNumber(v, lang, 3);
+  return sciNumber(v, messages(lang).plot.decimal, 3);
 }
 
 /** A run's name as a legend says it: the rule and every setting that shapes its path. */

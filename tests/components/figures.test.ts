@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
-import { contourFigure } from '../../src/components/figures';
+import { contourFigure, lossFigure, PRINT_DASHES, PRINT_MARKERS } from '../../src/components/figures';
 import type { PathView } from '../../src/components/types';
 import { buildFunction, surface } from '../../src/state/scene';
 import { defaultState } from '../../src/state/defaults';
@@ -31,5 +31,36 @@ describe('the mark of a diverged run', () => {
     expect(mark([[0, 0], [1, 1], [5, 3], [50, -40]], 4)).toEqual([[3, 2]]);
     // Leaving through the bottom edge: from (0, 0) to (1, −4), y = −2 at a half.
     expect(mark([[0, 0], [1, -4]], 2)).toEqual([[0.5, -2]]);
+  });
+});
+
+describe('the print style', () => {
+  const paths: PathView[] = Array.from({ length: 8 }, (_, i) => ({
+    id: i * 3, name: `run ${i}`, color: '#000', points: Array.from({ length: 500 }, (_, t) => [t, t] as Vec2),
+    loss: Array.from({ length: 500 }, () => 1), f: Array.from({ length: 500 }, () => 1), diverged: null,
+  }));
+  type Line = { name?: string; line?: { dash?: string; color: string }; marker?: { symbol?: string; size?: number | number[] } };
+  const runLines = (data: unknown[]) => (data as Line[]).filter((d) => d.name?.startsWith('run '));
+
+  it('gives each of the most runs a page can hold its own dash and marker, in both figures alike', () => {
+    const contour = runLines(contourFigure({ view, surface: grid, fn, paths, playhead: 0, start: [0, 0] }, { print: true }).data);
+    const loss = runLines(lossFigure({ paths, playhead: 0, steps: 500, log: true }, { print: true }).data);
+    for (const lines of [contour, loss]) {
+      expect(lines).toHaveLength(8);
+      expect(new Set(lines.map((l) => l.line!.dash)).size).toBe(8);
+      expect(new Set(lines.map((l) => l.marker!.symbol)).size).toBe(8);
+      // A dozen or so marks along a long path, not one on every iterate.
+      const marks = (lines[0].marker!.size as number[]).filter((s) => s > 0).length;
+      expect(marks).toBeGreaterThanOrEqual(10);
+      expect(marks).toBeLessThanOrEqual(15);
+    }
+    expect(loss.map((l) => l.line!.dash)).toEqual(contour.map((l) => l.line!.dash));
+    expect(PRINT_DASHES).toHaveLength(8);
+    expect(PRINT_MARKERS).toHaveLength(8);
+  });
+
+  it('leaves the screen as it was: colours alone, no dashes', () => {
+    const contour = runLines(contourFigure({ view, surface: grid, fn, paths, playhead: 0, start: [0, 0] }).data);
+    expect(contour.every((l) => l.line!.dash === undefined)).toBe(true);
   });
 });

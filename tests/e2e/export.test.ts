@@ -135,7 +135,8 @@ describe('export figure', () => {
     expect(doc.wellFormed).toBe(true);
     expect([doc.width, doc.height]).toEqual([PRINT_SIZE.loss.width, PRINT_SIZE.loss.height]);
     expect(doc.lines.map((l) => l.stroke)).toEqual(colors);
-    expect(doc.lines.every((l) => !l.dash || l.dash === 'none')).toBe(true);
+    // No playhead (a grey dotted line): the only dashes are the runs' own, one pattern each.
+    expect(new Set(doc.lines.map((l) => l.dash)).size).toBe(doc.lines.length);
     expect(doc.title).toBeNull();
   });
 
@@ -224,4 +225,63 @@ describe('the rules on the run cards', () => {
     expect(await text(2)).not.toContain('∑');
     expect(await text(3)).toBe('xt=xt−1−η∇fit(xt−1)');
   });
+});
+
+describe('figures for print and slides', () => {
+  // Six runs, among them ones whose gap to f* falls below 10⁻¹⁰: tiny numbers in the legend and on the axis.
+  const six =
+    'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:4' +
+    '&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1&run=momentum,id:1,lr:0.3,a:0.8&run=nesterov,id:2,lr:0.3,a:0.8';
+
+  /** Each run's line dash and marker shape (a marker's path, drawn about its own centre) in an exported SVG. */
+  function runLooks(page: Page, text: string) {
+    return page.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      return [...doc.querySelectorAll('.scatterlayer .trace')]
+        .filter((t) => (t.querySelector('path.js-line')?.getAttribute('d') ?? '') !== '')
+        .map((t) => ({
+          stroke: (t.querySelector('path.js-line') as SVGElement).style.stroke,
+          dash: (t.querySelector('path.js-line') as SVGElement).style.strokeDasharray || 'solid',
+          marker: [...t.querySelectorAll('path.point')].map((p) => p.getAttribute('d') ?? '').find((d) => d.length > 8) ?? '',
+        }));
+    }, text);
+  }
+
+  it('each run has its own dash pattern and marker shape, in the contour and the loss export alike', async () => {
+    const { page } = s();
+    await page.goto(`${new URL(page.url()).origin}/?${six}`);
+    await expect.poll(() => page.locator('[data-testid=loss] .scatterlayer path.js-line[d]').count(), POLL).toBeGreaterThan(5);
+    const looks: Record<string, { dash: string; marker: string }[]> = {};
+    for (const which of ['contour', 'loss'] as const) {
+      await openMenu(page, which);
+      const runs = await runLooks(page, (await download(page, 'export-svg')).text);
+      expect(runs, which).toHaveLength(6);
+      expect(new Set(runs.map((r) => r.dash)).size, `${which} dashes`).toBe(6);
+      expect(runs.every((r) => r.marker !== ''), `${which} markers`).toBe(true);
+      expect(new Set(runs.map((r) => r.marker)).size, `${which} markers`).toBe(6);
+      looks[which] = runs.map(({ dash, marker }) => ({ dash, marker }));
+    }
+    // A run looks the same in both figures, so one legend serves both.
+    expect(looks.loss.map((r) => r.dash)).toEqual(looks.contour.map((r) => r.dash));
+  });
+
+  for (const lang of ['en', 'ru'] as const) {
+    it(`numbers in exported figures read m·10ⁿ, never 1e-7 (${lang})`, async () => {
+      const { page } = s();
+      await page.goto(`${new URL(page.url()).origin}/?${six}&lang=${lang}`);
+      await expect.poll(() => page.locator('[data-testid=loss] .scatterlayer path.js-line[d]').count(), POLL).toBeGreaterThan(5);
+      for (const which of ['contour', 'loss'] as const) {
+        await openMenu(page, which);
+        const svg = await download(page, 'export-svg');
+        const texts: string[] = await page.evaluate((src) => {
+          const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+          return [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
+        }, svg.text);
+        const all = texts.join(' | ');
+        expect(all, which).not.toMatch(/\d[eE][-+−]?\d/);
+        // The legend's tiny gaps to f* are written with a power of ten, in the language's decimal mark.
+        if (which === 'loss') expect(all).toMatch(lang === 'ru' ? /\d,\d+·10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/ : /\d\.\d+·10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/);
+      }
+    });
+  }
 });

@@ -6,6 +6,7 @@ import {
   chooseLang, dictionaries, droppedText, formatNumber, formulaMessage, functionName, isLang, LANGS, presetText, runIn,
 } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
+import { sciNumber } from '../../src/i18n/numbers';
 import { ru } from '../../src/i18n/ru';
 import { contourFigure, lossFigure } from '../../src/components/figures';
 import { defaultState } from '../../src/state/defaults';
@@ -176,6 +177,23 @@ describe('numbers', () => {
     expect(runStatus({ points: [], losses: [1], velocities: null, diverged: { step: 7 } }, 0, 'ru')).toBe('разошёлся на шаге 7');
     expect(runStatus({ points: [], losses: [0.5, 0.000123456], velocities: null, diverged: null }, 0, 'ru')).toBe('f − f* = 0,000123');
     expect(runStatus({ points: [], losses: [0.5, 0.000123456], velocities: null, diverged: null }, 0)).toBe('f − f* = 0.000123');
+  });
+});
+
+describe('numbers in figures', () => {
+  it('read m·10ⁿ outside 10⁻⁴ … 10⁴, with the language decimal mark, never e-notation', () => {
+    expect(sciNumber(8.03e-7)).toBe('8.0·10⁻⁷');
+    expect(sciNumber(8.03e-7, ',', 3)).toBe('8,03·10⁻⁷');
+    expect(sciNumber(-2.5e-12, ',')).toBe('−2,5·10⁻¹²');
+    expect(sciNumber(123456, '.', 3)).toBe('1.23·10⁵');
+    expect(sciNumber(0.00024018)).toBe('0.00024');
+    expect(sciNumber(1.8)).toBe('1.8');
+    expect(sciNumber(0)).toBe('0');
+    for (let k = -300; k <= 300; k += 7) expect(sciNumber(1.234 * 10 ** k, '.', 3)).not.toMatch(/e/);
+  });
+
+  it('in legends: a tiny gap to f* as a power of ten', () => {
+    expect(runStatus({ points: [], losses: [0.5, 4.04e-8], velocities: null, diverged: null }, 0, 'ru')).toBe('f − f* = 4,04·10⁻⁸');
   });
 });
 
