@@ -25,7 +25,9 @@ const screen: FigureStyle = { print: false };
 export type FigureLabels = Messages['plot'];
 
 /** A printed figure's size in CSS pixels: a PNG at scale k has k times as many pixels each way. */
-export const PRINT_SIZE = { contour: { width: 1200, height: 900 }, loss: { width: 1200, height: 700 } } as const;
+export const PRINT_SIZE = {
+  contour: { width: 1200, height: 900 }, loss: { width: 1200, height: 700 }, both: { width: 2100, height: 900 },
+} as const;
 
 /**
  * In print each run also has its own dash pattern and marker shape, in the order the runs are listed,
@@ -247,4 +249,33 @@ export function lossFigure({ paths, playhead, steps, log, known = true, labels =
     hovermode: 'closest',
   };
   return { data: padded(data, 2, paths.length, style), layout };
+}
+
+/** A trace moved onto the axes of another subplot ('x2', 'y2', …). */
+const onAxes = (d: Data, x: string, y: string) => ({ ...d, xaxis: x, yaxis: y }) as Data;
+
+/**
+ * The contour and the loss plot side by side in one print figure: the runs drawn alike in both, named
+ * once in the legend above them.
+ */
+export function combinedFigure(contour: ContourInput, loss: LossInput, style: FigureStyle): Figure {
+  const c = contourFigure(contour, style);
+  const l = lossFigure(loss, style);
+  const split = 0.5;
+  const [surface, ...marks] = c.data as (Data & { colorbar?: object })[];
+  return {
+    data: [
+      // The colour bar stands between the two plots.
+      { ...surface, colorbar: { ...surface.colorbar, x: split + 0.005, xanchor: 'left' } } as Data,
+      ...marks,
+      ...l.data.map((d) => ({ ...onAxes(d, 'x2', 'y2'), showlegend: false }) as Data),
+    ],
+    layout: {
+      ...c.layout,
+      ...(style.print ? PRINT_SIZE.both : {}),
+      xaxis: { ...c.layout.xaxis, domain: [0, split] },
+      xaxis2: { ...l.layout.xaxis, domain: [split + 0.14, 1], anchor: 'y2' },
+      yaxis2: { ...l.layout.yaxis, anchor: 'x2' },
+    },
+  };
 }

@@ -164,6 +164,7 @@ export const en = {
     figure: 'Figure',
     contour: 'Contour with paths',
     loss: 'Loss plot',
+    both: 'Both, side by side',
     title: 'Title (optional)',
     titlePlaceholder: 'e.g. GD vs Momentum, κ = 25',
     image: 'Image',

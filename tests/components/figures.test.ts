@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
-import { contourFigure, lossFigure, PRINT_DASHES, PRINT_MARKERS } from '../../src/components/figures';
+import { combinedFigure, contourFigure, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE } from '../../src/components/figures';
 import type { PathView } from '../../src/components/types';
 import { buildFunction, surface } from '../../src/state/scene';
 import { defaultState } from '../../src/state/defaults';
@@ -62,5 +62,21 @@ describe('the print style', () => {
   it('leaves the screen as it was: colours alone, no dashes', () => {
     const contour = runLines(contourFigure({ view, surface: grid, fn, paths, playhead: 0, start: [0, 0] }).data);
     expect(contour.every((l) => l.line!.dash === undefined)).toBe(true);
+  });
+
+  it('puts the contour and the loss side by side, each run drawn alike in both and named once', () => {
+    const both = combinedFigure(
+      { view, surface: grid, fn, paths: paths.slice(0, 3), playhead: 0, start: [0, 0] },
+      { paths: paths.slice(0, 3), playhead: 0, steps: 500, log: true },
+      { print: true },
+    );
+    const lines = runLines(both.data) as (Line & { xaxis?: string; showlegend?: boolean })[];
+    expect(lines).toHaveLength(6);
+    const [left, right] = [lines.filter((l) => l.xaxis !== 'x2'), lines.filter((l) => l.xaxis === 'x2')];
+    expect(right.map((l) => l.line!.dash)).toEqual(left.map((l) => l.line!.dash));
+    expect(right.every((l) => l.showlegend === false)).toBe(true);
+    expect([both.layout.width, both.layout.height]).toEqual([PRINT_SIZE.both.width, PRINT_SIZE.both.height]);
+    expect(both.layout.yaxis2!.type).toBe('log');
+    expect((both.layout.xaxis!.domain as number[])[1]).toBeLessThan((both.layout.xaxis2!.domain as number[])[0]);
   });
 });

@@ -46,7 +46,7 @@ function pngSize(b: Buffer): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-async function openMenu(page: Page, which: 'contour' | 'loss', title = ''): Promise<void> {
+async function openMenu(page: Page, which: 'contour' | 'loss' | 'both', title = ''): Promise<void> {
   if (!(await page.getByTestId('export').evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByTestId('export-open').click();
   await page.getByTestId(`export-${which}`).check();
   await page.getByTestId('export-title').fill(title);
@@ -284,4 +284,15 @@ describe('figures for print and slides', () => {
       }
     });
   }
+
+  it('the contour and the loss side by side: one PNG and SVG of the print size, every run in both plots', async () => {
+    const { page } = s();
+    await openMenu(page, 'both');
+    const png = await download(page, 'export-png-1');
+    expect(pngSize(png.bytes)).toEqual(PRINT_SIZE.both);
+    const doc = await readSvg(page, (await download(page, 'export-svg')).text);
+    const colors = await runColors(page, true);
+    expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors]);
+    expect(doc.legend).toHaveLength(3);
+  });
 });
