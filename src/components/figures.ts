@@ -27,6 +27,7 @@ export type FigureLabels = Messages['plot'];
 /** A printed figure's size in CSS pixels: a PNG at scale k has k times as many pixels each way. */
 export const PRINT_SIZE = {
   contour: { width: 1200, height: 900 }, loss: { width: 1200, height: 700 }, both: { width: 2100, height: 900 },
+  strip: { width: 2400, height: 640 },
 } as const;
 
 /**
@@ -278,4 +279,46 @@ export function combinedFigure(contour: ContourInput, loss: LossInput, style: Fi
       yaxis2: { ...l.layout.yaxis, anchor: 'x2' },
     },
   };
+}
+
+/** A path as it stands at iteration t: its first t steps, and its divergence mark once it has diverged. */
+function pathAt(p: PathView, t: number): PathView {
+  const n = Math.min(t, p.points.length - 1) + 1;
+  return {
+    ...p, points: p.points.slice(0, n), f: p.f.slice(0, n), loss: p.loss.slice(0, n),
+    diverged: p.diverged !== null && p.diverged <= t ? p.diverged : null,
+  };
+}
+
+/**
+ * The contour at several iterations side by side, each panel headed "t = …": how the paths grow, for a
+ * page that cannot move. The legend (above) and the colour bar (at the right) serve every panel.
+ */
+export function stripFigure(input: ContourInput, steps: number[], style: FigureStyle): Figure {
+  const gap = 0.025;
+  const w = (0.94 - gap * (steps.length - 1)) / steps.length;
+  const data: Data[] = [];
+  const layout: Partial<Layout> & Record<string, unknown> = {};
+  const annotations: NonNullable<Layout['annotations']> = [];
+  steps.forEach((t, i) => {
+    const f = contourFigure({ ...input, paths: input.paths.map((p) => pathAt(p, t)), playhead: t }, style);
+    const k = i === 0 ? '' : String(i + 1);
+    const [x, y] = [`x${k}`, `y${k}`];
+    const last = i === steps.length - 1;
+    f.data.forEach((d, j) => {
+      const bar = j === 0 ? (last ? { colorbar: { ...(d as { colorbar?: object }).colorbar, x: 0.95, xanchor: 'left' } } : { showscale: false }) : {};
+      data.push({ ...onAxes(d, x, y), ...(i > 0 ? { showlegend: false } : {}), ...bar } as Data);
+    });
+    if (i === 0) Object.assign(layout, f.layout, style.print ? PRINT_SIZE.strip : {});
+    const { xaxis, yaxis } = f.layout;
+    layout[`xaxis${k}`] = { ...xaxis, domain: [i * (w + gap), i * (w + gap) + w], anchor: y };
+    layout[`yaxis${k}`] = {
+      ...yaxis, anchor: x, ...(yaxis?.scaleanchor ? { scaleanchor: x } : {}), ...(i > 0 ? { title: { text: '' } } : {}),
+    };
+    annotations.push({
+      text: `t = ${t}`, xref: `${x} domain` as 'x', yref: `${y} domain` as 'y', x: 0.5, y: 1, yanchor: 'bottom',
+      showarrow: false, font: { size: style.print ? PRINT_FONT : 14 },
+    });
+  });
+  return { data, layout: { ...layout, annotations } };
 }

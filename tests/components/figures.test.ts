@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
-import { combinedFigure, contourFigure, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE } from '../../src/components/figures';
+import { combinedFigure, contourFigure, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, stripFigure } from '../../src/components/figures';
+import { defaultStrip, readStrip } from '../../src/state/strip';
 import type { PathView } from '../../src/components/types';
 import { buildFunction, surface } from '../../src/state/scene';
 import { defaultState } from '../../src/state/defaults';
@@ -78,5 +79,36 @@ describe('the print style', () => {
     expect([both.layout.width, both.layout.height]).toEqual([PRINT_SIZE.both.width, PRINT_SIZE.both.height]);
     expect(both.layout.yaxis2!.type).toBe('log');
     expect((both.layout.xaxis!.domain as number[])[1]).toBeLessThan((both.layout.xaxis2!.domain as number[])[0]);
+  });
+});
+
+describe('the iteration strip', () => {
+  const points: Vec2[] = Array.from({ length: 11 }, (_, t) => [t / 10, 0]);
+  const path: PathView = { id: 0, name: 'GD', color: '#000', points, loss: points.map(() => 1), f: points.map(() => 1), diverged: 9 };
+
+  it('shows each chosen t in a panel of its own, with the paths as they stood then', () => {
+    const { data, layout } = stripFigure({ view, surface: grid, fn, paths: [path], playhead: 10, start: [0, 0] }, [0, 5, 10], { print: true });
+    const lines = (data as { name?: string; x?: number[]; xaxis?: string; showlegend?: boolean }[]).filter((d) => d.name === 'GD');
+    expect(lines.map((l) => l.xaxis)).toEqual(['x', 'x2', 'x3']);
+    expect(lines.map((l) => l.x!.length)).toEqual([1, 6, 11]);
+    expect(lines.map((l) => l.showlegend)).toEqual([undefined, false, false]);
+    expect((layout.annotations ?? []).map((a) => a.text)).toEqual(['t = 0', 't = 5', 't = 10']);
+    // The divergence mark appears only in the panel after the run diverged.
+    const marks = (data as { mode?: string; marker?: { symbol?: string }; x?: number[] }[]).filter((d) => d.marker?.symbol === 'x-thin-open');
+    expect(marks.map((m) => m.x!.length)).toEqual([0, 0, 1]);
+    // One colour bar, on the last panel.
+    const contours = (data as { type?: string; showscale?: boolean }[]).filter((d) => d.type === 'contour');
+    expect(contours.map((c) => c.showscale)).toEqual([false, false, undefined]);
+  });
+
+  it('takes the iterations as typed: whole numbers within the run, a few of them', () => {
+    expect(readStrip('0, 10, 50', 100)).toEqual([0, 10, 50]);
+    expect(readStrip('50 10 10 0', 100)).toEqual([0, 10, 50]);
+    expect(readStrip('0, 101', 100)).toBeNull();
+    expect(readStrip('1.5', 100)).toBeNull();
+    expect(readStrip('', 100)).toBeNull();
+    expect(readStrip('1,2,3,4,5,6,7', 100)).toBeNull();
+    expect(defaultStrip(100)).toEqual([0, 10, 33, 100]);
+    expect(defaultStrip(1)).toEqual([0, 1]);
   });
 });

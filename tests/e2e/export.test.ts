@@ -46,7 +46,7 @@ function pngSize(b: Buffer): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-async function openMenu(page: Page, which: 'contour' | 'loss' | 'both', title = ''): Promise<void> {
+async function openMenu(page: Page, which: 'contour' | 'loss' | 'both' | 'strip', title = ''): Promise<void> {
   if (!(await page.getByTestId('export').evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByTestId('export-open').click();
   await page.getByTestId(`export-${which}`).check();
   await page.getByTestId('export-title').fill(title);
@@ -294,5 +294,29 @@ describe('figures for print and slides', () => {
     const colors = await runColors(page, true);
     expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors]);
     expect(doc.legend).toHaveLength(3);
+  });
+
+  it('an iteration strip: the iterations as typed, a bad list refused at the field', async () => {
+    const { page } = s();
+    await openMenu(page, 'strip');
+    const field = page.getByTestId('export-strip-steps');
+    expect(await field.inputValue()).toBe('0, 10, 33, 100');
+    await field.fill('0, 20, 500');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('export-svg').isDisabled()).toBe(true);
+    await field.fill('0, 20, 100');
+    expect(await page.getByTestId('export-svg').isDisabled()).toBe(false);
+    const png = await download(page, 'export-png-1');
+    expect(pngSize(png.bytes)).toEqual(PRINT_SIZE.strip);
+    const svg = await download(page, 'export-svg');
+    const heads = await page.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      return [...doc.querySelectorAll('.annotation-text')].map((t) => t.textContent);
+    }, svg.text);
+    expect(heads).toEqual(['t = 0', 't = 20', 't = 100']);
+    const doc = await readSvg(page, svg.text);
+    // Every run in every panel, in its colour.
+    const colors = await runColors(page, true);
+    expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors, ...colors]);
   });
 });
