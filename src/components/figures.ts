@@ -9,9 +9,11 @@ import { contourScale } from './palette';
 import type { PathView } from './types';
 
 export interface FigureStyle {
-  /** White background, larger type, no playhead: a figure for lecture notes. */
+  /** White background, larger type, no playhead (unless asked below): a figure for lecture notes. */
   print: boolean;
   title?: string;
+  /** In print too, each run's mark at the playhead (a frame of an animation, a figure at its t). */
+  playhead?: boolean;
 }
 
 export interface Figure {
@@ -98,7 +100,7 @@ export interface ContourInput {
   labels?: FigureLabels;
 }
 
-/** A run's traces: its path, where the playhead is on it (screen only), and where it diverged. */
+/** A run's traces: its path, where the playhead is on it (on screen, or in print when asked), and where it diverged. */
 /**
  * Where a diverged run's mark goes: its last iterate if that is in the box shown, else the point where
  * the path last crossed into the void, on the box's edge, so the mark is always in sight.
@@ -139,10 +141,14 @@ function pathTraces(p: PathView, i: number, playhead: number, box: Box, style: F
       marker: { color: p.color, size: 16, symbol: 'x-thin-open', line: { color: p.color, width: 3 } },
     },
   ];
-  if (!style.print) {
+  if (!style.print || style.playhead) {
     traces.splice(1, 0, {
       type: 'scatter', mode: 'markers', x: [hx], y: [hy], showlegend: false, hoverinfo: 'skip',
-      marker: { color: p.color, size: 12, line: { color: '#fff', width: 2 } },
+      // In print the mark has the run's own shape, to tell the runs apart in greyscale too.
+      marker: {
+        color: p.color, size: style.print ? 20 : 12, line: { color: '#fff', width: 2 },
+        ...(style.print ? { symbol: PRINT_MARKERS[i % PRINT_MARKERS.length] } : {}),
+      },
     });
   }
   return traces;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
 import { combinedFigure, contourFigure, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, stripFigure } from '../../src/components/figures';
 import { defaultStrip, readStrip } from '../../src/state/strip';
+import { frameSteps, MAX_FRAMES } from '../../src/state/animation';
 import type { PathView } from '../../src/components/types';
 import { buildFunction, surface } from '../../src/state/scene';
 import { defaultState } from '../../src/state/defaults';
@@ -110,5 +111,27 @@ describe('the iteration strip', () => {
     expect(readStrip('1,2,3,4,5,6,7', 100)).toBeNull();
     expect(defaultStrip(100)).toEqual([0, 10, 33, 100]);
     expect(defaultStrip(1)).toEqual([0, 1]);
+  });
+});
+
+describe('frames of the animated export', () => {
+  it('are evenly spaced iterations from the start to the end, a few dozen at most', () => {
+    expect(frameSteps(12)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const long = frameSteps(2000);
+    expect(long).toHaveLength(MAX_FRAMES);
+    expect([long[0], long[long.length - 1]]).toEqual([0, 2000]);
+    expect(frameSteps(0)).toEqual([0]);
+  });
+
+  it("mark each run where the playhead is, in the run's own shape, over the print figure", () => {
+    const points: Vec2[] = Array.from({ length: 11 }, (_, t) => [t / 10, 0]);
+    const paths: PathView[] = [0, 1].map((i) => ({ id: i, name: `run ${i}`, color: '#000', points, loss: points.map(() => 1), f: points.map(() => 1), diverged: null }));
+    const input = { view, surface: grid, fn, paths, playhead: 4, start: [0, 0] as Vec2 };
+    const frame = contourFigure(input, { print: true, playhead: true }).data as { x?: number[]; marker?: { symbol?: string; size?: number } }[];
+    const heads = frame.filter((d) => d.marker?.size === 20);
+    expect(heads.map((h) => h.x)).toEqual([[0.4], [0.4]]);
+    expect(heads.map((h) => h.marker!.symbol)).toEqual([PRINT_MARKERS[0], PRINT_MARKERS[1]]);
+    // Without the playhead, the print figure is the one for notes: no marks.
+    expect((contourFigure(input, { print: true }).data as typeof frame).filter((d) => d.marker?.size === 20)).toEqual([]);
   });
 });

@@ -319,4 +319,53 @@ describe('figures for print and slides', () => {
     const colors = await runColors(page, true);
     expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors, ...colors]);
   });
+
+  it("the GIF's frames are the playhead's figure at their t, with a progress bar while it is made", async () => {
+    const { page } = s();
+    // 12 steps: a frame for each t from 0 to 12.
+    await page.goto(`${new URL(page.url()).origin}/?fn=quadratic&kappa=25&theta=20&steps=12&t=6&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.3,a:0.8&lang=en`);
+    await expect.poll(() => page.locator('[data-testid=loss] .scatterlayer path.js-line[d]').count(), POLL).toBeGreaterThan(1);
+    await openMenu(page, 'contour');
+    await page.getByTestId('export-at-playhead').check();
+    const still = await download(page, 'export-png-1');
+    const [gif] = await Promise.all([
+      download(page, 'export-gif'),
+      expect.poll(() => page.getByTestId('export-progress').count(), POLL).toBe(1),
+    ]);
+    expect(gif.name).toBe('ravine-contour-quadratic-k25-rot20-gd-momentum.gif');
+    expect(gif.text.slice(0, 6)).toBe('GIF89a');
+    // Decoded by the browser: the number of frames, and how far frames 0, 6 and 12 are from the still at t = 6.
+    const r = await page.evaluate(async ([gifB64, pngB64]) => {
+      const bytes = (b: string) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
+      const rgba = (img: CanvasImageSource & { displayWidth?: number; width?: number }, w: number, h: number) => {
+        const c = new OffscreenCanvas(w, h);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, w, h).data;
+      };
+      const png = await createImageBitmap(new Blob([bytes(pngB64)], { type: 'image/png' }));
+      const ref = rgba(png, png.width, png.height);
+      const dec = new ImageDecoder({ data: bytes(gifB64), type: 'image/gif' });
+      await dec.tracks.ready;
+      const distance = async (k: number) => {
+        const { image } = await dec.decode({ frameIndex: k });
+        const px = rgba(image, image.displayWidth, image.displayHeight);
+        // Pixels that differ by more than the GIF's 256 colours can explain.
+        let off = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (Math.max(Math.abs(px[i] - ref[i]), Math.abs(px[i + 1] - ref[i + 1]), Math.abs(px[i + 2] - ref[i + 2])) > 64) off++;
+        }
+        return { size: [image.displayWidth, image.displayHeight], off };
+      };
+      return { frames: dec.tracks.selectedTrack!.frameCount, size: [png.width, png.height], at: await Promise.all([0, 6, 12].map(distance)) };
+    }, [gif.bytes.toString('base64'), still.bytes.toString('base64')] as const);
+    expect(r.frames).toBe(13);
+    expect(r.size).toEqual([PRINT_SIZE.contour.width, PRINT_SIZE.contour.height]);
+    for (const f of r.at) expect(f.size).toEqual(r.size);
+    // Frame 6 is the still but for the GIF's 256 colours; frames 0 and 12 have their marks elsewhere.
+    expect(r.at[1].off).toBeLessThan(50);
+    expect(r.at[0].off).toBeGreaterThan(400);
+    expect(r.at[2].off).toBeGreaterThan(400);
+    expect(await page.getByTestId('export-progress').count()).toBe(0);
+  });
 });
