@@ -81,7 +81,7 @@ export const en = {
     x: 'Start x₀',
     y: 'Start y₀',
     steps: 'Iterations',
-    suggestedLr: (lr: string) => `Step size from the curvature at the start: η ≈ ${lr}`,
+    suggestedLr: (lr: string) => `Step size from the curvature at the start: η\u00a0≈\u00a0${lr}`,
     useLr: 'Use for every run',
   },
 

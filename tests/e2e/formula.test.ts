@@ -80,7 +80,7 @@ describe('the formula field', () => {
     await apply(page, '(1-x)^2 + 100*(y-x^2)^2');
     await page.fill('#steps', '1000');
     await expect.poll(() => new URL(page.url()).searchParams.get('steps'), POLL).toBe('1000');
-    expect(await page.getByTestId('lr-hint').textContent()).toContain('η ≈ 0.00024');
+    expect(await page.getByTestId('lr-hint').textContent()).toMatch(/η\s≈\s0\.00024\b/);
     const { state } = decode(new URL(page.url()).search);
     expect(state.start).toEqual([-2, 2]);
     for (const r of state.runs) expect(r.lr).toBeCloseTo(2.4e-4, 5);
