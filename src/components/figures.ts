@@ -3,6 +3,8 @@
 import type { Data, Layout, ScatterData } from 'plotly.js-dist-min';
 import type { Box, LogGrid, Vec2 } from '../core';
 import { en, type Messages } from '../i18n/en';
+import { power } from '../core/power';
+import { sciNumber } from '../i18n/numbers';
 import { limits } from '../state/playground';
 import type { SceneFunction } from '../state/scene';
 import { contourScale } from './palette';
@@ -53,6 +55,37 @@ function printLine(color: string, i: number, points: number): Pick<Partial<Scatt
       size: Array.from({ length: points }, (_, t) => (t % every === 0 || t === points - 1 ? 13 : 0)),
     },
   };
+}
+
+/**
+ * Ticks for a printed log axis over `values`, every label at one size and in one form: the powers of
+ * ten when two or more fall in the range (every other one, or fewer, past eight), else 1, 2, 5 × 10ⁿ,
+ * else every digit × 10ⁿ. (Plotly's own labels 2, 5 between decades in a smaller type.)
+ */
+function logTicks(values: number[], decimal: string): { tickvals: number[]; ticktext: string[] } | Record<string, never> {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return {};
+  let lo = Infinity, hi = -Infinity;
+  for (const v of positive) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const [a, b] = [Math.ceil(Math.log10(lo) - 1e-9), Math.floor(Math.log10(hi) + 1e-9)];
+  const within = (ms: number[]) => {
+    const out: number[] = [];
+    for (let k = a - 1; k <= b; k++) for (const m of ms) if (m * 10 ** k >= lo * (1 - 1e-12) && m * 10 ** k <= hi * (1 + 1e-12)) out.push(m * 10 ** k);
+    return out;
+  };
+  const every = [1, 2, 3, 5, 10, 20, 50, 100].find((e) => (b - a + 1) / e <= 8) ?? 100;
+  const tickvals = b - a >= 1
+    ? Array.from({ length: b - a + 1 }, (_, i) => a + i).filter((k) => k % every === 0).map((k) => 10 ** k)
+    : [within([1, 2, 5]), within([1, 2, 3, 4, 5, 6, 7, 8, 9])].find((t) => t.length >= 2) ?? within([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const text = (v: number) => {
+    const k = Math.round(Math.log10(v));
+    if (Math.abs(v / 10 ** k - 1) > 1e-9) return sciNumber(v, decimal, 1);
+    return k === 0 ? '1' : k === 1 ? '10' : power(k);
+  };
+  return { tickvals, ticktext: tickvals.map(text) };
 }
 
 /** One type scale for every number on a printed figure: axes and colour bar alike. */
@@ -249,7 +282,10 @@ export function lossFigure({ paths, playhead, steps, log, known = true, labels =
     // Room for powers of ten beside the axis title.
     margin: { ...b.margin, l: style.print ? 120 : 64 },
     xaxis: { title: { text: labels.iteration }, range: [0, steps], zeroline: false, ...ticks },
-    yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', ...ticks },
+    yaxis: {
+      title: { text: yName }, type: log ? 'log' : 'linear', ...ticks,
+      ...(log && style.print ? logTicks(paths.flatMap((p) => p.loss), labels.decimal) : {}),
+    },
     yaxis2: { overlaying: 'y', range: [0, 1], visible: false, fixedrange: true },
     // On screen the contour's legend names the colours; a printed loss plot stands alone.
     showlegend: style.print,

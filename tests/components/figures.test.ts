@@ -4,6 +4,7 @@ import { combinedFigure, contourFigure, lossFigure, PRINT_DASHES, PRINT_MARKERS,
 import { defaultStrip, readStrip } from '../../src/state/strip';
 import { frameSteps, MAX_FRAMES } from '../../src/state/animation';
 import type { PathView } from '../../src/components/types';
+import { en } from '../../src/i18n/en';
 import { buildFunction, surface } from '../../src/state/scene';
 import { defaultState } from '../../src/state/defaults';
 
@@ -59,6 +60,18 @@ describe('the print style', () => {
     expect(loss.map((l) => l.line!.dash)).toEqual(contour.map((l) => l.line!.dash));
     expect(PRINT_DASHES).toHaveLength(8);
     expect(PRINT_MARKERS).toHaveLength(8);
+  });
+
+  it('labels a log loss axis in one size and one form: powers of ten, or a few digits within a decade', () => {
+    const ticks = (loss: number[], decimal = '.') => {
+      const path = { ...paths[0], loss };
+      const y = lossFigure({ paths: [path], playhead: 0, steps: 1, log: true, labels: { ...en.plot, decimal } }, { print: true }).layout.yaxis!;
+      return (y as { ticktext?: string[] }).ticktext;
+    };
+    expect(ticks([500, 3])).toEqual(['10', '10²']);
+    expect(ticks([1, 4e-11])).toEqual(['10⁻¹⁰', '10⁻⁸', '10⁻⁶', '10⁻⁴', '10⁻²', '1']);
+    expect(ticks([0.5, 0.3], ',')).toEqual(['0,3', '0,4', '0,5']);
+    expect(ticks([3e-7, 2.5e-7])).toEqual(['3·10⁻⁷']);
   });
 
   it('leaves the screen as it was: colours alone, no dashes', () => {
