@@ -34,12 +34,12 @@ export const PRINT_SIZE = {
   strip: { width: 2400, height: 640 },
 } as const;
 
+// Plotly takes dash lengths ('14px,5px,…') besides the six names; its types list only the names.
+type Dash = NonNullable<NonNullable<Partial<ScatterData>['line']>['dash']>;
 /**
  * In print each run also has its own dash pattern and marker shape, in the order the runs are listed,
  * so that the runs stay apart in greyscale (on screen the colours do it, and markers would clutter).
  */
-// Plotly takes dash lengths ('14px,5px,…') besides the six names; its types list only the names.
-type Dash = NonNullable<NonNullable<Partial<ScatterData>['line']>['dash']>;
 export const PRINT_DASHES = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot', '14px,5px,3px,5px,3px,5px', '3px,8px'] as Dash[];
 export const PRINT_MARKERS = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'pentagon', 'triangle-down', 'star'] as const;
 /** Markers on a printed path: about this many, spread along it, so they tag the run without hiding it. */
@@ -59,7 +59,7 @@ function printLine(color: string, i: number, points: number): Pick<Partial<Scatt
 
 /**
  * Ticks for a printed log axis over `values`, every label at one size and in one form: the powers of
- * ten when two or more fall in the range (every other one, or fewer, past eight), else 1, 2, 5 × 10ⁿ,
+ * ten when two or more fall in the range (every 2nd, 3rd, 5th, 10th … when there are more than eight), else 1, 2, 5 × 10ⁿ,
  * else every digit × 10ⁿ. (Plotly's own labels 2, 5 between decades in a smaller type.)
  */
 function logTicks(values: number[], decimal: string): { tickvals: number[]; ticktext: string[] } | Record<string, never> {
