@@ -2,8 +2,9 @@
 // a figure shows, so an exported image holds exactly what the user saw, restyled for paper.
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Box, LogGrid, Vec2 } from '../core';
+import { power } from '../core/power';
 import { en, type Messages } from '../i18n/en';
-import { limits } from '../state/playground';
+import { sciNumber } from '../i18n/numbers';
 import type { SceneFunction } from '../state/scene';
 import type { Margin } from './frame';
 import { traces, type Mark } from './marks';
@@ -11,9 +12,11 @@ import { contourBands, contourScale } from './palette';
 import type { PathView } from './types';
 
 export interface FigureStyle {
-  /** White background, larger type, no playhead: a figure for lecture notes. */
+  /** White background, larger type, no playhead (unless asked below): a figure for lecture notes. */
   print: boolean;
   title?: string;
+  /** In print too, each run's mark at the playhead (a frame of an animation, a figure at its t). */
+  playhead?: boolean;
 }
 
 /**
@@ -38,13 +41,66 @@ const screen: FigureStyle = { print: false };
 export type FigureLabels = Messages['plot'];
 
 /** A printed figure's size in CSS pixels: a PNG at scale k has k times as many pixels each way. */
-export const PRINT_SIZE = { contour: { width: 1200, height: 900 }, loss: { width: 1200, height: 700 } } as const;
+export const PRINT_SIZE = {
+  contour: { width: 1200, height: 900 }, loss: { width: 1200, height: 700 }, both: { width: 2100, height: 900 },
+  strip: { width: 2400, height: 640 },
+} as const;
+
+/**
+ * In print each run also has its own dash pattern (in pixels) and marker shape, in the order the runs are
+ * listed, so that the runs stay apart in greyscale (on screen the colours do it, and markers would clutter).
+ */
+export const PRINT_DASHES: (number[] | undefined)[] = [undefined, [12, 6], [3, 5], [12, 5, 3, 5], [22, 7], [22, 6, 3, 6], [14, 5, 3, 5, 3, 5], [3, 8]];
+export const PRINT_MARKERS = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'pentagon', 'triangle-down', 'star'] as const;
+/** Markers on a printed path: about this many, spread along it, so they tag the run without hiding it. */
+const PRINT_MARKS = 12;
+
+/** The print look of the i-th run's line: its dash and its sparse markers of its own shape. */
+function printLook(i: number, points: number): { dash?: number[]; symbol: string; markEvery: number } {
+  const dash = PRINT_DASHES[i % PRINT_DASHES.length];
+  return { ...(dash ? { dash } : {}), symbol: PRINT_MARKERS[i % PRINT_MARKERS.length], markEvery: Math.max(1, Math.ceil(points / PRINT_MARKS)) };
+}
+/**
+ * Ticks for a printed log axis over `values`, every label at one size and in one form: the powers of
+ * ten when two or more fall in the range (every 2nd, 3rd, 5th, 10th … when there are more than eight), else 1, 2, 5 × 10ⁿ,
+ * else every digit × 10ⁿ. (Plotly's own labels 2, 5 between decades in a smaller type.)
+ */
+function logTicks(values: number[], decimal: string): { tickvals: number[]; ticktext: string[] } | Record<string, never> {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return {};
+  let lo = Infinity, hi = -Infinity;
+  for (const v of positive) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const [a, b] = [Math.ceil(Math.log10(lo) - 1e-9), Math.floor(Math.log10(hi) + 1e-9)];
+  const within = (ms: number[]) => {
+    const out: number[] = [];
+    for (let k = a - 1; k <= b; k++) for (const m of ms) if (m * 10 ** k >= lo * (1 - 1e-12) && m * 10 ** k <= hi * (1 + 1e-12)) out.push(m * 10 ** k);
+    return out;
+  };
+  const every = [1, 2, 3, 5, 10, 20, 50, 100].find((e) => (b - a + 1) / e <= 8) ?? 100;
+  const tickvals = b - a >= 1
+    ? Array.from({ length: b - a + 1 }, (_, i) => a + i).filter((k) => k % every === 0).map((k) => 10 ** k)
+    : [within([1, 2, 5]), within([1, 2, 3, 4, 5, 6, 7, 8, 9])].find((t) => t.length >= 2) ?? within([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const text = (v: number) => {
+    const k = Math.round(Math.log10(v));
+    if (Math.abs(v / 10 ** k - 1) > 1e-9) return sciNumber(v, decimal, 1);
+    return k === 0 ? '1' : k === 1 ? '10' : power(k);
+  };
+  return { tickvals, ticktext: tickvals.map(text) };
+}
+
+/** One type scale for every number on a printed figure: axes and colour bar alike. */
+const PRINT_TICKS = { tickfont: { size: 19 }, exponentformat: 'power' as const };
+const PRINT_FONT = 22;
+
 
 function base(style: FigureStyle, size: { width: number; height: number }): Partial<Layout> {
   return style.print
     ? {
         ...size,
-        paper_bgcolor: '#fff', plot_bgcolor: '#fff', font: { size: 22, color: '#111' },
+        paper_bgcolor: '#fff', plot_bgcolor: '#fff', font: { size: PRINT_FONT, color: '#111' },
         title: style.title
           ? { text: style.title, x: 0.5, xanchor: 'center', yref: 'container', y: 1, yanchor: 'top', pad: { t: 20 }, font: { size: 28 } }
           : undefined,
@@ -53,7 +109,7 @@ function base(style: FigureStyle, size: { width: number; height: number }): Part
         // down below the legend (a legend tied to the plot's top would grow up into the title).
         legend: {
           orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 1 - (style.title ? 70 : 12) / size.height,
-          yanchor: 'top', font: { size: 20 },
+          yanchor: 'top', font: { size: 20 }, itemwidth: 60, itemsizing: 'constant',
         },
       }
     : { paper_bgcolor: 'rgba(0,0,0,0)' };
@@ -95,7 +151,7 @@ function divergenceMark(points: Vec2[], box: Box): Vec2 | null {
   return [px + s * (qx - px), py + s * (qy - py)];
 }
 
-function pathMarks(p: PathView, playhead: number, box: Box, style: FigureStyle, rest: ContourInput['rest'] = 'full'): Mark[] {
+function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: FigureStyle, rest: ContourInput['rest'] = 'full'): Mark[] {
   const last = p.points.length - 1;
   // Before the playhead in full; beyond it as the user chose, so Play builds the picture step by step.
   const upTo = rest === 'full' ? last : Math.min(Math.max(playhead, 0), last);
@@ -104,7 +160,9 @@ function pathMarks(p: PathView, playhead: number, box: Box, style: FigureStyle, 
   const mark = p.diverged === null || upTo < last ? null : divergenceMark(p.points, box);
   // A dot per iterate shows the steps of a short run; on a long one they merge into the line.
   const marks: Mark[] = [
-    { kind: 'line', name: p.name, color: p.color, width: style.print ? 2.5 : 2, x, y, dots: p.points.length <= 300 ? (style.print ? 5 : 4) : 0, f: p.f.slice(0, upTo + 1) },
+    style.print
+      ? { kind: 'line', name: p.name, color: p.color, width: 3, x, y, dots: 0, ...printLook(i, x.length) }
+      : { kind: 'line', name: p.name, color: p.color, width: 2, x, y, dots: p.points.length <= 300 ? 4 : 0, f: p.f.slice(0, upTo + 1) },
   ];
   if (rest === 'faint' && upTo < last) {
     const beyond = p.points.slice(upTo);
@@ -112,8 +170,11 @@ function pathMarks(p: PathView, playhead: number, box: Box, style: FigureStyle, 
   }
   // (A playhead out of range for a moment, e.g. a key held at t = 0, shows no dot rather than failing.)
   const head = p.points[Math.min(playhead, last)];
-  if (!style.print && head) {
-    marks.push({ kind: 'dot', name: p.name, x: head[0], y: head[1], color: p.color, size: 12, symbol: 'circle', ring: { color: '#fff', width: 2 } });
+  if (head && (!style.print || style.playhead)) {
+    // In print the mark has the run's own shape, to tell the runs apart in greyscale too.
+    marks.push(style.print
+      ? { kind: 'dot', name: p.name, x: head[0], y: head[1], color: p.color, size: 20, symbol: PRINT_MARKERS[i % PRINT_MARKERS.length], ring: { color: '#fff', width: 2 } }
+      : { kind: 'dot', name: p.name, x: head[0], y: head[1], color: p.color, size: 12, symbol: 'circle', ring: { color: '#fff', width: 2 } });
   }
   if (mark) marks.push({ kind: 'dot', name: p.name, x: mark[0], y: mark[1], color: p.color, size: 16, symbol: 'cross', ring: { color: p.color, width: 3 }, unclipped: true });
   return marks;
@@ -132,7 +193,7 @@ export function contourMarks(
 ): Mark[] {
   return [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
-    ...paths.flatMap((p) => pathMarks(p, playhead, view, style, rest)),
+    ...paths.flatMap((p, i) => pathMarks(p, i, playhead, view, style, rest)),
     ...extra,
   ];
 }
@@ -158,6 +219,7 @@ export function contourBackdrop(
       colorbar: {
         title: { text: Number.isNaN(fn.fMin) ? 'f − min' : 'f − f*', side: 'right' },
         tickvals: surface.ticks.values, ticktext: surface.ticks.labels.map((t) => t.replace('.', labels.decimal)), thickness: 10, len: 0.9, xpad: 4,
+        ...(style.print ? { tickfont: PRINT_TICKS.tickfont } : {}),
       },
     },
     mark(fn.minima, labels.minimum, 'star'),
@@ -165,12 +227,13 @@ export function contourBackdrop(
   ];
   const names = fn.id === 'leastsquares' ? [labels.intercept, labels.slope] : ['x', 'y'];
   const b = base(style, PRINT_SIZE.contour);
+  const ticks = style.print ? PRINT_TICKS : { exponentformat: 'power' as const };
   const layout: Partial<Layout> = {
     ...b,
     separators: labels.separators,
-    xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain' },
+    xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain', ...ticks },
     yaxis: {
-      range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain',
+      range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain', ...ticks,
       ...(fn.equalAxes && style.print ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
     },
     // In print the legend names every run; on screen the page lists them above the plot.
@@ -185,8 +248,10 @@ export interface LossInput {
   paths: PathView[];
   playhead: number;
   steps: number;
-  /** Whether the values are gaps to a known minimum, drawn on a log axis. */
+  /** Whether the values are gaps to a floor, drawn on a log axis. */
   log: boolean;
+  /** Whether that floor is the known minimum f* (else the lowest value seen); true if left out. */
+  known?: boolean;
   labels?: FigureLabels;
 }
 
@@ -214,21 +279,25 @@ export function lossRange(paths: PathView[], log: boolean): [number, number] {
   return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
 }
 
-/** Every run's loss curve, for Plotly to draw whole (an export). */
+/** Every run's loss curve, for Plotly to draw whole (an export); printed log axes get ticks of one form. */
 export function lossFigure(input: LossInput, style: FigureStyle = screen): Figure {
-  return { data: traces(lossMarks(input, style)), layout: lossBackdrop(input, style).layout };
+  const { layout } = lossBackdrop(input, style);
+  const ticks = input.log && style.print ? logTicks(input.paths.flatMap((p) => p.loss), (input.labels ?? en.plot).decimal) : {};
+  return { data: traces(lossMarks(input, style)), layout: { ...layout, yaxis: { ...layout.yaxis, ...ticks } } };
 }
 
-const lossName = (log: boolean) => (log ? 'f − f*' : 'f');
+const lossName = (log: boolean, known = true) => (log ? (known ? 'f − f*' : 'f − min') : 'f');
 
 /** What moves: the runs' curves, and on screen the playhead's line and a dot on each curve. */
-export function lossMarks({ paths, playhead, log }: LossInput, style: FigureStyle = screen): Mark[] {
-  const yName = lossName(log);
+export function lossMarks({ paths, playhead, log, known }: LossInput, style: FigureStyle = screen): Mark[] {
+  const yName = lossName(log, known);
   const marks: Mark[] = [];
   // The playhead: a vertical line across the plot (screen only).
   if (!style.print) marks.push({ kind: 'rule', x: playhead, color: 'rgba(0,0,0,0.35)', width: 1 });
-  for (const p of paths) {
-    marks.push({ kind: 'line', name: p.name, color: p.color, width: style.print ? 2.5 : 2, x: null, y: p.loss, dots: 0, yName });
+  for (const [i, p] of paths.entries()) {
+    marks.push(style.print
+      ? { kind: 'line', name: p.name, color: p.color, width: 3, x: null, y: p.loss, dots: 0, yName, ...printLook(i, p.loss.length) }
+      : { kind: 'line', name: p.name, color: p.color, width: 2, x: null, y: p.loss, dots: 0, yName });
     const k = Math.min(playhead, p.loss.length - 1);
     if (!style.print && k >= 0) {
       marks.push({ kind: 'dot', name: p.name, x: k, y: p.loss[k], color: p.color, size: 9, symbol: 'circle', ring: { color: '#fff', width: 1.5 }, unclipped: true });
@@ -238,19 +307,94 @@ export function lossMarks({ paths, playhead, log }: LossInput, style: FigureStyl
 }
 
 /** The axes (on screen the page sets the y range, `lossRange`: Plotly draws no curve there to fit). */
-export function lossBackdrop({ steps, log, labels = en.plot }: Pick<LossInput, 'steps' | 'log' | 'labels'>, style: FigureStyle = screen): Figure {
-  const yName = lossName(log);
+export function lossBackdrop(
+  { steps, log, known, labels = en.plot }: Pick<LossInput, 'steps' | 'log' | 'known' | 'labels'>,
+  style: FigureStyle = screen,
+): Figure {
+  const yName = lossName(log, known);
   const b = base(style, PRINT_SIZE.loss);
+  const ticks = style.print ? PRINT_TICKS : { exponentformat: 'power' as const };
   const layout: Partial<Layout> = {
     ...b,
     separators: labels.separators,
     // Room for powers of ten beside the axis title.
     ...(style.print ? { margin: { ...b.margin, l: 120 } } : {}),
-    xaxis: { title: { text: labels.iteration }, range: [0, steps], zeroline: false },
-    yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', exponentformat: 'power' },
+    xaxis: { title: { text: labels.iteration }, range: [0, steps], zeroline: false, ...ticks },
+    yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', ...ticks },
     // On screen the contour's legend names the colours; a printed loss plot stands alone.
     showlegend: style.print,
     hovermode: 'closest',
   };
   return { data: [], layout };
+}
+
+/** A trace moved onto the axes of another subplot ('x2', 'y2', …). */
+const onAxes = (d: Data, x: string, y: string) => ({ ...d, xaxis: x, yaxis: y }) as Data;
+
+/**
+ * The contour and the loss plot side by side in one print figure: the runs drawn alike in both, named
+ * once in the legend above them.
+ */
+export function combinedFigure(contour: ContourInput, loss: LossInput, style: FigureStyle): Figure {
+  const c = contourFigure(contour, style);
+  const l = lossFigure(loss, style);
+  const split = 0.5;
+  const [surface, ...marks] = c.data as (Data & { colorbar?: object })[];
+  return {
+    data: [
+      // The colour bar stands between the two plots.
+      { ...surface, colorbar: { ...surface.colorbar, x: split + 0.005, xanchor: 'left' } } as Data,
+      ...marks,
+      ...l.data.map((d) => ({ ...onAxes(d, 'x2', 'y2'), showlegend: false }) as Data),
+    ],
+    layout: {
+      ...c.layout,
+      ...(style.print ? PRINT_SIZE.both : {}),
+      xaxis: { ...c.layout.xaxis, domain: [0, split] },
+      xaxis2: { ...l.layout.xaxis, domain: [split + 0.14, 1], anchor: 'y2' },
+      yaxis2: { ...l.layout.yaxis, anchor: 'x2' },
+    },
+  };
+}
+
+/** A path as it stands at iteration t: its first t steps, and its divergence mark once it has diverged. */
+function pathAt(p: PathView, t: number): PathView {
+  const n = Math.min(t, p.points.length - 1) + 1;
+  return {
+    ...p, points: p.points.slice(0, n), f: p.f.slice(0, n), loss: p.loss.slice(0, n),
+    diverged: p.diverged !== null && p.diverged <= t ? p.diverged : null,
+  };
+}
+
+/**
+ * The contour at several iterations side by side, each panel headed "t = …": how the paths grow, for a
+ * page that cannot move. The legend (above) and the colour bar (at the right) serve every panel.
+ */
+export function stripFigure(input: ContourInput, steps: number[], style: FigureStyle): Figure {
+  const gap = 0.025;
+  const w = (0.94 - gap * (steps.length - 1)) / steps.length;
+  const data: Data[] = [];
+  const layout: Partial<Layout> & Record<string, unknown> = {};
+  const annotations: NonNullable<Layout['annotations']> = [];
+  steps.forEach((t, i) => {
+    const f = contourFigure({ ...input, paths: input.paths.map((p) => pathAt(p, t)), playhead: t }, style);
+    const k = i === 0 ? '' : String(i + 1);
+    const [x, y] = [`x${k}`, `y${k}`];
+    const last = i === steps.length - 1;
+    f.data.forEach((d, j) => {
+      const bar = j === 0 ? (last ? { colorbar: { ...(d as { colorbar?: object }).colorbar, x: 0.95, xanchor: 'left' } } : { showscale: false }) : {};
+      data.push({ ...onAxes(d, x, y), ...(i > 0 ? { showlegend: false } : {}), ...bar } as Data);
+    });
+    if (i === 0) Object.assign(layout, f.layout, style.print ? PRINT_SIZE.strip : {});
+    const { xaxis, yaxis } = f.layout;
+    layout[`xaxis${k}`] = { ...xaxis, domain: [i * (w + gap), i * (w + gap) + w], anchor: y };
+    layout[`yaxis${k}`] = {
+      ...yaxis, anchor: x, ...(yaxis?.scaleanchor ? { scaleanchor: x } : {}), ...(i > 0 ? { title: { text: '' } } : {}),
+    };
+    annotations.push({
+      text: `t = ${t}`, xref: `${x} domain` as 'x', yref: `${y} domain` as 'y', x: 0.5, y: 1, yanchor: 'bottom',
+      showarrow: false, font: { size: style.print ? PRINT_FONT : 14 },
+    });
+  });
+  return { data, layout: { ...layout, annotations } };
 }

@@ -24,6 +24,9 @@ export interface LineMark {
   opacity?: number;
   /** Not offered to hover: vectors and fields, whose points are not a run's iterates. */
   silent?: boolean;
+  /** Print only: a marker of this Plotly shape at every `markEvery`-th point (and the last), to tell runs apart in greyscale. */
+  symbol?: string;
+  markEvery?: number;
   /** For hover: f at every point (a path), or the name of y (a loss curve). */
   f?: ArrayLike<number>;
   yName?: string;
@@ -37,7 +40,8 @@ export interface DotMark {
   y: number;
   color: string;
   size: number;
-  symbol: 'circle' | 'circle-open' | 'cross';
+  /** On screen a filled or open circle or a cross; in print also a run's own Plotly marker shape. */
+  symbol: 'circle' | 'circle-open' | 'cross' | (string & {});
   ring?: { color: string; width: number };
   /** Drawn even where it sticks out of the plot area. */
   unclipped?: boolean;
@@ -53,7 +57,7 @@ export interface RuleMark {
 
 export type Mark = LineMark | DotMark | RuleMark;
 
-const symbols = { circle: 'circle', 'circle-open': 'circle-open', cross: 'x-thin-open' } as const;
+const symbols: Record<string, string> = { circle: 'circle', 'circle-open': 'circle-open', cross: 'x-thin-open' };
 
 /** The marks as Plotly scatter traces, for a figure Plotly draws whole (an export). */
 export function traces(marks: Mark[]): Data[] {
@@ -62,18 +66,19 @@ export function traces(marks: Mark[]): Data[] {
     if (m.kind === 'dot') {
       const marker = m.symbol === 'circle-open'
         ? { symbol: symbols[m.symbol], size: m.size, color: m.color, line: { width: m.ring?.width ?? 1 } }
-        : { symbol: symbols[m.symbol], size: m.size, color: m.color, ...(m.ring ? { line: m.ring } : {}) };
+        : { symbol: symbols[m.symbol] ?? m.symbol, size: m.size, color: m.color, ...(m.ring ? { line: m.ring } : {}) };
       return [{
         type: 'scatter', mode: 'markers', name: m.name, x: [m.x], y: [m.y], showlegend: false, marker,
         hovertemplate: `${m.name} (%{x:.4g}, %{y:.4g})<extra></extra>`, ...(m.unclipped ? { cliponaxis: false } : {}),
-      }];
+      } as Data];
     }
     return [{
-      type: 'scatter', mode: m.dots || m.heads ? 'lines+markers' : 'lines', name: m.name,
+      type: 'scatter', mode: m.dots || m.heads || m.symbol ? 'lines+markers' : 'lines', name: m.name,
       ...(m.x ? { x: Array.from(m.x) } : {}), y: Array.from(m.y),
       line: { color: m.color, width: m.width, ...(m.dash ? { dash: m.dash.map((d) => `${d}px`).join(',') } : {}) },
       ...(m.dots ? { marker: { color: m.color, size: m.dots } } : {}),
       ...(m.heads ? { marker: arrowheads(m) } : {}),
+      ...(m.symbol ? { marker: printMarkers(m) } : {}),
       ...(m.opacity !== undefined ? { opacity: m.opacity } : {}),
       ...(m.silent ? { hoverinfo: 'skip' as const, showlegend: false } : {}),
     } as Data];
@@ -85,4 +90,10 @@ function arrowheads(m: LineMark) {
   const end = (i: number) => Number.isFinite(m.y[i]) && (i === m.y.length - 1 || !Number.isFinite(m.y[i + 1]));
   const size = Array.from({ length: m.y.length }, (_, i) => (end(i) ? 3 * m.width + 6 : 0));
   return { symbol: 'arrow', angleref: 'previous', size, color: m.color, line: { width: 0 } };
+}
+
+/** A printed run's sparse markers: its own shape at every markEvery-th point and at its end. */
+function printMarkers(m: LineMark) {
+  const every = m.markEvery ?? 1, n = m.y.length;
+  return { symbol: m.symbol, color: m.color, line: { color: '#fff', width: 1 }, size: Array.from({ length: n }, (_, t) => (t % every === 0 || t === n - 1 ? 13 : 0)) };
 }

@@ -1,3 +1,4 @@
+import { power } from './power';
 import type { Box, Vec2 } from './types';
 
 /** Values of f on a regular grid over a box, as a contour plot wants them. */
@@ -38,6 +39,8 @@ export function sampleGrid(f: (p: Vec2) => number, view: Box, nx = 200, ny = 200
 export interface LogGrid extends Grid {
   /** Where to put colour-bar ticks (log units) and what they say (heights above the floor). */
   ticks: { values: number[]; labels: string[] };
+  /** The smallest and largest finite values of f itself (min and max above are in log units). */
+  raw: { min: number; max: number };
 }
 
 export function logGrid(grid: Grid, floor: number): LogGrid {
@@ -51,7 +54,7 @@ export function logGrid(grid: Grid, floor: number): LogGrid {
   const labels: string[] = [];
   for (let k = Math.ceil(lo); k <= Math.floor(hi); k++) {
     values.push(k);
-    labels.push(k >= -2 && k <= 4 ? String(10 ** k) : `1e${k}`);
+    labels.push(k >= -2 && k <= 4 ? String(10 ** k) : power(k));
   }
-  return { ...grid, z, min: lo, max: hi, ticks: { values, labels } };
+  return { ...grid, z, min: lo, max: hi, ticks: { values, labels }, raw: { min: grid.min, max: grid.max } };
 }

@@ -14,5 +14,7 @@ export { MAX_STEPS, simulate, type SimulateSpec, type Trajectory } from './run';
 export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';
 export * as theory from './theory';
-export { hessianAt, measuredRate, spaced, theoryMap } from './ratemap';
+export { measuredRate, spaced, theoryMap } from './ratemap';
 export { batchCovariance, batchGradients, ellipse, type Sym2 } from './cloud';
+export { hessianAt, suggestLr } from './curvature';
+export { fitBox } from './fit';

@@ -1,7 +1,6 @@
 // The convergence rate over a grid of settings: exact on quadratics (theory's spectral radius), measured
 // from real runs elsewhere. Pure and synchronous; the page runs the measured maps in workers.
 import { rate, type TheoryKind } from './theory';
-import type { Objective, Vec2 } from './types';
 
 /** n values from min to max, evenly in log (η) or in log(1 − v) (α, β₁, ρ), or evenly (anything else). */
 export function spaced(min: number, max: number, n: number, scale: 'linear' | 'log' | 'log1m'): number[] {
@@ -46,18 +45,4 @@ export function measuredRate(losses: readonly number[], diverged: boolean, fRef:
   for (let t = mid; t < mid + (mid - from); t++) s2 += Math.max(losses[t] - fRef, 0);
   if (!(s1 > 0)) return NaN;
   return (Math.max(s2, floor) / s1) ** (1 / (2 * (mid - from)));
-}
-
-/** A symmetric Hessian by central differences of the exact gradient, for the local theory at a minimum. */
-export function hessianAt(objective: Objective, p: Vec2, h = 1e-5): [[number, number], [number, number]] {
-  const d = (j: 0 | 1): Vec2 => {
-    const a: Vec2 = [p[0], p[1]], b: Vec2 = [p[0], p[1]];
-    a[j] += h;
-    b[j] -= h;
-    const ga = objective.grad(a), gb = objective.grad(b);
-    return [(ga[0] - gb[0]) / (2 * h), (ga[1] - gb[1]) / (2 * h)];
-  };
-  const c0 = d(0), c1 = d(1);
-  const off = (c0[1] + c1[0]) / 2;
-  return [[c0[0], off], [off, c1[1]]];
 }

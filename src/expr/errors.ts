@@ -12,6 +12,7 @@ const messages = {
   'missing-parenthesis': (p) => `Missing closing parenthesis for the "(" at character ${p.position}`,
   'unmatched-parenthesis': (p) => `The ")" at character ${p.position} has no matching "("`,
   incomplete: () => 'The formula is incomplete: something is missing at the end',
+  'power-operator': () => '"**" is not an operator here: write powers with ^, for example x^2',
   unexpected: (p) => `Unexpected "${p.token}" at character ${p.position}`,
   syntax: (p) => `Cannot read the formula at character ${p.position}`,
   assignment: () => 'Assignments are not allowed: type only an expression in x and y',

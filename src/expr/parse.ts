@@ -104,6 +104,9 @@ function syntaxError(e: unknown, text: string): FormulaError {
   const char = (e as { char?: unknown } | null)?.char;
   const index = Math.min(Math.max(typeof char === 'number' ? char - 1 : 0, 0), text.length);
   const position = index + 1;
+  // Python's and JavaScript's power operator: the most common slip, worth its own hint.
+  const pow = /\*\s*\*/.exec(text);
+  if (pow) return new FormulaError('power-operator', {}, pow.index, pow[0].length);
   if (message.startsWith('Parenthesis ) expected')) {
     const open = findUnclosed(text, index);
     if (open !== undefined) return new FormulaError('missing-parenthesis', { position: open + 1 }, open, 1);

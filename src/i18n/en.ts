@@ -20,17 +20,17 @@ export const en = {
       ravine: {
         title: 'Gradient descent in a ravine',
         caption:
-          'Level lines stretched 50 : 1. The gradient is perpendicular to them, so GD at η close to 2/L jumps from wall to wall and crawls along the floor.',
+          'κ = 50: level lines stretched about 7 : 1 (√50 ≈ 7.1). The gradient is perpendicular to them, so GD at η = 1.9, close to 2/L = 2, jumps from wall to wall and crawls along the floor.',
       },
       inertia: {
         title: 'Without inertia / with inertia',
         caption:
-          'GD (η = 1.8) and Momentum (α = 0.8, η = 0.36: the same long-run step η/(1−α)). Summed, the steps across the ravine cancel and the steps along it add up.',
+          'GD (η = 1.8) and Momentum (α = 0.8, η = 0.36: the same long-run step η/(1−α) = 1.8). Summed, the steps across the ravine cancel and the steps along it add up.',
       },
       nesterov: {
         title: 'Momentum vs Nesterov',
         caption:
-          'Same η and α. Momentum overshoots and swings across the ravine; Nesterov takes the gradient where its inertia is carrying it, and the swing dies out.',
+          'Same η = 0.5 and α = 0.9. Momentum overshoots and swings across the ravine; Nesterov takes the gradient where its inertia is carrying it, and the swing dies out.',
       },
       batch: {
         title: 'Which batch size to take?',
@@ -44,7 +44,7 @@ export const en = {
       },
       stepsize: {
         title: 'The step size matters',
-        caption: 'GD with η = 0.1 (too small: it crawls), η = 1 (good) and η = 2.2 > 2/L (too large: it diverges).',
+        caption: 'GD with η = 0.1 (too small: it crawls), η = 1 (good) and η = 2.2 > 2/L = 2 (too large: it diverges).',
       },
     },
   },
@@ -86,6 +86,21 @@ export const en = {
     x: 'Start x₀',
     y: 'Start y₀',
     steps: 'Iterations',
+    suggestedLr: (lr: string) => `Step size from the curvature at the start: η\u00a0≈\u00a0${lr}`,
+    useLr: 'Use for every run',
+  },
+
+  box: {
+    heading: 'Plotted box',
+    xFrom: 'x from',
+    xTo: 'x to',
+    yFrom: 'y from',
+    yTo: 'y to',
+    fit: 'Fit',
+    fitHelp: 'A box around the start and the minimum a short run finds',
+    reset: 'Default',
+    resetHelp: "The function's own box",
+    empty: 'The lower end must be below the upper one',
   },
 
   runs: {
@@ -239,11 +254,18 @@ export const en = {
     figure: 'Figure',
     contour: 'Contour with paths',
     loss: 'Loss plot',
+    both: 'Both, side by side',
+    strip: 'Iteration strip',
+    stripSteps: 'Iterations shown',
+    stripHelp: (max: number, steps: number) => `Up to ${max} whole numbers from 0 to ${steps}, separated by commas`,
     title: 'Title (optional)',
     titlePlaceholder: 'e.g. GD vs Momentum, κ = 25',
     image: 'Image',
     pixels: (width: number, height: number) => `${width} × ${height} pixels`,
     svg: 'Vector image, for print',
+    atPlayhead: (t: number) => `Mark where each run is at the playhead, t = ${t}`,
+    gif: 'Animation (GIF) of the playhead from t = 0 to the end, for slides',
+    gifProgress: (done: number, total: number) => `Frame ${done} of ${total}`,
     data: 'Data of the runs',
     dataColumns: '(step, x, y, loss per run)',
     drawing: 'Drawing…',
@@ -265,6 +287,7 @@ export const en = {
       iterations: 'iterations',
       step: 'step',
       view: 'view',
+      box: 'plotted box',
       run: 'run',
       language: 'language',
       map: 'rate map',

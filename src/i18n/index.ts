@@ -75,6 +75,11 @@ export function presetText(m: Messages, id: string): { title: string; caption: s
   return (m.presets.texts as Record<string, { title: string; caption: string }>)[id] ?? { title: id, caption: '' };
 }
 
+/** A title run into the text after it: ended with a full stop unless it has its own mark (a question). */
+export function runIn(title: string): string {
+  return /[.?!…]$/.test(title) ? title : `${title}.`;
+}
+
 /**
  * One item of a link's "left out" list (`what "value"`, as url.ts writes it) with `what` in a language;
  * the quoted value is the link's own text and stays as it was.

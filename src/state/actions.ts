@@ -1,9 +1,9 @@
 // Every change the UI makes to the playground's state goes through these small functions, which keep
 // it valid. Components call them through the page's callbacks and never write the state themselves.
-import { optimizerDef, scheduleDef, testFunctions } from '../core';
-import type { OptimizerKind, ScheduleKind, Vec2 } from '../core';
+import { fitBox, optimizerDef, scheduleDef, testFunctions } from '../core';
+import type { Box, OptimizerKind, ScheduleKind, Vec2 } from '../core';
 import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
-import { buildFunction, lrRange, type SceneFunction } from './scene';
+import { buildFunction, lrRange, suggestedLr, type SceneFunction } from './scene';
 
 const defaults = (specs: Readonly<Record<string, { default: number }>>) =>
   Object.fromEntries(Object.entries(specs).map(([k, p]) => [k, p.default]));
@@ -62,12 +62,13 @@ export function changeRun(s: PlaygroundState, id: number, change: RunChange): vo
 
 /**
  * Switches to another function (a test function's id, or FORMULA_ID with the formula already set):
- * its parameters reset, and the start, η and noise move to what suits it, so the runs stay comparable.
+ * its parameters and box reset, and the start, η and noise move to what suits it, so the runs stay comparable.
  */
 export function selectFunction(s: PlaygroundState, id: string): void {
   const def = testFunctions.find((d) => d.id === id);
   s.fn.id = id;
   s.fn.params = def ? defaults(def.params) : {};
+  s.fn.view = undefined;
   const fn = buildFunction(s.fn);
   s.fn.noise = fn.noise;
   s.start = [...fn.start] as Vec2;
@@ -77,10 +78,41 @@ export function selectFunction(s: PlaygroundState, id: string): void {
   }
 }
 
-/** A typed formula that parsed: it becomes the function. */
-export function setFormula(s: PlaygroundState, text: string): void {
+/**
+ * A new formula (one that parses) becomes the function; its runs take the η its curvature at the start
+ * allows, since a formula's steepness can differ from the last one's by orders of magnitude.
+ */
+export function applyFormula(s: PlaygroundState, text: string): void {
   s.fn.formula = text;
   if (s.fn.id !== FORMULA_ID) selectFunction(s, FORMULA_ID);
+  useSuggestedLr(s);
+}
+
+/**
+ * Every gradient run takes the η the curvature at the start suggests (their own α, batch and seed stay);
+ * the adaptive rules, whose η is a length, keep theirs.
+ */
+export function useSuggestedLr(s: PlaygroundState): void {
+  const lr = suggestedLr(buildFunction(s.fn), s);
+  for (const r of s.runs) if (optimizerDef(r.kind).lrUnit === 'curvature') r.lr = lr;
+}
+
+/** Sets the box the contour is computed over; an empty or inverted box is refused (returns false). */
+export function setBox(s: PlaygroundState, box: Box): boolean {
+  if (!(box.x[0] < box.x[1] && box.y[0] < box.y[1])) return false;
+  s.fn.view = { x: [box.x[0], box.x[1]], y: [box.y[0], box.y[1]] };
+  return true;
+}
+
+/** The box around the start and the nearby minimum (see fitBox), from the function before noise. */
+export function fitView(s: PlaygroundState): void {
+  const fn = buildFunction({ ...s.fn, view: undefined });
+  setBox(s, fitBox(fn, s.start, fn.view));
+}
+
+/** Back to the function's own box. */
+export function resetBox(s: PlaygroundState): void {
+  s.fn.view = undefined;
 }
 
 export function setFunctionParam(s: PlaygroundState, name: string, value: number): void {

@@ -1,12 +1,16 @@
 import { optimizerDef, scheduleDef } from '../core';
 import type { SettingSpec, Trajectory } from '../core';
 import { formatNumber, messages, type Lang } from '../i18n';
+import { sciNumber } from '../i18n/numbers';
 import type { RunState, ScheduleState } from './playground';
 import type { StepVectors } from './vectors';
 
-/** Three significant digits: enough to tell settings apart, short enough for a legend. */
+/**
+ * Three significant digits: enough to tell settings apart, short enough for a legend; very small and
+ * very large values as m·10ⁿ, as figures print them.
+ */
 export function short(v: number, lang: Lang = 'en'): string {
-  return formatNumber(v, lang, 3);
+  return sciNumber(v, messages(lang).plot.decimal, 3);
 }
 
 /** `symbol=value` for the settings a label names: those always named, and the others where changed. */

@@ -1,4 +1,4 @@
-import type { OptimizerKind, ScheduleKind, Vec2 } from '../core';
+import type { Box, OptimizerKind, ScheduleKind, Vec2 } from '../core';
 
 /** One optimizer's run in the comparison. */
 export interface RunState {
@@ -32,6 +32,8 @@ export interface FunctionState {
   samples: number;
   noise: number;
   noiseSeed: number;
+  /** The box the contour is computed over, when the user set one; else the function's own view. */
+  view?: Box;
 }
 
 export interface PlaygroundState {

@@ -1,27 +1,32 @@
-import { batchOf, getTestFunction, scheduleCurve, isFiniteSum, logGrid, optimizerDef, sampleGrid, simulate, theory, withNoise } from '../core';
-import type { FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory } from '../core';
+import { batchOf, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, simulate, suggestLr, theory, withNoise } from '../core';
+import type { FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory, Vec2 } from '../core';
 import { parseFunction } from '../expr';
 import { FORMULA_ID, type FunctionState, type PlaygroundState, type RunState } from './playground';
 
 export type SceneFunction = TestFunction & FiniteSum;
 
-// A typed formula has no known minima or view: show the box most textbook examples live in.
+// A typed formula has no known minima or view: show the box most textbook examples live in. Its η is
+// the one the curvature at the start allows (a steep formula such as Rosenbrock's needs far less than
+// a gentle one), and the slider reaches ten times below it.
 function formulaFunction(text: string): TestFunction {
   const { f, grad } = parseFunction(text);
+  const start: Vec2 = [-2, 2];
+  const lr = suggestLr({ f, grad }, start, { min: 1e-6, max: 1, default: 0.01 });
   return {
     id: FORMULA_ID, f, grad,
     view: { x: [-3, 3], y: [-3, 3] },
     minima: [], fMin: NaN, saddles: [],
-    start: [-2, 2],
-    lr: { min: 1e-4, max: 1, default: 0.01 },
+    start,
+    lr: { min: Math.min(1e-4, lr / 10), max: 1, default: lr },
     noise: 1,
     equalAxes: true,
   };
 }
 
-/** The function a state names, before any noise: what the contour shows. */
-export function baseFunction(fs: Pick<FunctionState, 'id' | 'params' | 'formula'>): TestFunction {
-  return fs.id === FORMULA_ID ? formulaFunction(fs.formula) : getTestFunction(fs.id, fs.params);
+/** The function a state names, before any noise: what the contour shows, over the user's box if set. */
+export function baseFunction(fs: Pick<FunctionState, 'id' | 'params' | 'formula' | 'view'>): TestFunction {
+  const fn = fs.id === FORMULA_ID ? formulaFunction(fs.formula) : getTestFunction(fs.id, fs.params);
+  return fs.view ? { ...fn, view: { x: [...fs.view.x], y: [...fs.view.y] } } : fn;
 }
 
 /** The function as a finite sum: the least-squares fit is one already, others get the state's noise. */
@@ -77,10 +82,27 @@ export function surface(fn: TestFunction): LogGrid {
   return logGrid(grid, Number.isNaN(fn.fMin) ? grid.min : fn.fMin);
 }
 
-/** What the loss plot draws: the gap to the known minimum on a log axis, or f itself when f* is unknown. */
-export function lossSeries(fn: SceneFunction, run: Trajectory): { y: number[]; log: boolean } {
-  if (Number.isNaN(fn.fMin)) return { y: run.losses, log: false };
-  return { y: run.losses.map((l) => l - fn.fMin), log: true };
+/**
+ * The floor of the loss plot's log axis: f* when it is known. Else, when f is bounded below on the box,
+ * the lowest value the grid or a run reached (runs find a minimum more closely than the grid). Null when
+ * a run fell further below the box's lowest value than the box's whole range (f unbounded below): then
+ * the plot shows f itself on a linear axis.
+ */
+export function lossFloor(fn: TestFunction, grid: LogGrid, runs: Trajectory[]): number | null {
+  if (!Number.isNaN(fn.fMin)) return fn.fMin;
+  const { min, max } = grid.raw;
+  if (Number.isNaN(min)) return null;
+  let lowest = min;
+  for (const r of runs) for (const l of r.losses) if (l < lowest) lowest = l;
+  return lowest >= min - (max - min) ? lowest : null;
+}
+
+/** What the loss plot draws: the gap to the floor on a log axis, or f itself when there is none. */
+export function lossSeries(
+  fn: SceneFunction, run: Trajectory, floor: number | null = Number.isNaN(fn.fMin) ? null : fn.fMin,
+): { y: number[]; log: boolean } {
+  if (floor === null) return { y: run.losses, log: false };
+  return { y: run.losses.map((l) => l - floor), log: true };
 }
 
 /**
@@ -104,4 +126,9 @@ export function lrMarks(fn: SceneFunction, run: RunState): { value: number; labe
   const L = theory.spectrum(fn.quadratic.hessian).L;
   const label = kind === 'gd' ? '2/L' : kind === 'momentum' ? '2(1+α)/L' : '2(1+α)/((1+2α)L)';
   return [{ value: theory.maxStableLr(kind, L, run.params.alpha ?? 0), label }];
+}
+
+/** η ≈ 1/L from the curvature at the state's start, within the function's η range. */
+export function suggestedLr(fn: SceneFunction, s: Pick<PlaygroundState, 'start'>): number {
+  return suggestLr(fn, s.start, fn.lr);
 }

@@ -11,7 +11,7 @@ import { FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunS
 import { buildFunction, type SceneFunction } from './scene';
 import { defaultShow, MAX_VECTORS, type ShowState } from './show';
 
-/** What a link holds beside the playground: the playhead and the zoom. */
+/** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
 export interface LinkState {
   state: PlaygroundState;
   /** The iteration shown; null for the last one. */
@@ -57,10 +57,12 @@ function encodeRun(r: RunState, fn: SceneFunction): string {
   return parts.join(',');
 }
 
+const boxText = (b: Box) => [...b.x, ...b.y].map(num).join(',');
+
 /** The page encodes its state several times per change: build each function state's function once. */
 let built: { key: string; fn: SceneFunction } | null = null;
 function functionOf(fs: FunctionState): SceneFunction {
-  const key = JSON.stringify([fs.id, fs.params, fs.formula, fs.samples, fs.noise, fs.noiseSeed]);
+  const key = JSON.stringify([fs.id, fs.params, fs.formula, fs.samples, fs.noise, fs.noiseSeed, fs.view ?? null]);
   if (built?.key !== key) built = { key, fn: buildFunction(fs) };
   return built.fn;
 }
@@ -74,10 +76,11 @@ export function encode({ state: s, playhead, view, lang, map, show }: LinkState)
   q.set('N', String(s.fn.samples));
   q.set('noise', num(s.fn.noise));
   q.set('nseed', String(s.fn.noiseSeed));
+  if (s.fn.view) q.set('box', boxText(s.fn.view));
   q.set('start', `${num(s.start[0])},${num(s.start[1])}`);
   q.set('steps', String(s.steps));
   if (playhead !== null && playhead < s.steps) q.set('t', String(playhead));
-  if (view) q.set('view', [...view.x, ...view.y].map(num).join(','));
+  if (view) q.set('view', boxText(view));
   // An empty `run` says "no runs", which a link without any `run` (the default runs) cannot.
   if (s.runs.length === 0) q.set('run', '');
   for (const r of s.runs) q.append('run', encodeRun(r, fn));
@@ -150,6 +153,9 @@ export function decode(search: string): Decoded {
   s.fn.samples = get('N', 'N', limits.samples) ?? s.fn.samples;
   s.fn.noise = get('noise', 'noise', limits.noise) ?? s.fn.noise;
   s.fn.noiseSeed = get('nseed', 'noise seed', limits.seed) ?? s.fn.noiseSeed;
+  // Before the start and the runs: the box bounds how far a run may go before it counts as diverged.
+  const box = readBox(q.get('box'), 'box', bad);
+  if (box) s.fn.view = box;
 
   const start = q.get('start');
   if (start !== null) {
@@ -160,14 +166,7 @@ export function decode(search: string): Decoded {
   }
   s.steps = get('steps', 'iterations', limits.steps) ?? s.steps;
   const playhead = get('t', 'step', { min: 0, max: s.steps, integer: true }) ?? null;
-  const viewText = q.get('view');
-  let view: Box | null = null;
-  if (viewText !== null) {
-    const v = viewText.split(',').map((t) => read(t, limits.coordinate));
-    if (v.length === 4 && v.every((c) => c !== undefined) && v[0]! < v[1]! && v[2]! < v[3]!) {
-      view = { x: [v[0]!, v[1]!], y: [v[2]!, v[3]!] };
-    } else bad('view', viewText);
-  }
+  const view = readBox(q.get('view'), 'view', bad);
 
   // A link with runs replaces the default ones; `run=` alone means none. If not one of its runs is
   // usable, the default runs stay, so the figure is never empty by accident.
@@ -206,6 +205,17 @@ export function decode(search: string): Decoded {
     else bad('language', langText);
   }
   return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), show, dropped };
+}
+
+/** `x0,x1,y0,y1` with x0 < x1 and y0 < y1, as the zoom and the box are written. */
+function readBox(text: string | null, what: string, bad: (what: string, value: string) => void): Box | null {
+  if (text === null) return null;
+  const v = text.split(',').map((t) => read(t, limits.coordinate));
+  if (v.length === 4 && v.every((c) => c !== undefined) && v[0]! < v[1]! && v[2]! < v[3]!) {
+    return { x: [v[0]!, v[1]!], y: [v[2]!, v[3]!] };
+  }
+  bad(what, text);
+  return null;
 }
 
 /** The names of settings by their link keys. */

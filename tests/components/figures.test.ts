@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
-import { contourMarks } from '../../src/components/figures';
+import { combinedFigure, contourFigure, contourMarks, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, stripFigure } from '../../src/components/figures';
+import { defaultStrip, readStrip } from '../../src/state/strip';
+import { frameSteps, MAX_FRAMES } from '../../src/state/animation';
 import type { PathView } from '../../src/components/types';
-import { buildFunction } from '../../src/state/scene';
+import { en } from '../../src/i18n/en';
+import { buildFunction, surface } from '../../src/state/scene';
 import { defaultState } from '../../src/state/defaults';
 
 const fn = buildFunction(defaultState().fn);
 const view = fn.view; // x ∈ [−3, 3], y ∈ [−2, 2]
+const grid = surface(fn);
 
 function mark(points: Vec2[], diverged: number | null): number[][] {
   const path: PathView = { id: 0, name: 'GD', color: '#000', points, loss: points.map(() => 1), f: points.map(() => 1), diverged };
@@ -28,5 +32,117 @@ describe('the mark of a diverged run', () => {
     expect(mark([[0, 0], [1, 1], [5, 3], [50, -40]], 4)).toEqual([[3, 2]]);
     // Leaving through the bottom edge: from (0, 0) to (1, −4), y = −2 at a half.
     expect(mark([[0, 0], [1, -4]], 2)).toEqual([[0.5, -2]]);
+  });
+});
+
+describe('the print style', () => {
+  const paths: PathView[] = Array.from({ length: 8 }, (_, i) => ({
+    id: i * 3, name: `run ${i}`, color: '#000', points: Array.from({ length: 500 }, (_, t) => [t, t] as Vec2),
+    loss: Array.from({ length: 500 }, () => 1), f: Array.from({ length: 500 }, () => 1), diverged: null,
+  }));
+  type Line = { name?: string; line?: { dash?: string; color: string }; marker?: { symbol?: string; size?: number | number[] } };
+  const runLines = (data: unknown[]) => (data as (Line & { mode?: string })[]).filter((d) => d.name?.startsWith('run ') && d.mode?.includes('lines'));
+
+  it('gives each of the most runs a page can hold its own dash and marker, in both figures alike', () => {
+    const contour = runLines(contourFigure({ view, surface: grid, fn, paths, playhead: 0, start: [0, 0] }, { print: true }).data);
+    const loss = runLines(lossFigure({ paths, playhead: 0, steps: 500, log: true }, { print: true }).data);
+    for (const lines of [contour, loss]) {
+      expect(lines).toHaveLength(8);
+      expect(new Set(lines.map((l) => l.line!.dash)).size).toBe(8);
+      expect(new Set(lines.map((l) => l.marker!.symbol)).size).toBe(8);
+      // A dozen or so marks along a long path, not one on every iterate.
+      const marks = (lines[0].marker!.size as number[]).filter((s) => s > 0).length;
+      expect(marks).toBeGreaterThanOrEqual(10);
+      expect(marks).toBeLessThanOrEqual(15);
+    }
+    expect(loss.map((l) => l.line!.dash)).toEqual(contour.map((l) => l.line!.dash));
+    expect(PRINT_DASHES).toHaveLength(8);
+    expect(PRINT_MARKERS).toHaveLength(8);
+  });
+
+  it('labels a log loss axis in one size and one form: powers of ten, or a few digits within a decade', () => {
+    const ticks = (loss: number[], decimal = '.') => {
+      const path = { ...paths[0], loss };
+      const y = lossFigure({ paths: [path], playhead: 0, steps: 1, log: true, labels: { ...en.plot, decimal } }, { print: true }).layout.yaxis!;
+      return (y as { ticktext?: string[] }).ticktext;
+    };
+    expect(ticks([500, 3])).toEqual(['10', '10²']);
+    expect(ticks([1, 4e-11])).toEqual(['10⁻¹⁰', '10⁻⁸', '10⁻⁶', '10⁻⁴', '10⁻²', '1']);
+    expect(ticks([0.5, 0.3], ',')).toEqual(['0,3', '0,4', '0,5']);
+    expect(ticks([3e-7, 2.5e-7])).toEqual(['3·10⁻⁷']);
+  });
+
+  it('leaves the screen as it was: colours alone, no dashes', () => {
+    const contour = runLines(contourFigure({ view, surface: grid, fn, paths, playhead: 0, start: [0, 0] }).data);
+    expect(contour.every((l) => l.line!.dash === undefined)).toBe(true);
+  });
+
+  it('puts the contour and the loss side by side, each run drawn alike in both and named once', () => {
+    const both = combinedFigure(
+      { view, surface: grid, fn, paths: paths.slice(0, 3), playhead: 0, start: [0, 0] },
+      { paths: paths.slice(0, 3), playhead: 0, steps: 500, log: true },
+      { print: true },
+    );
+    const lines = runLines(both.data) as (Line & { xaxis?: string; showlegend?: boolean })[];
+    expect(lines).toHaveLength(6);
+    const [left, right] = [lines.filter((l) => l.xaxis !== 'x2'), lines.filter((l) => l.xaxis === 'x2')];
+    expect(right.map((l) => l.line!.dash)).toEqual(left.map((l) => l.line!.dash));
+    expect(right.every((l) => l.showlegend === false)).toBe(true);
+    expect([both.layout.width, both.layout.height]).toEqual([PRINT_SIZE.both.width, PRINT_SIZE.both.height]);
+    expect(both.layout.yaxis2!.type).toBe('log');
+    expect((both.layout.xaxis!.domain as number[])[1]).toBeLessThan((both.layout.xaxis2!.domain as number[])[0]);
+  });
+});
+
+describe('the iteration strip', () => {
+  const points: Vec2[] = Array.from({ length: 11 }, (_, t) => [t / 10, 0]);
+  const path: PathView = { id: 0, name: 'GD', color: '#000', points, loss: points.map(() => 1), f: points.map(() => 1), diverged: 9 };
+
+  it('shows each chosen t in a panel of its own, with the paths as they stood then', () => {
+    const { data, layout } = stripFigure({ view, surface: grid, fn, paths: [path], playhead: 10, start: [0, 0] }, [0, 5, 10], { print: true });
+    const lines = (data as { name?: string; mode?: string; x?: number[]; xaxis?: string; showlegend?: boolean }[]).filter((d) => d.name === 'GD' && d.mode?.includes('lines'));
+    expect(lines.map((l) => l.xaxis)).toEqual(['x', 'x2', 'x3']);
+    expect(lines.map((l) => l.x!.length)).toEqual([1, 6, 11]);
+    expect(lines.map((l) => l.showlegend)).toEqual([undefined, false, false]);
+    expect((layout.annotations ?? []).map((a) => a.text)).toEqual(['t = 0', 't = 5', 't = 10']);
+    // The divergence mark appears only in the panel after the run diverged.
+    const marks = (data as { xaxis?: string; marker?: { symbol?: string } }[]).filter((d) => d.marker?.symbol === 'x-thin-open');
+    expect(marks.map((m) => m.xaxis)).toEqual(['x3']);
+    // One colour bar, on the last panel.
+    const contours = (data as { type?: string; showscale?: boolean }[]).filter((d) => d.type === 'contour');
+    expect(contours.map((c) => c.showscale)).toEqual([false, false, undefined]);
+  });
+
+  it('takes the iterations as typed: whole numbers within the run, a few of them', () => {
+    expect(readStrip('0, 10, 50', 100)).toEqual([0, 10, 50]);
+    expect(readStrip('50 10 10 0', 100)).toEqual([0, 10, 50]);
+    expect(readStrip('0, 101', 100)).toBeNull();
+    expect(readStrip('1.5', 100)).toBeNull();
+    expect(readStrip('', 100)).toBeNull();
+    expect(readStrip('1,2,3,4,5,6,7', 100)).toBeNull();
+    expect(defaultStrip(100)).toEqual([0, 10, 33, 100]);
+    expect(defaultStrip(1)).toEqual([0, 1]);
+  });
+});
+
+describe('frames of the animated export', () => {
+  it('are evenly spaced iterations from the start to the end, a few dozen at most', () => {
+    expect(frameSteps(12)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const long = frameSteps(2000);
+    expect(long).toHaveLength(MAX_FRAMES);
+    expect([long[0], long[long.length - 1]]).toEqual([0, 2000]);
+    expect(frameSteps(0)).toEqual([0]);
+  });
+
+  it("mark each run where the playhead is, in the run's own shape, over the print figure", () => {
+    const points: Vec2[] = Array.from({ length: 11 }, (_, t) => [t / 10, 0]);
+    const paths: PathView[] = [0, 1].map((i) => ({ id: i, name: `run ${i}`, color: '#000', points, loss: points.map(() => 1), f: points.map(() => 1), diverged: null }));
+    const input = { view, surface: grid, fn, paths, playhead: 4, start: [0, 0] as Vec2 };
+    const frame = contourFigure(input, { print: true, playhead: true }).data as { x?: number[]; marker?: { symbol?: string; size?: number } }[];
+    const heads = frame.filter((d) => d.marker?.size === 20);
+    expect(heads.map((h) => h.x)).toEqual([[0.4], [0.4]]);
+    expect(heads.map((h) => h.marker!.symbol)).toEqual([PRINT_MARKERS[0], PRINT_MARKERS[1]]);
+    // Without the playhead, the print figure is the one for notes: no marks.
+    expect((contourFigure(input, { print: true }).data as typeof frame).filter((d) => d.marker?.size === 20)).toEqual([]);
   });
 });

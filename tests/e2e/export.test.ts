@@ -10,7 +10,7 @@ import { CSV_COLUMNS, figureFileName, runsCsv, runsJson } from '../../src/state/
 import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { decode } from '../../src/state/url';
 import { sharedPage } from './browser';
-import { POLL, runColors } from './plot';
+import { layer, LOSS, POLL, runColors } from './plot';
 
 const s = sharedPage();
 let dir: string;
@@ -46,7 +46,7 @@ function pngSize(b: Buffer): { width: number; height: number } {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-async function openMenu(page: Page, which: 'contour' | 'loss', title = ''): Promise<void> {
+async function openMenu(page: Page, which: 'contour' | 'loss' | 'both' | 'strip', title = ''): Promise<void> {
   if (!(await page.getByTestId('export').evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByTestId('export-open').click();
   await page.getByTestId(`export-${which}`).check();
   await page.getByTestId('export-title').fill(title);
@@ -135,7 +135,8 @@ describe('export figure', () => {
     expect(doc.wellFormed).toBe(true);
     expect([doc.width, doc.height]).toEqual([PRINT_SIZE.loss.width, PRINT_SIZE.loss.height]);
     expect(doc.lines.map((l) => l.stroke)).toEqual(colors);
-    expect(doc.lines.every((l) => !l.dash || l.dash === 'none')).toBe(true);
+    // No playhead (a grey dotted line): the only dashes are the runs' own, one pattern each.
+    expect(new Set(doc.lines.map((l) => l.dash)).size).toBe(doc.lines.length);
     expect(doc.title).toBeNull();
   });
 
@@ -223,5 +224,148 @@ describe('the rules on the run cards', () => {
     expect(await text(1)).toBe('ht=αht−1+ηB1∑i∈Bt∇fi(xt−1)');
     expect(await text(2)).not.toContain('∑');
     expect(await text(3)).toBe('xt=xt−1−η∇fit(xt−1)');
+  });
+});
+
+describe('figures for print and slides', () => {
+  // Six runs, among them ones whose gap to f* falls below 10⁻¹⁰: tiny numbers in the legend and on the axis.
+  const six =
+    'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:4' +
+    '&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1&run=momentum,id:1,lr:0.3,a:0.8&run=nesterov,id:2,lr:0.3,a:0.8';
+
+  /** Each run's line dash and marker shape (a marker's path, drawn about its own centre) in an exported SVG. */
+  function runLooks(page: Page, text: string) {
+    return page.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      return [...doc.querySelectorAll('.scatterlayer .trace')]
+        .filter((t) => (t.querySelector('path.js-line')?.getAttribute('d') ?? '') !== '')
+        .map((t) => ({
+          stroke: (t.querySelector('path.js-line') as SVGElement).style.stroke,
+          dash: (t.querySelector('path.js-line') as SVGElement).style.strokeDasharray || 'solid',
+          marker: [...t.querySelectorAll('path.point')].map((p) => p.getAttribute('d') ?? '').find((d) => d.length > 8) ?? '',
+        }));
+    }, text);
+  }
+
+  it('each run has its own dash pattern and marker shape, in the contour and the loss export alike', async () => {
+    const { page } = s();
+    await page.goto(`${new URL(page.url()).origin}/?${six}`);
+    await expect.poll(async () => (await layer(page, LOSS)).lines.length, POLL).toBeGreaterThan(5);
+    const looks: Record<string, { dash: string; marker: string }[]> = {};
+    for (const which of ['contour', 'loss'] as const) {
+      await openMenu(page, which);
+      const runs = await runLooks(page, (await download(page, 'export-svg')).text);
+      expect(runs, which).toHaveLength(6);
+      expect(new Set(runs.map((r) => r.dash)).size, `${which} dashes`).toBe(6);
+      expect(runs.every((r) => r.marker !== ''), `${which} markers`).toBe(true);
+      expect(new Set(runs.map((r) => r.marker)).size, `${which} markers`).toBe(6);
+      looks[which] = runs.map(({ dash, marker }) => ({ dash, marker }));
+    }
+    // A run looks the same in both figures, so one legend serves both.
+    expect(looks.loss.map((r) => r.dash)).toEqual(looks.contour.map((r) => r.dash));
+  });
+
+  for (const lang of ['en', 'ru'] as const) {
+    it(`numbers in exported figures read m·10ⁿ, never 1e-7 (${lang})`, async () => {
+      const { page } = s();
+      await page.goto(`${new URL(page.url()).origin}/?${six}&lang=${lang}`);
+      await expect.poll(async () => (await layer(page, LOSS)).lines.length, POLL).toBeGreaterThan(5);
+      for (const which of ['contour', 'loss'] as const) {
+        await openMenu(page, which);
+        const svg = await download(page, 'export-svg');
+        const texts: string[] = await page.evaluate((src) => {
+          const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+          return [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
+        }, svg.text);
+        const all = texts.join(' | ');
+        expect(all, which).not.toMatch(/\d[eE][-+−]?\d/);
+        // The legend's tiny gaps to f* are written with a power of ten, in the language's decimal mark.
+        if (which === 'loss') expect(all).toMatch(lang === 'ru' ? /\d,\d+·10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/ : /\d\.\d+·10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/);
+      }
+    });
+  }
+
+  it('the contour and the loss side by side: one PNG and SVG of the print size, every run in both plots', async () => {
+    const { page } = s();
+    await openMenu(page, 'both');
+    const png = await download(page, 'export-png-1');
+    expect(pngSize(png.bytes)).toEqual(PRINT_SIZE.both);
+    const doc = await readSvg(page, (await download(page, 'export-svg')).text);
+    const colors = await runColors(page, true);
+    expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors]);
+    expect(doc.legend).toHaveLength(3);
+  });
+
+  it('an iteration strip: the iterations as typed, a bad list refused at the field', async () => {
+    const { page } = s();
+    await openMenu(page, 'strip');
+    const field = page.getByTestId('export-strip-steps');
+    expect(await field.inputValue()).toBe('0, 10, 33, 100');
+    await field.fill('0, 20, 500');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('export-svg').isDisabled()).toBe(true);
+    await field.fill('0, 20, 100');
+    expect(await page.getByTestId('export-svg').isDisabled()).toBe(false);
+    const png = await download(page, 'export-png-1');
+    expect(pngSize(png.bytes)).toEqual(PRINT_SIZE.strip);
+    const svg = await download(page, 'export-svg');
+    const heads = await page.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      return [...doc.querySelectorAll('.annotation-text')].map((t) => t.textContent);
+    }, svg.text);
+    expect(heads).toEqual(['t = 0', 't = 20', 't = 100']);
+    const doc = await readSvg(page, svg.text);
+    // Every run in every panel, in its colour.
+    const colors = await runColors(page, true);
+    expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors, ...colors]);
+  });
+
+  it("the GIF's frames are the playhead's figure at their t, with a progress bar while it is made", async () => {
+    const { page } = s();
+    // 12 steps: a frame for each t from 0 to 12.
+    await page.goto(`${new URL(page.url()).origin}/?fn=quadratic&kappa=25&theta=20&steps=12&t=6&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.3,a:0.8&lang=en`);
+    await expect.poll(async () => (await layer(page, LOSS)).lines.length, POLL).toBeGreaterThan(1);
+    await openMenu(page, 'contour');
+    await page.getByTestId('export-at-playhead').check();
+    const still = await download(page, 'export-png-1');
+    const [gif] = await Promise.all([
+      download(page, 'export-gif'),
+      expect.poll(() => page.getByTestId('export-progress').count(), POLL).toBe(1),
+    ]);
+    expect(gif.name).toBe('ravine-contour-quadratic-k25-rot20-gd-momentum.gif');
+    expect(gif.text.slice(0, 6)).toBe('GIF89a');
+    // Decoded by the browser: the number of frames, and how far frames 0, 6 and 12 are from the still at t = 6.
+    const r = await page.evaluate(async ([gifB64, pngB64]) => {
+      const bytes = (b: string) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
+      const rgba = (img: CanvasImageSource & { displayWidth?: number; width?: number }, w: number, h: number) => {
+        const c = new OffscreenCanvas(w, h);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, w, h).data;
+      };
+      const png = await createImageBitmap(new Blob([bytes(pngB64)], { type: 'image/png' }));
+      const ref = rgba(png, png.width, png.height);
+      const dec = new ImageDecoder({ data: bytes(gifB64), type: 'image/gif' });
+      await dec.tracks.ready;
+      const distance = async (k: number) => {
+        const { image } = await dec.decode({ frameIndex: k });
+        const px = rgba(image, image.displayWidth, image.displayHeight);
+        // Pixels that differ by more than the GIF's 256 colours can explain.
+        let off = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (Math.max(Math.abs(px[i] - ref[i]), Math.abs(px[i + 1] - ref[i + 1]), Math.abs(px[i + 2] - ref[i + 2])) > 64) off++;
+        }
+        return { size: [image.displayWidth, image.displayHeight], off };
+      };
+      return { frames: dec.tracks.selectedTrack!.frameCount, size: [png.width, png.height], at: await Promise.all([0, 6, 12].map(distance)) };
+    }, [gif.bytes.toString('base64'), still.bytes.toString('base64')] as const);
+    expect(r.frames).toBe(13);
+    expect(r.size).toEqual([PRINT_SIZE.contour.width, PRINT_SIZE.contour.height]);
+    for (const f of r.at) expect(f.size).toEqual(r.size);
+    // Frame 6 is the still but for the GIF's 256 colours; frames 0 and 12 have their marks elsewhere.
+    expect(r.at[1].off).toBeLessThan(50);
+    expect(r.at[0].off).toBeGreaterThan(400);
+    expect(r.at[2].off).toBeGreaterThan(400);
+    expect(await page.getByTestId('export-progress').count()).toBe(0);
   });
 });

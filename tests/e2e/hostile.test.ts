@@ -29,7 +29,7 @@ const payloads = [
   'NaN',
   '',
 ];
-const keys = ['fn', 'formula', 'kappa', 'theta', 'N', 'noise', 'nseed', 'start', 'steps', 't', 'view', 'run', 'lang', 'zzz', '__proto__'];
+const keys = ['fn', 'formula', 'kappa', 'theta', 'N', 'noise', 'nseed', 'start', 'steps', 't', 'view', 'box', 'run', 'lang', 'zzz', '__proto__'];
 
 /** A seeded generator, so the same few hundred links are tried on every run. */
 function* links(count: number): Generator<string> {

@@ -45,7 +45,7 @@ const hostile = [
 ];
 
 const codes = new Set([
-  'empty', 'too-long', 'too-deep', 'number-too-large', 'not-a-number', 'missing-parenthesis',
+  'empty', 'power-operator', 'too-long', 'too-deep', 'number-too-large', 'not-a-number', 'missing-parenthesis',
   'unmatched-parenthesis', 'incomplete', 'unexpected', 'syntax', 'assignment', 'function-definition', 'string',
   'matrix', 'object', 'property-access', 'index', 'range', 'conditional', 'comparison', 'logical', 'factorial',
   'modulo', 'percent', 'transpose', 'operator-not-allowed', 'several-expressions', 'unknown-name',

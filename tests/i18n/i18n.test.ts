@@ -3,14 +3,16 @@ import { getTestFunction } from '../../src/core';
 import { FormulaError, parseFunction } from '../../src/expr';
 import { englishFormulaMessages, type FormulaErrorCode } from '../../src/expr/errors';
 import {
-  chooseLang, dictionaries, droppedText, formatNumber, formulaMessage, functionName, isLang, LANGS, presetText,
+  chooseLang, dictionaries, droppedText, formatNumber, formulaMessage, functionName, isLang, LANGS, presetText, runIn,
 } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
+import { sciNumber } from '../../src/i18n/numbers';
 import { ru } from '../../src/i18n/ru';
 import { contourFigure, lossFigure } from '../../src/components/figures';
 import { defaultState } from '../../src/state/defaults';
 import { runLabel, runStatus } from '../../src/state/labels';
 import { presets } from '../../src/state/presets';
+import { decode } from '../../src/state/url';
 import { surface } from '../../src/state/scene';
 import { buildFunction } from '../../src/state/scene';
 
@@ -30,11 +32,10 @@ function texts(table: unknown, path = ''): Map<string, string> {
   return out;
 }
 
-// Names that a Russian course writes in Latin letters too, and marks that are not words.
+// Marks that are not words: N, Adam's family's names (Latin in Russian courses too), the schedules' formulas.
+// (The other optimizers have Russian names: see 'one set of words' below.)
 const SAME_IN_RUSSIAN = new Set([
-  'runs.kinds.gd', 'runs.kinds.sgd', 'runs.kinds.momentum', 'runs.kinds.nesterov', 'link.parts.N',
-  // Adam, RMSProp and AdaGrad keep their Latin names in Russian texts; the schedules' short names are formulas.
-  'runs.kinds.adam', 'runs.kinds.rmsprop', 'runs.kinds.adagrad', 'schedules.short.inverse', 'schedules.short.step',
+  'link.parts.N', 'runs.kinds.adam', 'runs.kinds.rmsprop', 'runs.kinds.adagrad', 'schedules.short.inverse', 'schedules.short.step',
 ]);
 
 describe('the Russian table', () => {
@@ -74,6 +75,56 @@ describe('the Russian table', () => {
   });
 });
 
+describe('one set of words', () => {
+  const russian = [...texts(ru).entries(), ...Object.entries(ru.formula).map(([k, f]) => [`formula.${k}`, f({})] as const)];
+
+  it('names the optimizers in Russian, never in Latin letters or half-translated', () => {
+    for (const [path, text] of russian) {
+      expect(text, path).not.toMatch(/\b(GD|SGD|Momentum|Nesterov|mini-?batch(es)?|batch)\b/i);
+      expect(text, path).not.toMatch(/моментум|минибатч|мини батч/i);
+      // Nesterov's and the heavy ball's method are called so wherever they are named.
+      expect(text.replace(/[Мм]етод(а|ом|у|е)? Нестерова/g, ''), path).not.toMatch(/Нестеров/);
+      expect(text.replace(/[Мм]етод(а|ом|у|е)? моментов/g, ''), path).not.toMatch(/моментов/);
+    }
+    const { gd, sgd, minibatch, momentum, nesterov } = ru.runs.kinds;
+    expect([gd, sgd, minibatch, momentum, nesterov]).toEqual([
+      'Градиентный спуск', 'Стохастический градиентный спуск', 'Градиентный спуск по мини-батчам', 'Метод моментов',
+      'Метод Нестерова',
+    ]);
+  });
+
+  it('gives each lecture figure a title that runs into its caption with one mark', () => {
+    for (const lang of LANGS) {
+      for (const p of presets) {
+        const title = runIn(presetText(dictionaries[lang], p.id).title);
+        expect(title, `${lang} ${p.id}`).toMatch(/[^.?!][.?!]$/);
+      }
+    }
+    expect(runIn('Какой размер батча брать?')).toBe('Какой размер батча брать?');
+    expect(runIn('Градиентный спуск в овраге')).toBe('Градиентный спуск в овраге.');
+  });
+
+  it('writes in every caption the η and α its figure runs with, and the stretch √κ of its level lines', () => {
+    for (const lang of LANGS) {
+      for (const p of presets) {
+        const { caption } = presetText(dictionaries[lang], p.id);
+        const { state } = decode(p.link);
+        const said = (name: string) =>
+          [...caption.matchAll(new RegExp(`${name} = (\\d+(?:[.,]\\d+)?)`, 'g'))].map((m) => Number(m[1].replace(',', '.')));
+        for (const lr of said('η')) expect(state.runs.map((r) => r.lr), `${lang} ${p.id} η`).toContain(lr);
+        for (const a of said('α')) expect(state.runs.map((r) => r.params.alpha), `${lang} ${p.id} α`).toContain(a);
+        // A ravine with condition number κ has level lines √κ times longer than wide.
+        const stretch = /√(\d+) ≈ (\d+[.,]\d)/.exec(caption);
+        if (stretch) {
+          expect(Number(stretch[1]), `${lang} ${p.id}`).toBe(state.fn.params.kappa);
+          expect(stretch[2], `${lang} ${p.id}`).toBe(formatNumber(Math.sqrt(state.fn.params.kappa), lang, 2));
+        }
+      }
+      expect(presetText(dictionaries[lang], 'ravine').caption).toContain('√50');
+    }
+  });
+});
+
 describe('formula errors in Russian', () => {
   const codes = Object.keys(englishFormulaMessages) as FormulaErrorCode[];
   const params = { length: 612, max: 500, text: '1e999', name: 'zz', position: 8, token: '@', op: '==', product: 'x*y', part: 'x.y' };
@@ -106,6 +157,7 @@ describe('formula errors in Russian', () => {
     expect(formulaMessage(refusal('(x + 1'), 'ru')).toBe('Не хватает закрывающей скобки для «(» в позиции 1');
     expect(formulaMessage(refusal('log(x, 2)'), 'ru')).toContain('log(x)/log(b)');
     expect(formulaMessage(refusal('sin(x, y)'), 'ru')).not.toContain('log(b)');
+    expect(formulaMessage(refusal('x**2'), 'ru')).toBe('«**» здесь не оператор: степень пишется через ^, например x^2');
   });
 });
 
@@ -124,11 +176,28 @@ describe('numbers', () => {
 
   it('in run labels and statuses', () => {
     const s = defaultState();
-    expect(runLabel(s.runs[1], 32, 'ru')).toBe('Momentum η=0,3 α=0,8');
-    expect(runLabel({ ...s.runs[1], kind: 'minibatch', batch: 4 }, 32, 'ru')).toBe('Мини-батч GD η=0,3 B=4');
+    expect(runLabel(s.runs[1], 32, 'ru')).toBe('Метод моментов η=0,3 α=0,8');
+    expect(runLabel({ ...s.runs[1], kind: 'minibatch', batch: 4 }, 32, 'ru')).toBe('Градиентный спуск по мини-батчам η=0,3 B=4');
     expect(runStatus({ losses: [1], diverged: { step: 7 } }, 0, 'ru')).toBe('разошёлся на шаге 7');
     expect(runStatus({ losses: [0.5, 0.000123456], diverged: null }, 0, 'ru')).toBe('f − f* = 0,000123');
     expect(runStatus({ losses: [0.5, 0.000123456], diverged: null }, 0)).toBe('f − f* = 0.000123');
+  });
+});
+
+describe('numbers in figures', () => {
+  it('read m·10ⁿ outside 10⁻⁴ … 10⁴, with the language decimal mark, never e-notation', () => {
+    expect(sciNumber(8.03e-7)).toBe('8.0·10⁻⁷');
+    expect(sciNumber(8.03e-7, ',', 3)).toBe('8,03·10⁻⁷');
+    expect(sciNumber(-2.5e-12, ',')).toBe('−2,5·10⁻¹²');
+    expect(sciNumber(123456, '.', 3)).toBe('1.23·10⁵');
+    expect(sciNumber(0.00024018)).toBe('0.00024');
+    expect(sciNumber(1.8)).toBe('1.8');
+    expect(sciNumber(0)).toBe('0');
+    for (let k = -300; k <= 300; k += 7) expect(sciNumber(1.234 * 10 ** k, '.', 3)).not.toMatch(/e/);
+  });
+
+  it('in legends: a tiny gap to f* as a power of ten', () => {
+    expect(runStatus({ losses: [0.5, 4.04e-8], diverged: null }, 0, 'ru')).toBe('f − f* = 4,04·10⁻⁸');
   });
 });
 

@@ -1,0 +1,133 @@
+// The forces behind each step, on the contour: the vectors sit at the playhead and move with it, their
+// parts are the engine's own numbers, the batch cloud shrinks with B, and an export holds what the
+// screen shows.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Vec2 } from '../../src/core';
+import { buildFunction, runTrajectories } from '../../src/state/scene';
+import { decode } from '../../src/state/url';
+import { stepVectors } from '../../src/state/vectors';
+import { sharedPage } from './browser';
+import { CONTOUR, POLL } from './plot';
+
+const s = sharedPage();
+
+interface Drawn {
+  color: string;
+  dashed: boolean;
+  width: number;
+  x: number[];
+  y: number[];
+  /** Whether the canvas has pixels of the line's colour at the middle of its first segment. */
+  painted: boolean;
+  /** The extent of the drawn points in CSS pixels (largest of width and height). */
+  extent: number;
+}
+
+/** The layer's silent lines (vectors, clouds, ellipses) as it reports them, checked against its pixels. */
+function forces(page: Page): Promise<Drawn[]> {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any };
+    const d = canvas.drawn;
+    const dpr = canvas.width / d.frame.width;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+    const shows = (x: number, y: number, c: number[]) => {
+      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) {
+        const o = 4 * (Math.round((y + dy) * dpr) * canvas.width + Math.round((x + dx) * dpr));
+        if (px[o + 3] > 0 && Math.abs(px[o] - c[0]) + Math.abs(px[o + 1] - c[1]) + Math.abs(px[o + 2] - c[2]) < 90) return true;
+      }
+      return false;
+    };
+    // Vectors have heads, ellipses dashes, clouds dots; a faint path beyond the playhead has none.
+    return d.lines.filter((l: any) => l.mark.silent && l.mark.color !== '#fff' && (l.mark.heads || l.mark.dash || l.mark.dots > 0)).map((l: any) => {
+      const xs = [...l.px], ys = [...l.py];
+      return {
+        color: l.mark.color, dashed: !!l.mark.dash, width: l.mark.width, x: [...l.mark.x], y: [...l.mark.y],
+        painted: xs.length >= 2 && shows((xs[0] + xs[1]) / 2, (ys[0] + ys[1]) / 2, hex(l.mark.color)),
+        extent: xs.length ? Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) : 0,
+      };
+    });
+  }, CONTOUR);
+}
+
+/** What the engine says the parts of the step that made x_t are, for every run of the page's link. */
+function expected(page: Page, t: number) {
+  const { state } = decode(new URL(page.url()).search);
+  const fn = buildFunction(state.fn);
+  return runTrajectories(fn, state).map((tr, i) => stepVectors(state.runs[i], tr, t)!);
+}
+
+const seg = (l: Drawn): [Vec2, Vec2] => [[l.x[0], l.y[0]], [l.x[1], l.y[1]]];
+
+describe('the forces behind each step', () => {
+  it('Momentum and Nesterov at t = 4: inertia dashed, then the gradient step, ending on x_t; they move with the playhead', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?fn=quadratic&kappa=25&theta=20&steps=80&t=4&run=momentum,id:1,lr:0.5,a:0.9&run=nesterov,id:2,lr:0.5,a:0.9&vec=1', page.url()).href);
+    for (const t of [4, 5]) {
+      await expect.poll(() => page.getByTestId('playhead').textContent(), POLL).toMatch(new RegExp(`^t = ${t}\\b`));
+      const want = expected(page, t);
+      await expect.poll(async () => (await forces(page)).length, POLL).toBe(4);
+      const drawn = await forces(page);
+      for (const [i, color] of ['#0072B2', '#009E73'].entries()) {
+        const mine = drawn.filter((l) => l.color === color);
+        const inertia = mine.find((l) => l.dashed)!, gradient = mine.find((l) => !l.dashed)!;
+        expect(seg(inertia)).toEqual([want[i].parts[0].from, want[i].parts[0].to]);
+        expect(seg(gradient)).toEqual([want[i].parts[1].from, want[i].parts[1].to]);
+        expect(inertia.painted && gradient.painted, `painted ${color} t=${t}`).toBe(true);
+      }
+      // The card says how long the parts are and the angle between them.
+      expect(await page.getByTestId('run-status').nth(1).textContent()).toMatch(/\|α h\| = [\d.]+, \|η g\| = [\d.]+, angle \d+°/);
+      if (t === 4) await page.getByTestId('step').click();
+    }
+    // Nesterov's look-ahead point is ringed where its gradient was taken.
+    expect(await page.getByTestId('force-key').textContent()).toContain('look-ahead');
+  });
+
+  it('the batch cloud: every sample for SGD, smaller for B = 16, gone at B = N', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&t=10&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:16&run=minibatch,id:5,lr:1,B:64&cloud=1', page.url()).href);
+    await expect.poll(async () => (await forces(page)).length, POLL).toBeGreaterThan(0);
+    const drawn = await forces(page);
+    // The ellipses: dashed, 1.5 px, one per run.
+    const ellipse = (color: string) => drawn.find((l) => l.color === color && l.dashed && l.width === 1.5)!;
+    const [sgd, b16, bN] = ['#CC79A7', '#E69F00', '#56B4E9'].map(ellipse);
+    expect(sgd.extent).toBeGreaterThan(10);
+    expect(b16.extent).toBeLessThan(sgd.extent / 2);
+    expect(bN.extent).toBeLessThan(1);
+    // SGD's cloud holds all N = 64 samples' steps.
+    const cloud = drawn.find((l) => l.color === '#CC79A7' && l.width === 1)!;
+    expect(cloud.x.filter(Number.isFinite)).toHaveLength(64);
+  });
+
+  it('an SVG export holds the vectors as drawn: dashed inertia and arrowheads in the run\'s colour', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?fn=quadratic&kappa=25&theta=20&steps=80&t=4&run=momentum,id:1,lr:0.5,a:0.9&vec=1', page.url()).href);
+    await expect.poll(async () => (await forces(page)).length, POLL).toBe(2);
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-contour').check();
+    const dir = mkdtempSync(join(tmpdir(), 'ravine-forces-'));
+    try {
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-svg').click()]);
+      const path = join(dir, dl.suggestedFilename());
+      await dl.saveAs(path);
+      const svg = readFileSync(path, 'utf8');
+      const found = await page.evaluate((src) => {
+        const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+        const lines = [...doc.querySelectorAll('.scatterlayer .trace path.js-line')].map((p) => (p as SVGElement).style);
+        const blue = (c: string) => /0, 114, 178|#0072b2/i.test(c);
+        return {
+          dashed: lines.filter((l) => blue(l.stroke) && l.strokeDasharray && l.strokeDasharray !== 'none').length,
+          arrows: [...doc.querySelectorAll('.scatterlayer .trace path.point')].filter((p) => blue((p as SVGElement).style.fill)).length,
+        };
+      }, svg);
+      expect(found.dashed).toBeGreaterThanOrEqual(1);
+      expect(found.arrows).toBeGreaterThanOrEqual(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
