@@ -42,6 +42,14 @@ function sameFrame(a: Frame, b: Frame): boolean {
   return a.width === b.width && a.height === b.height && axis(a.x, b.x) && axis(a.y, b.y);
 }
 
+const CACHE_POINTS = 4000;
+
+function points(strokes: Stroke[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k <= to; k++) n += strokes[k].kind === 'line' ? (strokes[k] as LineMark).y.length : 1;
+  return n;
+}
+
 /** A painter for one canvas: call it with the latest frame and marks; it returns what it drew. */
 export function layerPainter(canvas: HTMLCanvasElement) {
   let frame: Frame | null = null;
@@ -81,11 +89,13 @@ export function layerPainter(canvas: HTMLCanvasElement) {
       live = [0, now.length - 1];
       below = above = null;
     } else if (first <= last && (first !== live[0] || last !== live[1])) {
-      // Another set of strokes is changing: the ones below and above it go into bitmaps, once.
+      // Another set of strokes is changing: the ones below and above it go into bitmaps, once — if
+      // they are many points (blitting a canvas-sized bitmap costs about a few thousand points' stroke).
       results = new Array(now.length);
-      live = [first, last];
-      below = bitmap(0, first - 1);
-      above = bitmap(last + 1, now.length - 1);
+      const still = points(now, 0, first - 1) + points(now, last + 1, now.length - 1);
+      live = still < CACHE_POINTS ? [0, now.length - 1] : [first, last];
+      below = bitmap(0, live[0] - 1);
+      above = bitmap(live[1] + 1, now.length - 1);
     }
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -47,6 +47,21 @@ describe('the live layer', () => {
     expect(area.width).toBeGreaterThan(100);
   });
 
+  it('after a drag of one run, shows every run in its order (unchanged ones come from its bitmaps)', async () => {
+    const { page } = s();
+    // Heavy enough that the unchanged runs are cached: 3 runs × 2,000 steps.
+    await page.goto(new URL('/?fn=quadratic&kappa=1000&steps=2000&run=gd,id:0&run=sgd,id:1&run=minibatch,id:2', page.url()).href);
+    await expect.poll(async () => (await lines(page)).length, POLL).toBe(3);
+    const before = await lines(page);
+    const slider = page.locator('#run-0-lr-slider');
+    await slider.focus();
+    for (let i = 0; i < 4; i++) await slider.press('ArrowLeft');
+    await expect.poll(async () => (await lines(page))[0]?.d, POLL).not.toBe(before[0].d);
+    const after = await lines(page);
+    expect(after.map((l) => l.stroke)).toEqual(before.map((l) => l.stroke));
+    expect(after.slice(1).map((l) => l.d)).toEqual(before.slice(1).map((l) => l.d));
+  });
+
   it('is what the tests read: a blanked layer shows no line', async () => {
     const { page } = s();
     expect(await lines(page)).toHaveLength(3);
