@@ -1,9 +1,8 @@
-// The two figures as Plotly data and layout, for the screen and for print: one description of what
-// a figure shows, so an exported image holds exactly what the user saw, restyled for paper.
+// The two figures, for the screen and for print: one description of what a figure shows, so an exported
+// image holds exactly what the user saw, restyled for paper.
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Box, LogGrid, Vec2 } from '../core';
 import { en, type Messages } from '../i18n/en';
-import { limits } from '../state/playground';
 import type { SceneFunction } from '../state/scene';
 import type { Margin } from './frame';
 import { traces, type Mark } from './marks';
@@ -70,7 +69,6 @@ export interface ContourInput {
   labels?: FigureLabels;
 }
 
-/** A run's traces: its path, where the playhead is on it (screen only), and where it diverged. */
 /**
  * Where a diverged run's mark goes: its last iterate if that is in the box shown, else the point where
  * the path last crossed into the void, on the box's edge, so the mark is always in sight.
@@ -91,6 +89,7 @@ function divergenceMark(points: Vec2[], box: Box): Vec2 | null {
   return [px + s * (qx - px), py + s * (qy - py)];
 }
 
+/** A run's marks: its path, where the playhead is on it (screen only), and where it diverged. */
 function pathMarks(p: PathView, playhead: number, box: Box, style: FigureStyle): Mark[] {
   const x = p.points.map((q) => q[0]);
   const y = p.points.map((q) => q[1]);

@@ -1,7 +1,6 @@
 // Presets and permalinks in a real browser: what the page draws is, to the last digit, what the engine
 // computes for the state its link names.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { presets } from '../../src/state/presets';
 import { decode } from '../../src/state/url';
