@@ -96,6 +96,12 @@ export function layerPainter(canvas: HTMLCanvasElement) {
       live = still < CACHE_POINTS ? [0, now.length - 1] : [first, last];
       below = bitmap(0, live[0] - 1);
       above = bitmap(live[1] + 1, now.length - 1);
+    } else if (first > last && live[0] <= live[1] && points(now, live[0], live[1]) >= CACHE_POINTS) {
+      // Nothing but dots moves (playback): every stroke goes into one bitmap.
+      results = new Array(now.length);
+      live = [now.length, now.length - 1];
+      below = bitmap(0, now.length - 1);
+      above = null;
     }
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
