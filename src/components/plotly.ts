@@ -17,9 +17,10 @@ export function loadPlotly(): Promise<PlotlyModule> {
 }
 
 // A double click would also be two clicks on the plot, and a click moves the start: zoom is reset
-// from the mode bar instead. Images come from "Export figure" (print style), and nothing is uploaded.
+// from the mode bar instead (so no "double-click to zoom back out" tip). Images come from "Export
+// figure" (print style), and nothing is uploaded.
 const config: Partial<Config> = {
-  responsive: false, displaylogo: false, doubleClick: false,
+  responsive: false, displaylogo: false, doubleClick: false, showTips: false,
   // (plotly.js 4's types do not list its new "Share chart" button yet.)
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage', 'sendChartToCloud'] as Config['modeBarButtonsToRemove'],
 };
