@@ -16,7 +16,7 @@
 //
 // Options: --profile, --drag raf|mouse (default raf), --runs N (5), --steps N (1000), --duration ms (2000),
 //          --span positions (200), --dist DIR (serve an existing build instead of building), --strict
-//          (exit 1 when a goal is missed).
+//          (exit 1 when a goal is missed), --load-only (the visits, no drags).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -38,6 +38,7 @@ const { values: opt } = parseArgs({
     span: { type: 'string', default: '200' },
     dist: { type: 'string' },
     strict: { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(opt.runs);
@@ -537,19 +538,21 @@ async function main(): Promise<void> {
     judge('repeat visit: first contour', ms(repeat.contour, 0), `< cold (${ms(cold.contour, 0)})`, (repeat.contour ?? Infinity) < (cold.contour ?? Infinity));
 
     // 2. The drags: the default page, the default page with a busy core, and two heavy scenes.
-    log();
-    log(`Drags: input events dispatched once per frame from requestAnimationFrame, ${DURATION} ms, ${SPAN} slider positions out and back (η of GD, ${SLIDER}).`);
-    log(HEADER_NOTE);
-    await settled(page, 3);
-    await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)');
-    await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)', { busy: true, goalFps: 40 });
-    for (const [runs, steps, kappa] of [[RUNS, STEPS, 25], [8, 2000, 1000]] as const) {
-      await page.goto(sceneLink(url, runs, steps, kappa));
-      await settled(page, runs);
-      await dragScene(page, cdp, `${runs} runs × ${steps} steps, κ = ${kappa}`);
+    if (!opt['load-only']) {
+      log();
+      log(`Drags: input events dispatched once per frame from requestAnimationFrame, ${DURATION} ms, ${SPAN} slider positions out and back (η of GD, ${SLIDER}).`);
+      log(HEADER_NOTE);
+      await settled(page, 3);
+      await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)');
+      await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)', { busy: true, goalFps: 40 });
+      for (const [runs, steps, kappa] of [[RUNS, STEPS, 25], [8, 2000, 1000]] as const) {
+        await page.goto(sceneLink(url, runs, steps, kappa));
+        await settled(page, runs);
+        await dragScene(page, cdp, `${runs} runs × ${steps} steps, κ = ${kappa}`);
+      }
     }
 
-    if (opt.profile) {
+    if (opt.profile && !opt['load-only']) {
       log();
       log('Profile of the last scene (tracing and sampling slow the page down: compare these rows with each other only)');
       log(TRACE_HEADER);

@@ -1,5 +1,5 @@
-// The two figures as Plotly data and layout, for the screen and for print: one description of what
-// a figure shows, so an exported image holds exactly what the user saw, restyled for paper.
+// The two figures, for the screen and for print: one description of what a figure shows, so an exported
+// image holds exactly what the user saw, restyled for paper.
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Box, LogGrid, Vec2 } from '../core';
 import { power } from '../core/power';
@@ -130,7 +130,6 @@ export interface ContourInput {
   rest?: 'full' | 'faint' | 'hidden';
 }
 
-/** A run's traces: its path, where the playhead is on it (screen only), and where it diverged. */
 /**
  * Where a diverged run's mark goes: its last iterate if that is in the box shown, else the point where
  * the path last crossed into the void, on the box's edge, so the mark is always in sight.
@@ -151,6 +150,7 @@ function divergenceMark(points: Vec2[], box: Box): Vec2 | null {
   return [px + s * (qx - px), py + s * (qy - py)];
 }
 
+/** A run's marks: its path (up to the playhead, as the user chose), where the playhead is on it, and where it diverged. */
 function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: FigureStyle, rest: ContourInput['rest'] = 'full'): Mark[] {
   const last = p.points.length - 1;
   // Before the playhead in full; beyond it as the user chose, so Play builds the picture step by step.

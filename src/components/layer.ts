@@ -43,6 +43,14 @@ function sameFrame(a: Frame, b: Frame): boolean {
   return a.width === b.width && a.height === b.height && axis(a.x, b.x) && axis(a.y, b.y);
 }
 
+const CACHE_POINTS = 4000;
+
+function points(strokes: Stroke[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k <= to; k++) n += strokes[k].kind === 'line' ? (strokes[k] as LineMark).y.length : 1;
+  return n;
+}
+
 /** A painter for one canvas: call it with the latest frame and marks; it returns what it drew. */
 export function layerPainter(canvas: HTMLCanvasElement) {
   let frame: Frame | null = null;
@@ -82,11 +90,19 @@ export function layerPainter(canvas: HTMLCanvasElement) {
       live = [0, now.length - 1];
       below = above = null;
     } else if (first <= last && (first !== live[0] || last !== live[1])) {
-      // Another set of strokes is changing: the ones below and above it go into bitmaps, once.
+      // Another set of strokes is changing: the ones below and above it go into bitmaps, once — if
+      // they are many points (blitting a canvas-sized bitmap costs about a few thousand points' stroke).
       results = new Array(now.length);
-      live = [first, last];
-      below = bitmap(0, first - 1);
-      above = bitmap(last + 1, now.length - 1);
+      const still = points(now, 0, first - 1) + points(now, last + 1, now.length - 1);
+      live = still < CACHE_POINTS ? [0, now.length - 1] : [first, last];
+      below = bitmap(0, live[0] - 1);
+      above = bitmap(live[1] + 1, now.length - 1);
+    } else if (first > last && live[0] <= live[1] && points(now, live[0], live[1]) >= CACHE_POINTS) {
+      // Nothing but dots moves (playback): every stroke goes into one bitmap.
+      results = new Array(now.length);
+      live = [now.length, now.length - 1];
+      below = bitmap(0, now.length - 1);
+      above = null;
     }
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(1, 0, 0, 1, 0, 0);

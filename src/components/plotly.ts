@@ -17,22 +17,23 @@ export function loadPlotly(): Promise<PlotlyModule> {
 }
 
 // A double click would also be two clicks on the plot, and a click moves the start: zoom is reset
-// from the mode bar instead. Images come from "Export figure" (print style), and nothing is uploaded.
+// from the mode bar instead (so no "double-click to zoom back out" tip). Images come from "Export
+// figure" (print style), and nothing is uploaded.
 const config: Partial<Config> = {
-  responsive: false, displaylogo: false, doubleClick: false,
+  responsive: false, displaylogo: false, doubleClick: false, showTips: false,
   // (plotly.js 4's types do not list its new "Share chart" button yet.)
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'toImage', 'sendChartToCloud'] as Config['modeBarButtonsToRemove'],
 };
 
-/**
- * Plotly's part of a live figure in `div`: the backdrop (contour, axes), drawn again only when `key` changes
- * (a new function, view, size or language) — everything that moves is on our canvas layer. Plotly loads
- * after the page's first frame (our own first image of the contour shows meanwhile); the latest backdrop
- * is drawn once it arrives, and `ondrawn` follows every drawing.
- */
 type Listener = (e: Record<string, unknown>) => void;
 
-/** `relayouting` follows a pan as it happens, `relayout` reports its end (and zooms and resets). */
+/**
+ * Plotly's part of a live figure in `div`: the backdrop (contour, axes), drawn again only when `key` changes
+ * (a new function, view, size or language) — everything that moves is on our canvas layer. Plotly is
+ * evaluated after the frame that shows the first figure (our own image of the contour meanwhile); the
+ * latest backdrop is drawn once it arrives, and `drawn` follows every drawing. `relayouting` follows a
+ * pan as it happens, `relayout` reports its end (and zooms and resets).
+ */
 export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayouting?: Listener; drawn?: () => void } = {}) {
   let P: PlotlyModule | null = null;
   let latest: [Data[], Partial<Layout>, readonly unknown[], string] | null = null;
@@ -43,8 +44,25 @@ export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayoutin
   /** `lang`: the locale of Plotly's own texts ('en' or a registered one). Drawn in the next frame, once. */
   function draw(data: Data[], layout: Partial<Layout>, key: readonly unknown[], lang = 'en'): void {
     latest = [data, layout, key, lang];
+    if (!frame) load();
     // A burst of changes (a κ slider dragged, links followed) costs one Plotly drawing per frame at most.
     if (P && !pending) pending = requestAnimationFrame(flush);
+  }
+
+  // Once the page has painted a frame with the first figure's layer and image: evaluating Plotly's
+  // bundle then blocks the page for a second or more.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+  function load(): void {
+    frame = requestAnimationFrame(() => {
+      timer = setTimeout(() =>
+        loadPlotly().then((module) => {
+          if (!alive) return;
+          P = module;
+          flush();
+        }),
+      );
+    });
   }
 
   function flush(): void {
@@ -60,18 +78,6 @@ export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayoutin
     if (first && on.relayout) events.on('plotly_relayout', on.relayout);
     if (first && on.relayouting) events.on('plotly_relayouting', on.relayouting);
   }
-
-  // After the first frame has painted: evaluating Plotly's bundle blocks the page for a second or more.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() =>
-      loadPlotly().then((module) => {
-        if (!alive) return;
-        P = module;
-        flush();
-      }),
-    );
-  });
 
   return {
     draw,

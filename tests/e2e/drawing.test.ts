@@ -2,7 +2,7 @@
 // thing, through a frame we give Plotly. These tests hold the two together and the layer to its pixels.
 import { describe, expect, it } from 'vitest';
 import { sharedPage } from './browser';
-import { CONTOUR, layer, lines, LOSS, near, plotArea, POLL } from './plot';
+import { CONTOUR, heads, layer, lines, LOSS, near, plotArea, POLL } from './plot';
 
 const s = sharedPage();
 
@@ -37,14 +37,45 @@ describe('the live layer', () => {
     const last = path.d.split(' ').at(-1)!.split(',').map(Number) as [number, number];
     const area = await plotArea(page);
     const canvas = (await page.locator(`${CONTOUR} canvas.marks`).boundingBox())!;
-    // The star: Plotly's one marker drawn in white with a dark ring, placed by a translate.
-    const star = await page.evaluate((sel) => {
-      const p = [...document.querySelectorAll<SVGPathElement>(`${sel} .scatterlayer path.point`)].find((e) => e.style.fill === 'rgb(255, 255, 255)')!;
-      const r = p.getBoundingClientRect();
-      return [r.x + r.width / 2, r.y + r.height / 2];
-    }, CONTOUR);
-    expect(near([canvas.x + last[0], canvas.y + last[1]], star as [number, number], 1.5)).toBe(true);
+    // The star: Plotly's one marker drawn in white with a dark ring (once Plotly has drawn this view).
+    const star = () =>
+      page.evaluate((sel) => {
+        const p = [...document.querySelectorAll<SVGPathElement>(`${sel} .scatterlayer path.point`)].find((e) => e.style.fill === 'rgb(255, 255, 255)');
+        const r = p?.getBoundingClientRect();
+        return r ? ([r.x + r.width / 2, r.y + r.height / 2] as [number, number]) : null;
+      }, CONTOUR);
+    await expect.poll(async () => {
+      const at = await star();
+      return !!at && near([canvas.x + last[0], canvas.y + last[1]], at, 1.5);
+    }, POLL).toBe(true);
     expect(area.width).toBeGreaterThan(100);
+  });
+
+  it('after a drag of one run, shows every run in its order (unchanged ones come from its bitmaps)', async () => {
+    const { page } = s();
+    // Heavy enough that the unchanged runs are cached: 3 runs × 2,000 steps; GD (dragged) drawn last, on top.
+    // Paths drawn in full (rest=full), so that a step of the playhead moves only its dots.
+    await page.goto(new URL('/?fn=quadratic&kappa=1000&steps=2000&run=sgd,id:1&run=minibatch,id:2&run=gd,id:0&rest=full', page.url()).href);
+    await expect.poll(async () => (await lines(page)).length, POLL).toBe(3);
+    const before = await lines(page);
+    // Only the playhead moves (a step back, by key): all lines go into one bitmap and stay as they were.
+    const stepBack = async () => {
+      const at = (await heads(page)).map((h) => h.at);
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(async () => (await heads(page)).map((h) => h.at), POLL).not.toEqual(at);
+    };
+    await stepBack();
+    expect(await lines(page)).toEqual(before);
+    const slider = page.locator('#run-0-lr-slider');
+    await slider.focus();
+    for (let i = 0; i < 4; i++) await slider.press('ArrowLeft');
+    await expect.poll(async () => (await lines(page))[2]?.d, POLL).not.toBe(before[2].d);
+    const after = await lines(page);
+    expect(after.map((l) => l.stroke)).toEqual(before.map((l) => l.stroke));
+    expect(after.slice(0, 2).map((l) => l.d)).toEqual(before.slice(0, 2).map((l) => l.d));
+    await stepBack();
+    expect(await lines(page)).toEqual(after);
   });
 
   it('is what the tests read: a blanked layer shows no line', async () => {

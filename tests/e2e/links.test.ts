@@ -1,7 +1,6 @@
 // Presets and permalinks in a real browser: what the page draws is, to the last digit, what the engine
 // computes for the state its link names.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { presets } from '../../src/state/presets';
 import { decode } from '../../src/state/url';
@@ -86,6 +85,8 @@ describe('presets and permalinks', () => {
 });
 
 describe('damaged links', () => {
+  // One browser for all of them: each opens its link in the same page (a launch costs seconds here).
+  const s = sharedPage();
   const cases = [
     ['an unknown function and nonsense numbers', '?fn=nope&steps=abc&kappa=1e999', ['function "nope"', 'iterations "abc"', 'kappa "1e999"']],
     ['a run with a negative step', '?run=gd,id:0,lr:-1', ['run "gd,id:0,lr:-1"']],
@@ -95,21 +96,19 @@ describe('damaged links', () => {
 
   for (const [what, search, named] of cases) {
     it(`open on the nearest valid state with a notice: ${what}`, async () => {
-      const { page, errors, close } = await openPage(`/${search}`);
-      try {
-        const notice = page.locator('[data-testid=link-notice]');
-        const text = (await notice.textContent()) ?? '';
-        for (const n of named) expect(text).toContain(n);
-        // The markup is shown as text, never inserted as an element.
-        expect(await notice.locator('img').count()).toBe(0);
-        await expect.poll(async () => (await drawnPaths(page)).length, POLL).toBeGreaterThan(0);
-        expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(10);
-        await notice.getByRole('button').click();
-        expect(await notice.count()).toBe(0);
-        expect(errors).toEqual([]);
-      } finally {
-        await close();
-      }
+      const { page, errors } = s();
+      await page.goto(new URL(`/${search}`, page.url()).href);
+      await waitForPlots(page);
+      const notice = page.locator('[data-testid=link-notice]');
+      const text = (await notice.textContent()) ?? '';
+      for (const n of named) expect(text).toContain(n);
+      // The markup is shown as text, never inserted as an element.
+      expect(await notice.locator('img').count()).toBe(0);
+      await expect.poll(async () => (await drawnPaths(page)).length, POLL).toBeGreaterThan(0);
+      expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(10);
+      await notice.getByRole('button').click();
+      expect(await notice.count()).toBe(0);
+      expect(errors).toEqual([]);
     });
   }
 });

@@ -77,6 +77,8 @@ export function layer(page: Page, plot = CONTOUR): Promise<Layer> {
     const ox = d.frame.x.offset, oy = d.frame.y.offset;
     const lines: { stroke: string; d: string; dashed: boolean; first: [number, number] }[] = [];
     for (const l of d.lines) {
+      // The runs' own lines only: vectors, clouds, fields and a path's faint rest beyond the playhead are silent.
+      if (l.mark.silent) continue;
       const c = rgb(l.mark.color);
       const n = l.px.length;
       if (n === 0) continue;
@@ -95,8 +97,11 @@ export function layer(page: Page, plot = CONTOUR): Promise<Layer> {
     const heads: { color: string; at: [number, number] }[] = [];
     for (const { mark, at } of d.dots) {
       if (mark.symbol !== 'circle' || mark.ring?.color !== '#fff') continue;
-      // Heads at one point cover each other: the canvas must show something there, not each colour.
-      if (!shows(at[0], at[1], [0, 0, 0], true)) continue;
+      // Heads at one point cover each other, so not each colour shows; but a head's white ring does.
+      const r = mark.size / 2;
+      let white = 0;
+      for (let k = 0; k < 8; k++) white += shows(at[0] + r * Math.cos((k * Math.PI) / 4), at[1] + r * Math.sin((k * Math.PI) / 4), [255, 255, 255]) ? 1 : 0;
+      if (white < 5) continue;
       heads.push({ color: css(rgb(mark.color)), at: [at[0] - ox, at[1] - oy] });
     }
     return { lines, heads, area: { x: ox, y: oy, width: d.frame.x.length, height: d.frame.y.length } };
