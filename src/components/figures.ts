@@ -150,6 +150,9 @@ function divergenceMark(points: Vec2[], box: Box): Vec2 | null {
   return [px + s * (qx - px), py + s * (qy - py)];
 }
 
+/** A run as a printed legend names it: its settings and where it stands. */
+const legendName = (p: PathView) => (p.status ? `${p.name} · ${p.status}` : p.name);
+
 /** A run's marks: its path (up to the playhead, as the user chose), where the playhead is on it, and where it diverged. */
 function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: FigureStyle, rest: ContourInput['rest'] = 'full'): Mark[] {
   const last = p.points.length - 1;
@@ -161,7 +164,7 @@ function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: Fi
   // A dot per iterate shows the steps of a short run; on a long one they merge into the line.
   const marks: Mark[] = [
     style.print
-      ? { kind: 'line', name: p.name, color: p.color, width: 3, x, y, dots: 0, ...printLook(i, x.length) }
+      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y, dots: 0, ...printLook(i, x.length) }
       : { kind: 'line', name: p.name, color: p.color, width: 2, x, y, dots: p.points.length <= 300 ? 4 : 0, f: p.f.slice(0, upTo + 1) },
   ];
   if (rest === 'faint' && upTo < last) {
@@ -296,7 +299,7 @@ export function lossMarks({ paths, playhead, log, known }: LossInput, style: Fig
   if (!style.print) marks.push({ kind: 'rule', x: playhead, color: 'rgba(0,0,0,0.35)', width: 1 });
   for (const [i, p] of paths.entries()) {
     marks.push(style.print
-      ? { kind: 'line', name: p.name, color: p.color, width: 3, x: null, y: p.loss, dots: 0, yName, ...printLook(i, p.loss.length) }
+      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x: null, y: p.loss, dots: 0, yName, ...printLook(i, p.loss.length) }
       : { kind: 'line', name: p.name, color: p.color, width: 2, x: null, y: p.loss, dots: 0, yName });
     const k = Math.min(playhead, p.loss.length - 1);
     if (!style.print && k >= 0) {

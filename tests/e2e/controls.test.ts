@@ -107,10 +107,11 @@ describe('controls', () => {
     const colors = await runColors(page);
     const positions = async () => (await heads(page)).map((h) => h.at);
 
+    // Every path's first point, read while the paths are drawn in full (at t = 0 only the start is left).
+    const starts = (await lines(page)).map((l) => l.first);
     await page.getByTestId('reset').click();
     await expect.poll(async () => (await playhead(page)).t, POLL).toBe(0);
     // At t = 0 every marker sits on its path's first point.
-    const starts = (await lines(page)).map((l) => l.first);
     await expect.poll(async () => (await positions()).map((p, i) => near(p, starts[i], 0.5)), POLL).toEqual(colors.map(() => true));
     const atZero = await positions();
 
