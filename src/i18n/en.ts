@@ -25,17 +25,17 @@ export const en = {
       inertia: {
         title: 'Without inertia / with inertia',
         caption:
-          'GD (η = 1.8) and Momentum (α = 0.8, η = 0.36: the same long-run step η/(1−α) = 1.8). Summed, the steps across the ravine cancel and the steps along it add up.',
+          'GD (η = 1.8) and Momentum (α = 0.8, η = 0.36: the same long-run step η/(1−α) = 1.8), with the vectors of their last two steps at t = 5. Each Momentum step is α times the step before (dashed) plus the gradient step (solid): across the ravine the two point almost opposite ways (154°) and cancel, while GD’s whole step jumps from wall to wall. Press → to see it go on.',
       },
       nesterov: {
         title: 'Momentum vs Nesterov',
         caption:
-          'Same η = 0.5 and α = 0.9. Momentum overshoots and swings across the ravine; Nesterov takes the gradient where its inertia is carrying it, and the swing dies out.',
+          'Same η = 0.5 and α = 0.9, at t = 3. Both carry their inertia (dashed) across the floor. Momentum takes its gradient where it stands and barely brakes (|η g| = 0.13); Nesterov takes it at the look-ahead point ○, where the inertia is carrying it, already past the floor, and pushes back twice as hard (0.25). So Momentum swings from wall to wall while Nesterov’s swing dies out.',
       },
       batch: {
         title: 'Which batch size to take?',
         caption:
-          'SGD (one sample), mini-batches of 4 and 16, and GD on all 64: the same step, with gradient noise that shrinks as the batch grows.',
+          'SGD (one sample), mini-batches of 4 and 16, and GD on all 64, with the same step, at t = 5. The dots are the steps other batches of the same size would have taken from the same point, the dashed ellipse their 1-σ spread, the black arrow the full-gradient step: the cloud shrinks as the batch grows (its spread by about 1/√B while B is small against N), and for all 64 it is the full step itself.',
       },
       adam: {
         title: 'Adam in a ravine',

@@ -12,16 +12,24 @@ export const presets: readonly Preset[] = [
   // Momentum with α = 0.8 and η = 0.36 takes the same long-run step η/(1 − α) = 1.8 as GD: summed, the
   // alternating parts of the steps cancel and the parts along the floor add up. (With GD's own η, any
   // α > 0 keeps an oscillation across the ravine: for η > 1/L no momentum is free of it.)
-  { id: 'inertia', link: 'fn=quadratic&kappa=25&theta=20&steps=80&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8' },
+  // At t = 5, with the last two steps' vectors: Momentum's inertia (dashed) and its gradient step point almost
+  // opposite ways (154°) across the ravine, while GD's whole step crosses it.
+  {
+    id: 'inertia',
+    link: 'fn=quadratic&kappa=25&theta=20&steps=80&t=5&view=-3.6,0.1,-1.8,-0.1&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&vec=2&rest=hidden',
+  },
   // Same η and α; across the ravine Momentum's oscillation decays at 0.95 per step, Nesterov's at 0.67.
   {
     id: 'nesterov',
-    link: 'fn=quadratic&kappa=25&theta=20&steps=80&run=momentum,id:1,lr:0.5,a:0.9&run=nesterov,id:2,lr:0.5,a:0.9',
+    // At t = 3 both carry their inertia across the floor; Nesterov's gradient, taken at the look-ahead point
+    // beyond it, pushes back twice as hard as Momentum's (|η g| 0.25 against 0.13).
+    link: 'fn=quadratic&kappa=25&theta=20&steps=80&t=3&view=-3.3,-0.7,-1.9,-0.5&run=momentum,id:1,lr:0.5,a:0.9&run=nesterov,id:2,lr:0.5,a:0.9&vec=1&rest=hidden',
   },
   // One sample, mini-batches of 4 and 16 and all 64: the same η, noise shrinking as the batch grows.
   {
     id: 'batch',
-    link: 'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:4&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1',
+    // At t = 5 the cloud of other batches' steps from each run's x_4: all 64 samples for SGD, smaller for 4 and 16.
+    link: 'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&t=5&view=-2.6,0.6,-0.8,0.8&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:4&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1&cloud=1&vec=1&rest=hidden',
   },
   // An axis-aligned ravine: Adam's per-coordinate scaling makes the steep and the flat coordinate move alike,
   // so it walks diagonally to the floor and hardly swings across it. At θ = 20° the scaling misses the

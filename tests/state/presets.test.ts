@@ -4,6 +4,7 @@ import { dictionaries, LANGS, presetText } from '../../src/i18n';
 import { presets } from '../../src/state/presets';
 import { buildFunction, predictedRate, runTrajectories } from '../../src/state/scene';
 import { decode } from '../../src/state/url';
+import { batchCloud, stepVectors } from '../../src/state/vectors';
 
 function load(id: string) {
   const preset = presets.find((p) => p.id === id)!;
@@ -89,5 +90,36 @@ describe('the lecture presets', () => {
     expect(runs.map((t) => t.diverged?.step ?? null)).toEqual([null, null, expect.any(Number)]);
     expect(last(runs[0])).toBeGreaterThan(0.05);
     expect(last(runs[1])).toBeLessThan(1e-3);
+  });
+});
+
+describe('the presets that show the forces', () => {
+  it('"Without / with inertia" opens at t = 5 with two steps\' vectors: Momentum\'s parts point 154° apart', () => {
+    const d = decode(presets.find((p) => p.id === 'inertia')!.link);
+    expect([d.playhead, d.show?.vectors, d.show?.rest]).toEqual([5, 2, 'hidden']);
+    const fn = buildFunction(d.state.fn);
+    const mom = runTrajectories(fn, d.state)[1];
+    expect(Math.round(stepVectors(d.state.runs[1], mom, 5)!.angle!)).toBe(154);
+  });
+
+  it('"Momentum vs Nesterov" opens at t = 3: Nesterov\'s gradient step at the look-ahead is about twice Momentum\'s', () => {
+    const d = decode(presets.find((p) => p.id === 'nesterov')!.link);
+    expect([d.playhead, d.show?.vectors]).toEqual([3, 1]);
+    const fn = buildFunction(d.state.fn);
+    const [mom, nes] = runTrajectories(fn, d.state).map((tr, i) => stepVectors(d.state.runs[i], tr, 3)!);
+    expect(mom.gradient).toBeCloseTo(0.13, 2);
+    expect(nes.gradient).toBeCloseTo(0.25, 2);
+    expect(nes.lookahead).not.toBeNull();
+  });
+
+  it('"Which batch size to take?" opens at t = 5 with the clouds: smaller for larger batches, none for GD', () => {
+    const d = decode(presets.find((p) => p.id === 'batch')!.link);
+    expect([d.playhead, d.show?.cloud]).toEqual([5, true]);
+    const fn = buildFunction(d.state.fn);
+    const clouds = runTrajectories(fn, d.state).map((tr, i) => batchCloud(fn, d.state.runs[i], tr, 5));
+    const spread = (c: ReturnType<typeof batchCloud>) => Math.max(...c!.ellipse.map((p) => p[0])) - Math.min(...c!.ellipse.map((p) => p[0]));
+    expect(spread(clouds[1])).toBeLessThan(spread(clouds[0]));
+    expect(spread(clouds[2])).toBeLessThan(spread(clouds[1]));
+    expect(clouds[3]).toBeNull();
   });
 });
