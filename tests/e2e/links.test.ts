@@ -7,12 +7,15 @@ import { decode } from '../../src/state/url';
 import { openPage, sharedPage, waitForPlots } from './browser';
 import { CONTOUR, drawnPaths, plotArea, POLL } from './plot';
 
+/** The paths the engine computes for a link, up to its playhead unless it draws them in full. */
 function expectedPaths(search: string): { x: number[]; y: number[] }[] {
-  const { state } = decode(search);
+  const { state, playhead, show } = decode(search);
   const fn = buildFunction(state.fn);
+  const upTo = show?.rest === 'full' || playhead === null ? Infinity : playhead;
   return runTrajectories(fn, state)
     .filter((_, i) => state.runs[i].visible)
-    .map((t) => ({ x: t.points.map((p) => p[0]), y: t.points.map((p) => p[1]) }));
+    .map((t) => t.points.slice(0, upTo + 1))
+    .map((points) => ({ x: points.map((p) => p[0]), y: points.map((p) => p[1]) }));
 }
 
 describe('presets and permalinks', () => {
