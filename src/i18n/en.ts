@@ -194,6 +194,7 @@ export const en = {
     hide: 'Hide the map',
     figure: (kind: string, second: string) => `Rate of ${kind} over η and ${second}: click or drag to set them`,
     curveFigure: (kind: string) => `Rate of ${kind} over η: click or drag to set it`,
+    printTitle: (kind: string, second: string) => (second ? `Convergence rate of ${kind} over η and ${second}` : `Convergence rate of ${kind} over η`),
     exact: (kappa: string) => `ρ: the exact rate per step, theory on this quadratic (κ = ${kappa})`,
     measured: (steps: number) =>
       `Measured: the mean rate per step at which the distance to the minimum shrinks over the second half of each ${steps}-step run`,
@@ -203,6 +204,7 @@ export const en = {
     best: 'best measured',
     measuring: 'Measuring…',
     optimal: 'Optimal',
+    export: 'Export the map:',
     optimalTheory: 'Set the run to theory’s best setting',
     optimalMeasured: 'Set the run to the best measured cell',
     tune: 'Tune every run',

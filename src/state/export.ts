@@ -176,7 +176,7 @@ export function runsJson(s: PlaygroundState, trajectories: readonly Trajectory[]
   return JSON.stringify(runsData(s, trajectories, fn), null, 1) + '\n';
 }
 
-export type ExportKind = 'contour' | 'loss' | 'both' | 'strip' | 'runs';
+export type ExportKind = 'contour' | 'loss' | 'both' | 'strip' | 'map' | 'runs';
 
 const paramTags: Record<string, string> = { kappa: 'k', theta: 'rot' };
 

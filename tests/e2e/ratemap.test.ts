@@ -1,5 +1,8 @@
 // The rate map in the browser: theory's map linked both ways with the run's settings, Optimal, a measured
-// map from the workers that never shows a stale function, and Tune every run.
+// map from the workers that never shows a stale function, Tune every run, and the map's export.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedPage } from './browser';
 import { POLL } from './plot';
@@ -87,5 +90,43 @@ describe('the rate map', () => {
     expect(rate(after[0])).toBeLessThanOrEqual(rate(statuses[0]) + 0.005);
     expect(rate(after[1])).toBeLessThan(rate(statuses[1]) - 0.1);
     expect(rate(after[2])).toBeLessThan(rate(statuses[2]) - 0.1);
+  });
+});
+
+describe('the rate map, exported', () => {
+  it('as SVG and PNG: the cells, the boundary ρ = 1, the optimum and the run, with the legend in words', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?map=1', page.url()).href);
+    await expect.poll(() => page.locator(MAP).getAttribute('data-source'), POLL).toBe('theory');
+    const dir = mkdtempSync(join(tmpdir(), 'ravine-map-'));
+    try {
+      const save = async (id: string) => {
+        const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(id).click()]);
+        const path = join(dir, dl.suggestedFilename());
+        await dl.saveAs(path);
+        return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+      };
+      const svg = await save('map-svg');
+      expect(svg.name).toBe('ravine-map-quadratic-k25-rot20-momentum.svg');
+      const found = await page.evaluate((src) => {
+        const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+        return {
+          heatmaps: doc.querySelectorAll('.hm, image').length,
+          boundary: [...doc.querySelectorAll('.scatterlayer path.js-line')].some((p) => /176, 58, 46|#b03a2e/i.test((p as SVGElement).style.stroke)),
+          points: doc.querySelectorAll('.scatterlayer path.point').length,
+          text: doc.documentElement.textContent ?? '',
+        };
+      }, svg.bytes.toString('utf8'));
+      expect(found.heatmaps).toBeGreaterThan(0);
+      expect(found.boundary).toBe(true);
+      expect(found.points).toBeGreaterThanOrEqual(2);
+      expect(found.text).toContain('the exact rate per step');
+      const png = await save('map-png');
+      expect(png.name).toBe('ravine-map-quadratic-k25-rot20-momentum@2x.png');
+      expect([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+      expect(png.bytes.readUInt32BE(16)).toBe(2200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

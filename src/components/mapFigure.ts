@@ -1,0 +1,91 @@
+// The rate map as a figure Plotly draws, for export: the same cells, boundary, optimum and run marker
+// as the canvas on the page, in the print style. η on a log axis; α, β₁ or ρ on log(1 − v), written as v.
+import type { Data, Layout } from 'plotly.js-dist-min';
+import { theory } from '../core';
+import type { MapAxes, RunTheory } from '../state/ratemap';
+import type { Figure } from './figures';
+import { barTicks, DIVERGED, rateColor, STALLED } from './ratemapDraw';
+
+export const MAP_PRINT_SIZE = { width: 1100, height: 850 } as const;
+
+export interface MapFigureInput {
+  axes: MapAxes;
+  values: Float64Array;
+  /** The setting beside η, as a symbol (α, β₁, ρ). */
+  symbol: string | null;
+  theory: RunTheory | null;
+  best: { lr: number; second: number | null } | null;
+  run: { lr: number; second: number | null; color: string; name: string };
+  legend: string;
+  title?: string;
+  /** The language's decimal mark. */
+  decimal: string;
+}
+
+const warp = (v: number) => -Math.log10(1 - v);
+/** ρ as a colour value: −log₁₀(1 − ρ) up to 3 (ρ = 0.999); slower or diverged cells are drawn apart. */
+const speed = (rho: number) => (Number.isFinite(rho) && rho < 1 ? Math.min(3, warp(rho)) : null);
+
+export function rateMapFigure(m: MapFigureInput): Figure {
+  const { axes, values } = m;
+  const n = axes.lrs.length;
+  const map = axes.second !== null;
+  const ys = map ? axes.second!.values.map((v) => Math.min(warp(v), 4)) : [0];
+  const rows = ys.map((_, j) => Array.from(values.subarray(j * n, (j + 1) * n)));
+  const colorscale = [0, 0.25, 0.5, 0.75, 1].map((u) => [u, rateColor(1 - 10 ** (-3 * u))] as [number, string]);
+  const data: Data[] = [];
+  if (map) {
+    data.push({
+      type: 'heatmap', x: axes.lrs, y: ys, z: rows.map((r) => r.map(speed)), zmin: 0, zmax: 3, colorscale,
+      colorbar: { title: { text: 'ρ', side: 'right' }, tickvals: barTicks.map((r) => (r === 0 ? 0 : warp(r))), ticktext: barTicks.map((v) => String(v).replace('.', m.decimal)), thickness: 16 },
+      hoverinfo: 'skip',
+    } as Data);
+    // Cells that do not converge: pale red where the rate is 1 or more, grey where the run diverged.
+    data.push({
+      type: 'heatmap', x: axes.lrs, y: ys, showscale: false, hoverinfo: 'skip', zmin: 0, zmax: 1,
+      z: rows.map((r) => r.map((v) => (v === Infinity ? 1 : v >= 1 ? 0 : null))), colorscale: [[0, STALLED], [1, DIVERGED]],
+    } as Data);
+  } else {
+    data.push({ type: 'scatter', mode: 'lines', x: axes.lrs, y: rows[0].map((v) => (Number.isFinite(v) ? v : null)), line: { color: '#2c7fb8', width: 3 }, name: 'ρ', showlegend: false } as Data);
+  }
+  const t = m.theory;
+  if (t && map) {
+    const alphas = axes.second!.values;
+    data.push({
+      type: 'scatter', mode: 'lines', x: alphas.map((a) => theory.maxStableLr(t.kind, t.L, a)), y: alphas.map((a) => Math.min(warp(a), 4)),
+      line: { color: '#b03a2e', width: 3, ...(t.exact ? {} : { dash: 'dash' }) }, name: 'ρ = 1', showlegend: false,
+    } as Data);
+  }
+  const y = (second: number | null, lr: number) =>
+    map ? Math.min(warp(second ?? 0), 4) : (() => { const i = axes.lrs.findIndex((v) => v >= lr); return rows[0][Math.max(0, i)]; })();
+  const marker = (x: number, yy: number, symbol: string, color: string, name: string): Data =>
+    ({ type: 'scatter', mode: 'markers', x: [x], y: [yy], name, showlegend: false, marker: { symbol, size: 18, color, line: { color: '#fff', width: 2 } } }) as Data;
+  if (t) data.push(marker(t.optimum.lr, map ? Math.min(warp(t.optimum.alpha), 4) : t.optimum.rate, 'star', '#111', 'optimum'));
+  if (m.best) data.push(marker(m.best.lr, y(m.best.second, m.best.lr), 'diamond', '#111', 'best'));
+  data.push(marker(m.run.lr, y(m.run.second, m.run.lr), 'circle', m.run.color, m.run.name));
+  const yTicks = [0, 0.5, 0.9, 0.99, 0.999].filter((v) => !map || v <= axes.second!.values.at(-1)!);
+  const layout: Partial<Layout> = {
+    ...MAP_PRINT_SIZE,
+    paper_bgcolor: '#fff', plot_bgcolor: '#fff', font: { size: 20, color: '#111' }, separators: `${m.decimal} `,
+    margin: { l: 110, r: 40, t: m.title ? 80 : 30, b: 210 },
+    ...(m.title ? { title: { text: m.title, font: { size: 26 } } } : {}),
+    xaxis: { type: 'log', title: { text: 'η' }, exponentformat: 'power', range: [Math.log10(axes.lrs[0]), Math.log10(axes.lrs.at(-1)!)] },
+    yaxis: map
+      ? { title: { text: m.symbol ?? '' }, tickvals: yTicks.map(warp), ticktext: yTicks.map((v) => String(v).replace('.', m.decimal)), range: [ys[0], ys.at(-1)!] }
+      : { title: { text: 'ρ' }, range: [0, 1.05] },
+    annotations: [{ text: wrap(m.legend), xref: 'paper', yref: 'paper', x: 0, y: -0.17, xanchor: 'left', yanchor: 'top', showarrow: false, align: 'left', font: { size: 16 } }],
+    showlegend: false,
+  };
+  return { data, layout };
+}
+
+/** Plotly does not wrap annotations: break a text into lines of about `width` characters. */
+function wrap(text: string, width = 115): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) (lines.push(line), (line = word));
+    else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('<br>');
+}
