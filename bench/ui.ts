@@ -131,12 +131,15 @@ async function visit(page: Page, link: string): Promise<Load> {
  * A scene as a link (the page's own permalink format): `runs` runs of `steps` steps on the quadratic with
  * condition number `kappa`, run 0 a GD run (its η slider is dragged), the others cycling through the kinds.
  */
-function sceneLink(base: string, runs: number, steps: number, kappa: number): string {
+function sceneLink(base: string, runs: number, steps: number, kappa: number, extra = ''): string {
   const kinds = ['gd', 'momentum', 'nesterov', 'sgd', 'minibatch'];
   const q = [`fn=quadratic`, `kappa=${kappa}`, `theta=20`, `steps=${steps}`];
   for (let i = 0; i < runs; i++) q.push(`run=${kinds[i % kinds.length]},id:${i}`);
-  return `${base}?${q.join('&')}`;
+  return `${base}?${q.join('&')}${extra}`;
 }
+
+/** The forces on the contour (the playhead mid-run, three steps' vectors, the batch clouds, the field of −∇f). */
+const FORCES = '&t=1000&vec=3&cloud=1&field=1';
 
 /**
  * Until the page holds the scene (its run cards) and has been quiet for 800 ms: no Plotly call, no frame
@@ -545,10 +548,10 @@ async function main(): Promise<void> {
       await settled(page, 3);
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)');
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)', { busy: true, goalFps: 40 });
-      for (const [runs, steps, kappa] of [[RUNS, STEPS, 25], [8, 2000, 1000]] as const) {
-        await page.goto(sceneLink(url, runs, steps, kappa));
+      for (const [runs, steps, kappa, extra] of [[RUNS, STEPS, 25, ''], [8, 2000, 1000, ''], [8, 2000, 1000, FORCES]] as const) {
+        await page.goto(sceneLink(url, runs, steps, kappa, extra));
         await settled(page, runs);
-        await dragScene(page, cdp, `${runs} runs × ${steps} steps, κ = ${kappa}`);
+        await dragScene(page, cdp, `${runs} runs × ${steps} steps, κ = ${kappa}${extra ? ', vectors, clouds, field' : ''}`);
       }
     }
 

@@ -7,6 +7,7 @@ import { en, type Messages } from '../i18n/en';
 import { sciNumber } from '../i18n/numbers';
 import type { SceneFunction } from '../state/scene';
 import type { Margin } from './frame';
+import type { Forces } from './forces';
 import { traces, type Mark } from './marks';
 import { contourBands, contourScale } from './palette';
 import type { PathView } from './types';
@@ -124,8 +125,8 @@ export interface ContourInput {
   playhead: number;
   start: Vec2;
   labels?: FigureLabels;
-  /** Marks drawn over the paths: the forces behind the step at the playhead (forces.ts). */
-  extra?: Mark[];
+  /** The forces behind the step at the playhead (forces.ts): under the paths, and over each run's own. */
+  extra?: Forces;
   /** The part of each path beyond the playhead: in full (the default), faint, or hidden. */
   rest?: 'full' | 'faint' | 'hidden';
 }
@@ -191,13 +192,13 @@ export function contourFigure(input: ContourInput, style: FigureStyle = screen):
 
 /** What moves: the start, and every run's path, playhead (screen only) and divergence mark. */
 export function contourMarks(
-  { view, paths, playhead, start, labels = en.plot, extra = [], rest }: Omit<ContourInput, 'surface' | 'fn'>,
+  { view, paths, playhead, start, labels = en.plot, extra, rest }: Omit<ContourInput, 'surface' | 'fn'>,
   style: FigureStyle = screen,
 ): Mark[] {
   return [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
-    ...paths.flatMap((p, i) => pathMarks(p, i, playhead, view, style, rest)),
-    ...extra,
+    ...(extra?.under ?? []),
+    ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...(extra?.byRun.get(p.id) ?? [])]),
   ];
 }
 

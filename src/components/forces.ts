@@ -8,6 +8,8 @@ import type { BatchCloud, PartKind, StepVectors } from '../state/vectors';
 import type { Mark } from './marks';
 
 export interface RunForces {
+  /** The run's id: its marks go right after its path, so a change to one run redraws that run alone. */
+  id: number;
   name: string;
   color: string;
   vectors: StepVectors[];
@@ -31,12 +33,21 @@ const style: Record<PartKind, { dash?: number[]; width: number }> = {
   step: { width: 3 },
 };
 
-export function forceMarks(runs: RunForces[], field: FieldArrow[] | null, labels: { field: string; full: string }): Mark[] {
-  const marks: Mark[] = [];
+/** Marks over the contour: `under` below every path (the field of −∇f), `byRun` over each run's own path. */
+export interface Forces {
+  under: Mark[];
+  byRun: Map<number, Mark[]>;
+}
+
+export function forceMarks(runs: RunForces[], field: FieldArrow[] | null, labels: { field: string; full: string }): Forces {
+  const under: Mark[] = [];
   if (field && field.length > 0) {
-    marks.push({ kind: 'line', name: labels.field, color: '#4a5a6a', width: 1, ...segments(field.map((a) => [a.from, a.to])), dots: 0, heads: true, opacity: 0.45, silent: true });
+    under.push({ kind: 'line', name: labels.field, color: '#4a5a6a', width: 1, ...segments(field.map((a) => [a.from, a.to])), dots: 0, heads: true, opacity: 0.45, silent: true });
   }
+  const byRun = new Map<number, Mark[]>();
   for (const r of runs) {
+    const marks: Mark[] = [];
+    byRun.set(r.id, marks);
     if (r.cloud) {
       const { ends, ellipse, full, from } = r.cloud;
       marks.push({ kind: 'line', name: r.name, color: r.color, width: 1, ...segments(ends.map((p) => [p])), dots: 3.5, opacity: 0.55, silent: true });
@@ -55,5 +66,5 @@ export function forceMarks(runs: RunForces[], field: FieldArrow[] | null, labels
       if (v.lookahead) marks.push({ kind: 'dot', name: r.name, x: v.lookahead[0], y: v.lookahead[1], color: r.color, size: 9, symbol: 'circle-open', ring: { color: r.color, width: 2 } });
     }
   }
-  return marks;
+  return { under, byRun };
 }

@@ -1,3 +1,5 @@
+import { deferred } from './pending';
+
 /**
  * Keeps the address bar on the current link, once input has rested (writing it on every frame of a
  * drag costs the frame time it needs). Each burst of changes to the state becomes one history entry,
@@ -6,20 +8,19 @@
  */
 export function linkWriter(initialStateLink: string, quietMs = 300) {
   let written = initialStateLink;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timer = deferred('link', quietMs);
   return {
     write(stateLink: string, full: string): void {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+      timer.schedule(() => {
         if (`?${full}` === location.search) return;
         const push = stateLink !== written;
         history[push ? 'pushState' : 'replaceState'](null, '', `${location.pathname}?${full}`);
         written = stateLink;
-      }, quietMs);
+      });
     },
     /** After Back or Forward: the state now shown came from the address bar. */
     follow(stateLink: string): void {
-      clearTimeout(timer);
+      timer.cancel();
       written = stateLink;
     },
   };

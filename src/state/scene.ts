@@ -69,11 +69,25 @@ export function lrRange(fn: TestFunction, kind: OptimizerKind): Range {
   return { min: round(span / 1e4), max: round(span), default: round(span / 20) };
 }
 
+/**
+ * The trajectories of the last call, by what they were computed from: a drag of one run's η recomputes
+ * that run alone (the others' runs are pure functions of unchanged inputs, so reusing them is exact).
+ */
+let computed: { fn: SceneFunction; runs: Map<string, Trajectory> } | null = null;
+
 /** Every run of the state, hidden ones too (their legend still reports how they end). */
 export function runTrajectories(fn: SceneFunction, s: PlaygroundState): Trajectory[] {
-  return s.runs.map((run) =>
-    simulate({ objective: fn, optimizer: runSpec(run), start: s.start, steps: s.steps, seed: run.seed }),
-  );
+  const known = computed?.fn === fn ? computed.runs : new Map<string, Trajectory>();
+  const runs = new Map<string, Trajectory>();
+  const out = s.runs.map((run) => {
+    const optimizer = runSpec(run);
+    const key = JSON.stringify([optimizer, run.seed, s.start, s.steps]);
+    const t = known.get(key) ?? simulate({ objective: fn, optimizer, start: s.start, steps: s.steps, seed: run.seed });
+    runs.set(key, t);
+    return t;
+  });
+  computed = { fn, runs };
+  return out;
 }
 
 /** The contour surface: log-spaced levels above the known minimum, or above the grid's lowest value. */

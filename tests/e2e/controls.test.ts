@@ -1,7 +1,7 @@
 // The controls: η's field and slider, a click on the plot, playback, and a typed formula.
 import { describe, expect, it } from 'vitest';
 import { sharedPage } from './browser';
-import { contour, heads, lines, near, playhead, plotArea, POLL, quiet, runColors } from './plot';
+import { contour, frames, heads, lines, near, playhead, plotArea, POLL, quiet, runColors } from './plot';
 
 const s = sharedPage();
 
@@ -128,7 +128,8 @@ describe('controls', () => {
     await quiet(page);
     expect(await playhead(page)).toEqual(paused);
     const still = await positions();
-    await page.waitForTimeout(500);
+    // Half a second of frames: a playback that had not stopped would have moved 10 steps.
+    await frames(page, 30);
     expect(await playhead(page)).toEqual(paused);
     expect(await positions()).toEqual(still);
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decode } from '../../src/state/url';
 import { sharedPage } from './browser';
-import { POLL, QUIET_MS } from './plot';
+import { POLL, quiet } from './plot';
 
 const formulaInLink = (page: Page) => new URL(page.url()).searchParams.get('formula');
 
@@ -31,7 +31,7 @@ describe('the formula field', () => {
     // Clicking into the field and out again must not bring back the formula Back left.
     await field.focus();
     await field.blur();
-    await page.waitForTimeout(QUIET_MS);
+    await quiet(page);
     expect(formulaInLink(page)).toBe('x^2 + 3*y^2');
     expect(await field.inputValue()).toBe('x^2 + 3*y^2');
 
@@ -45,13 +45,13 @@ describe('the formula field', () => {
     await apply(page, 'x^2 + 3*y^2');
     await page.click('[data-testid=preset-ravine]');
     await expect.poll(() => page.getByTestId('formula').count(), POLL).toBe(0);
-    await page.waitForTimeout(QUIET_MS);
+    await quiet(page);
     await page.goBack();
     const field = page.getByTestId('formula');
     await expect.poll(() => field.inputValue(), POLL).toBe('x^2 + 3*y^2');
     await field.focus();
     await field.blur();
-    await page.waitForTimeout(QUIET_MS);
+    await quiet(page);
     expect(formulaInLink(page)).toBe('x^2 + 3*y^2');
     expect(new URL(page.url()).searchParams.get('fn')).toBe('formula');
   });

@@ -9,11 +9,7 @@ export const LOSS = '[data-testid=loss]';
 
 /** How long a change may take to reach the drawing (Plotly under software GL on 2 cores). */
 export const POLL = { timeout: 8_000, interval: 50 };
-/**
- * For "nothing changed" checks: longer than every delay between an input and its drawing (the formula
- * field's 400 ms debounce; the layer paints in the next frame).
- */
-export const QUIET_MS = 600;
+
 
 type Pt = [number, number];
 
@@ -208,7 +204,20 @@ export function near(a: Pt, b: Pt, tol: number): boolean {
   return Math.abs(a[0] - b[0]) <= tol && Math.abs(a[1] - b[1]) <= tol;
 }
 
-/** Waits long enough for any pending redraw, for checks that something did NOT change. */
-export function quiet(page: Page): Promise<void> {
-  return page.waitForTimeout(QUIET_MS);
+/** Waits for `n` of the page's animation frames: a unit the page's own drawing and playback keep to. */
+export function frames(page: Page, n: number): Promise<void> {
+  return page.evaluate((count) => new Promise<void>((done) => {
+    let k = 0;
+    const tick = () => (++k >= count ? done() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
+
+/**
+ * Until the page has nothing deferred (the link written once input rests, a typed formula applied; see
+ * components/pending.ts) and has drawn what it had to: for checks that something did NOT change.
+ */
+export async function quiet(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.documentElement.dataset.pending, undefined, POLL);
+  await frames(page, 3);
 }

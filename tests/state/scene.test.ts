@@ -124,3 +124,22 @@ describe('scene', () => {
     expect(runStatus({ losses: [0.5, 0.000123456], diverged: null }, 0)).toBe('f − f* = 0.000123');
   });
 });
+
+describe('runTrajectories reuses what did not change', () => {
+  it('recomputes only the run whose settings moved, and its results equal a fresh computation', () => {
+    const s = defaultState();
+    const fn = buildFunction(s.fn);
+    const a = runTrajectories(fn, s);
+    s.runs[0].lr = 1.7;
+    const b = runTrajectories(fn, s);
+    expect(b[0]).not.toBe(a[0]);
+    expect(b[1]).toBe(a[1]);
+    expect(b[2]).toBe(a[2]);
+    expect(b[0]).toEqual(simulate({ objective: fn, optimizer: { kind: 'gd', lr: 1.7 }, start: s.start, steps: s.steps, seed: s.runs[0].seed }));
+    // Another function (or start, or iterations) recomputes every run.
+    const other = buildFunction(s.fn);
+    expect(runTrajectories(other, s)[1]).not.toBe(b[1]);
+    s.steps = 50;
+    expect(runTrajectories(other, s)[1].points).toHaveLength(51);
+  });
+});
