@@ -16,14 +16,14 @@ export const presets: readonly Preset[] = [
   // opposite ways (154°) across the ravine, while GD's whole step crosses it.
   {
     id: 'inertia',
-    link: 'fn=quadratic&kappa=25&theta=20&steps=80&t=5&view=-3.6,0.1,-1.8,-0.1&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&vec=2&rest=hidden',
+    link: 'fn=quadratic&kappa=25&theta=20&steps=80&t=5&view=-3,0,-1.9,-0.1&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&vec=2&rest=hidden',
   },
   // Same η and α; across the ravine Momentum's oscillation decays at 0.95 per step, Nesterov's at 0.67.
   {
     id: 'nesterov',
     // At t = 3 both carry their inertia across the floor; Nesterov's gradient, taken at the look-ahead point
     // beyond it, pushes back twice as hard as Momentum's (|η g| 0.25 against 0.13).
-    link: 'fn=quadratic&kappa=25&theta=20&steps=80&t=3&view=-3.3,-0.7,-1.9,-0.5&run=momentum,id:1,lr:0.5,a:0.9&run=nesterov,id:2,lr:0.5,a:0.9&vec=1&rest=hidden',
+    link: 'fn=quadratic&kappa=25&theta=20&steps=80&t=3&view=-3,-0.7,-1.9,-0.5&run=momentum,id:1,lr:0.5,a:0.9&run=nesterov,id:2,lr:0.5,a:0.9&vec=1&rest=hidden',
   },
   // One sample, mini-batches of 4 and 16 and all 64: the same η, noise shrinking as the batch grows.
   {
