@@ -62,10 +62,9 @@ export function simulate(spec: SimulateSpec): Trajectory {
   const schedule = optimizer.schedule ?? { kind: 'constant' };
   const lrAt = scheduleDef(schedule.kind).lr;
   const lrParams = scheduleParams(schedule);
-  const oracle = createOracle(objective, batchOf(optimizer), spec.seed ?? 0);
-  // Every rule takes one gradient per step: the last one asked for is the one the step used.
-  let at: Vec2 = [NaN, NaN], g: Vec2 = [NaN, NaN];
-  const grad = (p: Vec2): Vec2 => ((at = p), (g = oracle(p)));
+  const grad = createOracle(objective, batchOf(optimizer), spec.seed ?? 0);
+  // A constant step needs no call per step.
+  const constant = schedule.kind === 'constant';
   const bound = spec.bound ?? defaultBound(objective);
   const inBounds = (p: Vec2, fx: number) =>
     Number.isFinite(fx) && Math.abs(p[0]) <= bound && Math.abs(p[1]) <= bound;
@@ -79,7 +78,7 @@ export function simulate(spec: SimulateSpec): Trajectory {
   const points: Vec2[] = [x];
   const losses = [f0];
   for (let t = 1; t <= steps; t++) {
-    const lr = lrAt(optimizer.lr, t, lrParams);
+    const lr = constant ? optimizer.lr : lrAt(optimizer.lr, t, lrParams);
     const next = rule.step(x, state, grad, lr);
     const fx = objective.f(next.x);
     // A non-finite coordinate fails the bound test too: NaN compares false.
@@ -88,8 +87,8 @@ export function simulate(spec: SimulateSpec): Trajectory {
     state = next.state;
     points.push(x);
     losses.push(fx);
-    gradients.push(g);
-    gradientPoints.push(at);
+    gradients.push(next.g);
+    gradientPoints.push(next.at);
     lrs.push(lr);
     if (velocities) velocities.push(rule.velocity!(state));
   }

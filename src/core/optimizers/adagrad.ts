@@ -13,7 +13,7 @@ export function adagradRule({ eps: e }: { eps: number }): UpdateRule<Vec2> {
       const g = grad(x);
       const gx = G[0] + g[0] * g[0];
       const gy = G[1] + g[1] * g[1];
-      return { x: [x[0] - (lr * g[0]) / (Math.sqrt(gx) + e), x[1] - (lr * g[1]) / (Math.sqrt(gy) + e)], state: [gx, gy] };
+      return { x: [x[0] - (lr * g[0]) / (Math.sqrt(gx) + e), x[1] - (lr * g[1]) / (Math.sqrt(gy) + e)], state: [gx, gy], g, at: x };
     },
   };
 }

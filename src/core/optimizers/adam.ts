@@ -27,7 +27,7 @@ export function adamRule({ beta1: b1, beta2: b2, eps: e }: { beta1: number; beta
       const root2 = Math.sqrt(1 - p2);
       return {
         x: [x[0] - (size * m[0]) / (Math.sqrt(v[0]) / root2 + e), x[1] - (size * m[1]) / (Math.sqrt(v[1]) / root2 + e)],
-        state: { m, v, p1, p2 },
+        state: { m, v, p1, p2 }, g, at: x,
       };
     },
   };

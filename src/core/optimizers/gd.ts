@@ -6,7 +6,7 @@ export function gdRule(): UpdateRule<null> {
     init: () => null,
     step(x, state, grad, lr) {
       const g = grad(x);
-      return { x: [x[0] - lr * g[0], x[1] - lr * g[1]], state };
+      return { x: [x[0] - lr * g[0], x[1] - lr * g[1]], state, g, at: x };
     },
   };
 }

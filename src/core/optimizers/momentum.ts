@@ -10,7 +10,7 @@ export function momentumRule({ alpha: a }: { alpha: number }): UpdateRule<Vec2> 
       const g = grad(x);
       const hx = a * h[0] + lr * g[0];
       const hy = a * h[1] + lr * g[1];
-      return { x: [x[0] - hx, x[1] - hy], state: [hx, hy] };
+      return { x: [x[0] - hx, x[1] - hy], state: [hx, hy], g, at: x };
     },
     velocity: (h) => h,
   };

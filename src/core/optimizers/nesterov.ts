@@ -10,10 +10,11 @@ export function nesterovRule({ alpha: a }: { alpha: number }): UpdateRule<Vec2> 
   return {
     init: () => [0, 0],
     step(x, h, grad, lr) {
-      const g = grad([x[0] - a * h[0], x[1] - a * h[1]]);
+      const at: Vec2 = [x[0] - a * h[0], x[1] - a * h[1]];
+      const g = grad(at);
       const hx = a * h[0] + lr * g[0];
       const hy = a * h[1] + lr * g[1];
-      return { x: [x[0] - hx, x[1] - hy], state: [hx, hy] };
+      return { x: [x[0] - hx, x[1] - hy], state: [hx, hy], g, at };
     },
     velocity: (h) => h,
   };

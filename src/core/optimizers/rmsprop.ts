@@ -13,7 +13,7 @@ export function rmspropRule({ rho, eps: e }: { rho: number; eps: number }): Upda
       const g = grad(x);
       const vx = rho * v[0] + (1 - rho) * g[0] * g[0];
       const vy = rho * v[1] + (1 - rho) * g[1] * g[1];
-      return { x: [x[0] - (lr * g[0]) / (Math.sqrt(vx) + e), x[1] - (lr * g[1]) / (Math.sqrt(vy) + e)], state: [vx, vy] };
+      return { x: [x[0] - (lr * g[0]) / (Math.sqrt(vx) + e), x[1] - (lr * g[1]) / (Math.sqrt(vy) + e)], state: [vx, vy], g, at: x };
     },
   };
 }

@@ -11,7 +11,8 @@ import type { Vec2 } from '../types';
  */
 export interface UpdateRule<S> {
   init(): S;
-  step(x: Vec2, state: S, grad: GradFn, lr: number): { x: Vec2; state: S };
+  /** The next iterate and state, and the gradient the step took and where (what the vector figures draw). */
+  step(x: Vec2, state: S, grad: GradFn, lr: number): { x: Vec2; state: S; g: Vec2; at: Vec2 };
   /** The velocity h_t held in a state, for rules that have one. */
   velocity?(state: S): Vec2;
 }
