@@ -68,7 +68,17 @@ export function projection(f: Frame): { px: (v: number) => number; py: (v: numbe
 export function toData(f: Frame, px: number, py: number): [number, number] | null {
   const u = (px - f.x.offset) / f.x.length, v = 1 - (py - f.y.offset) / f.y.length;
   if (!(u >= 0 && u <= 1 && v >= 0 && v <= 1)) return null;
-  return [f.x.range[0] + u * (f.x.range[1] - f.x.range[0]), f.y.range[0] + v * (f.y.range[1] - f.y.range[0])];
+  const dx = f.x.range[1] - f.x.range[0], dy = f.y.range[1] - f.y.range[0];
+  return [toPixel(f.x.range[0] + u * dx, dx / f.x.length), toPixel(f.y.range[0] + v * dy, dy / f.y.length)];
+}
+
+/**
+ * A clicked coordinate kept to the precision the click had: the decimal place of a tenth of a pixel,
+ * so a link holds -1.234 rather than -1.2338157894736843.
+ */
+export function toPixel(v: number, pixel: number): number {
+  const digits = Math.max(0, Math.ceil(-Math.log10(pixel / 10)));
+  return Number(v.toFixed(Math.min(digits, 15)));
 }
 
 /** The layout keys that put Plotly's axes on the frame (merged over a figure's own layout). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lossRange } from '../../src/components/figures';
-import { frameLayout, makeFrame, projection, toData } from '../../src/components/frame';
+import { frameLayout, makeFrame, projection, toData, toPixel } from '../../src/components/frame';
 import { traces } from '../../src/components/marks';
 import type { PathView } from '../../src/components/types';
 
@@ -57,5 +57,17 @@ describe('marks in an exported figure', () => {
     const [line, head] = out;
     expect(line).toMatchObject({ type: 'scatter', mode: 'lines+markers', name: 'GD', x: [0, 1], y: [1, 0], line: { color: '#f00', width: 2.5 } });
     expect(head).toMatchObject({ mode: 'markers', showlegend: false, marker: { symbol: 'circle-open', size: 14, color: '#111', line: { width: 2.5 } } });
+  });
+});
+
+describe('a clicked point in a link', () => {
+  it('keeps the precision the click had: a tenth of a pixel, not sixteen digits', () => {
+    // A 6-wide view over 600 pixels: a pixel is 0.01, a tenth of it 0.001.
+    expect(toPixel(-1.2338157894736843, 0.01)).toBe(-1.234);
+    expect(toPixel(0.5000000000000001, 0.01)).toBe(0.5);
+    // Zoomed in 1000×: more digits, as the click meant them.
+    expect(toPixel(-1.2338157894736843, 1e-5)).toBe(-1.233816);
+    // A wide view keeps whole numbers.
+    expect(toPixel(123.456, 20)).toBe(123);
   });
 });

@@ -38,13 +38,18 @@ export async function waitForPlots(page: Page): Promise<void> {
   );
 }
 
-/** `locale`: the browser's language (navigator.languages), e.g. 'ru-RU'; the system's when left out. */
-export async function openPage(path = '/', viewport: Viewport = { width: 1280, height: 800 }, locale?: string): Promise<Session> {
+/**
+ * `locale`: the browser's language (navigator.languages), e.g. 'ru-RU'; the system's when left out.
+ * `device`: a touch screen (hasTouch, isMobile) instead of a mouse.
+ */
+export async function openPage(
+  path = '/', viewport: Viewport = { width: 1280, height: 800 }, locale?: string, device: { hasTouch?: boolean; isMobile?: boolean } = {},
+): Promise<Session> {
   const base = inject('baseURL');
   if (!base) throw new Error('no baseURL: run the browser tests with `vitest run --project e2e` (globalSetup serves dist/)');
   const url = new URL(path, base).href;
   const dir = mkdtempSync(join(tmpdir(), 'ravine-e2e-'));
-  const context = await chromium.launchPersistentContext(dir, { ...launch, viewport, ...(locale ? { locale } : {}) });
+  const context = await chromium.launchPersistentContext(dir, { ...launch, viewport, ...device, ...(locale ? { locale } : {}) });
   const close = async () => {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

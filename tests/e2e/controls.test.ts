@@ -1,6 +1,6 @@
 // The controls: η's field and slider, a click on the plot, playback, and a typed formula.
 import { describe, expect, it } from 'vitest';
-import { sharedPage } from './browser';
+import { openPage, sharedPage } from './browser';
 import { contour, frames, heads, lines, near, playhead, plotArea, POLL, quiet, runColors } from './plot';
 
 const s = sharedPage();
@@ -174,6 +174,22 @@ describe('controls', () => {
       await quiet(page);
       expect(await contour(page)).toEqual(good);
       expect((await lines(page)).map((l) => l.d)).toEqual(paths);
+    }
+  });
+});
+
+describe('on a touch screen', () => {
+  it('a tap on the contour moves the start, kept to the precision of the tap', async () => {
+    const { page, close } = await openPage('/', { width: 390, height: 844 }, undefined, { hasTouch: true, isMobile: true });
+    try {
+      const before = await page.inputValue('#start-x');
+      const area = await plotArea(page);
+      await page.touchscreen.tap(area.x + area.width * 0.7, area.y + area.height * 0.5);
+      await expect.poll(() => page.inputValue('#start-x'), POLL).not.toBe(before);
+      // The link says it in a few digits, not sixteen.
+      await expect.poll(() => new URL(page.url()).searchParams.get('start') ?? '', POLL).toMatch(/^-?\d+(\.\d{1,4})?,-?\d+(\.\d{1,4})?$/);
+    } finally {
+      await close();
     }
   });
 });
