@@ -12,6 +12,9 @@ export const en = {
       'Gradient descent, SGD, Momentum and Nesterov on the same function, from the same start. Click the plot to move the start; drag η and α to see why inertia helps in a ravine.',
     language: 'Language',
     shortcuts: 'Keyboard shortcuts',
+    copyLink: 'Copy link',
+    copied: 'Link copied',
+    copyFailed: 'Could not copy: the address bar holds the link',
   },
 
   presets: {

@@ -40,10 +40,11 @@ export async function waitForPlots(page: Page): Promise<void> {
 
 /**
  * `locale`: the browser's language (navigator.languages), e.g. 'ru-RU'; the system's when left out.
- * `device`: a touch screen (hasTouch, isMobile) instead of a mouse.
+ * `device`: a touch screen (hasTouch, isMobile) instead of a mouse, or permissions (the clipboard's).
  */
 export async function openPage(
-  path = '/', viewport: Viewport = { width: 1280, height: 800 }, locale?: string, device: { hasTouch?: boolean; isMobile?: boolean } = {},
+  path = '/', viewport: Viewport = { width: 1280, height: 800 }, locale?: string,
+  device: { hasTouch?: boolean; isMobile?: boolean; permissions?: string[] } = {},
 ): Promise<Session> {
   const base = inject('baseURL');
   if (!base) throw new Error('no baseURL: run the browser tests with `vitest run --project e2e` (globalSetup serves dist/)');

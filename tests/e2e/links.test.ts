@@ -115,3 +115,21 @@ describe('damaged links', () => {
     });
   }
 });
+
+describe('copy link', () => {
+  it('puts the page\'s link on the clipboard at once, even before the address bar is written, and it reopens the page', async () => {
+    const { page, close } = await openPage('/', { width: 1280, height: 800 }, undefined, { permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      await page.fill('#run-0-lr', '1.5');
+      // Straight after the input: the address bar waits for input to rest, the copy does not.
+      await page.getByTestId('copy-link').click();
+      await expect.poll(() => page.getByTestId('copy-note').textContent(), POLL).toBe('Link copied');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain('run=gd,id:0,lr:1.5');
+      expect(decode(new URL(copied).search).state.runs[0].lr).toBe(1.5);
+      await expect.poll(() => page.url(), POLL).toBe(copied);
+    } finally {
+      await close();
+    }
+  });
+});
