@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedPage, type Viewport } from './browser';
-import { contour, lines, POLL } from './plot';
+import { contour, lines, plotArea, POLL } from './plot';
 
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const desktop: Viewport = { width: 1280, height: 800 };
@@ -60,6 +60,19 @@ describe('layout', () => {
       await contourShows(page, phone);
     } finally {
       await page.setViewportSize(desktop);
+    }
+  });
+});
+
+describe('the colour bar', () => {
+  it('sits right beside the plot area, however wide the window', async () => {
+    const { page, reload } = s();
+    for (const size of [desktop, { width: 1920, height: 1080 }]) {
+      await reload(size);
+      const area = await plotArea(page);
+      const bar = (await page.locator('[data-testid=contour] .colorbar').boundingBox())!;
+      expect(bar.x - (area.x + area.width), `${size.width}×${size.height}`).toBeGreaterThanOrEqual(0);
+      expect(bar.x - (area.x + area.width), `${size.width}×${size.height}`).toBeLessThan(30);
     }
   });
 });
