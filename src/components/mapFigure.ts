@@ -1,8 +1,7 @@
 // The rate map as a figure Plotly draws, for export: the same cells, boundary, optimum and run marker
 // as the canvas on the page, in the print style. η on a log axis; α, β₁ or ρ on log(1 − v), written as v.
 import type { Data, Layout } from 'plotly.js-dist-min';
-import { theory } from '../core';
-import type { MapAxes, RunTheory } from '../state/ratemap';
+import { curveRate, stabilityEdge, type MapAxes, type RunTheory } from '../state/ratemap';
 import type { Figure } from './figures';
 import { barTicks, DIVERGED, rateColor, STALLED } from './ratemapDraw';
 
@@ -50,14 +49,13 @@ export function rateMapFigure(m: MapFigureInput): Figure {
   }
   const t = m.theory;
   if (t && map) {
-    const alphas = axes.second!.values;
+    const edge = stabilityEdge(t, axes.second!.values);
     data.push({
-      type: 'scatter', mode: 'lines', x: alphas.map((a) => theory.maxStableLr(t.kind, t.L, a)), y: alphas.map((a) => Math.min(warp(a), 4)),
+      type: 'scatter', mode: 'lines', x: edge.map(([lr]) => lr), y: edge.map(([, a]) => Math.min(warp(a), 4)),
       line: { color: '#b03a2e', width: 3, ...(t.exact ? {} : { dash: 'dash' }) }, name: 'ρ = 1', showlegend: false,
     } as Data);
   }
-  const y = (second: number | null, lr: number) =>
-    map ? Math.min(warp(second ?? 0), 4) : (() => { const i = axes.lrs.findIndex((v) => v >= lr); return rows[0][Math.max(0, i)]; })();
+  const y = (second: number | null, lr: number) => (map ? Math.min(warp(second ?? 0), 4) : curveRate(t, axes, values, lr));
   const marker = (x: number, yy: number, symbol: string, color: string, name: string): Data =>
     ({ type: 'scatter', mode: 'markers', x: [x], y: [yy], name, showlegend: false, marker: { symbol, size: 18, color, line: { color: '#fff', width: 2 } } }) as Data;
   if (t) data.push(marker(t.optimum.lr, map ? Math.min(warp(t.optimum.alpha), 4) : t.optimum.rate, 'star', '#111', 'optimum'));

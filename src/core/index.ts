@@ -9,7 +9,7 @@ export {
   type HyperName, type OptimizerDef, type OptimizerKind, type OptimizerSpec, type UpdateRule,
 } from './optimizers';
 export { scheduleCurve, scheduleDef, scheduleKinds, scheduleParams, schedules, type Schedule, type ScheduleKind, type ScheduleParam } from './schedules';
-export { settingValues, type SettingSpec } from './settings';
+export { namedSettings, settingValues, type SettingSpec } from './settings';
 export { MAX_STEPS, simulate, type SimulateSpec, type Trajectory } from './run';
 export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';

@@ -38,3 +38,11 @@ export function settingValues(specs: Readonly<Record<string, SettingSpec>>, give
   }
   return out;
 }
+
+/**
+ * The settings a label or a link names, in table order: those it always names (α) and the others where
+ * they differ from their default; with `all`, every one (a schedule's).
+ */
+export function namedSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, all = false): [string, SettingSpec][] {
+  return Object.entries(specs).filter(([name, spec]) => all || spec.always || values[name] !== spec.default);
+}

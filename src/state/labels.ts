@@ -1,4 +1,4 @@
-import { optimizerDef, scheduleDef } from '../core';
+import { namedSettings, optimizerDef, scheduleDef } from '../core';
 import type { SettingSpec, Trajectory } from '../core';
 import { formatNumber, messages, type Lang } from '../i18n';
 import { sciNumber } from '../i18n/numbers';
@@ -13,11 +13,9 @@ export function short(v: number, lang: Lang = 'en'): string {
   return sciNumber(v, messages(lang).plot.decimal, 3);
 }
 
-/** `symbol=value` for the settings a label names: those always named, and the others where changed. */
+/** `symbol=value` for the settings a label names (namedSettings). */
 function named(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, lang: Lang, all = false): string[] {
-  return Object.entries(specs)
-    .filter(([name, spec]) => all || spec.always || values[name] !== spec.default)
-    .map(([name, spec]) => `${spec.symbol}=${short(values[name], lang)}`);
+  return namedSettings(specs, values, all).map(([name, spec]) => `${spec.symbol}=${short(values[name], lang)}`);
 }
 
 /** A schedule as a label says it, e.g. `η/(1 + kt) k=0.05`; empty for the constant step. */
@@ -47,19 +45,15 @@ export function lossText(f: number, fMin: number, lang: Lang = 'en'): string {
   return Number.isNaN(fMin) ? `f = ${short(f, lang)}` : `f − f* = ${short(f - fMin, lang)}`;
 }
 
-/**
- * Where a run stands at the playhead, while it is before the run's end: f there, and the sizes of the
- * step's parts and the angle between them when its vectors are shown; empty at the end.
- */
-export function playheadText(t: Trajectory, step: number, fMin: number, vectors: StepVectors | null, lang: Lang = 'en'): string {
-  const m = messages(lang).show;
-  const parts: string[] = [];
-  if (step < t.points.length - 1) parts.push(m.at(step, lossText(t.losses[step], fMin, lang)));
-  if (vectors) {
-    const n = (v: number) => short(v, lang);
-    parts.push(vectors.inertia !== null && vectors.angle !== null
-      ? m.forces(n(vectors.inertia), n(vectors.gradient), formatNumber(Math.round(vectors.angle), lang))
-      : `|η g| = ${n(vectors.gradient)}`);
-  }
-  return parts.join(' · ');
+/** Where a run stands at the playhead: f there while the playhead is before the run's end, else how it ended. */
+export function statusAt(t: Trajectory, step: number, fMin: number, lang: Lang = 'en'): string {
+  return step < t.points.length - 1 ? messages(lang).show.at(step, lossText(t.losses[step], fMin, lang)) : runStatus(t, fMin, lang);
+}
+
+/** The sizes of a step's parts and the angle between them, as a run card says them. */
+export function forcesText(v: StepVectors, lang: Lang = 'en'): string {
+  const n = (x: number) => short(x, lang);
+  return v.inertia !== null && v.angle !== null
+    ? messages(lang).show.forces(n(v.inertia), n(v.gradient), formatNumber(Math.round(v.angle), lang))
+    : `|η g| = ${n(v.gradient)}`;
 }

@@ -151,3 +151,22 @@ export async function tuneSearch(job: MapJob, measure: MeasureMap): Promise<{ lr
   }
   return best;
 }
+
+/** Theory's edge ρ = 1 over the second setting: the largest stable η at each of its values, as (η, α) points. */
+export function stabilityEdge(t: RunTheory, seconds: readonly number[]): [number, number][] {
+  return seconds.map((a) => [theory.maxStableLr(t.kind, t.L, a), a]);
+}
+
+/**
+ * A curve's rate at η, where a marker on it goes: theory's own when it is exact, else the measured cell
+ * nearest in log η (1.05, just above the top, for a cell that diverged or is missing).
+ */
+export function curveRate(t: RunTheory | null, axes: MapAxes, values: Float64Array | null, lr: number): number {
+  if (t?.exact) return theory.rate(t.kind, lr, 0, t.eigenvalues);
+  if (!values) return 1.05;
+  let best = 0;
+  axes.lrs.forEach((v, i) => {
+    if (Math.abs(Math.log(v / lr)) < Math.abs(Math.log(axes.lrs[best] / lr))) best = i;
+  });
+  return Number.isFinite(values[best]) ? values[best] : 1.05;
+}

@@ -1,6 +1,6 @@
 // The state as a link: short readable keys, every number exact (JavaScript's shortest round-trip form),
 // and a decoder that turns any string into the nearest valid state, saying what it had to drop.
-import { optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../core';
+import { namedSettings, optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../core';
 import type { Box, OptimizerKind, ScheduleKind, SettingSpec } from '../core';
 import { parseFunction } from '../expr';
 import { isLang, type Lang } from '../i18n';
@@ -34,11 +34,9 @@ export interface Decoded extends LinkState {
 // String() is the shortest form that reads back to the same double, but it writes −0 as 0.
 const num = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
-/** Settings as `key:value`: those a link always names (α), the others where they differ from the default. */
+/** Settings as `key:value`: those a link names (namedSettings). */
 function encodeSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, all = false): string[] {
-  return Object.entries(specs)
-    .filter(([name, spec]) => all || spec.always || values[name] !== spec.default)
-    .map(([name, spec]) => `${spec.key}:${num(values[name])}`);
+  return namedSettings(specs, values, all).map(([name, spec]) => `${spec.key}:${num(values[name])}`);
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { theory } from '../../src/core';
 import { addRun } from '../../src/state/actions';
 import { defaultState } from '../../src/state/defaults';
-import { bestCell, mapAxes, measureRow, runJob, runTheory, theoryValues, TUNE_GRID, tuneSearch, type MapJob } from '../../src/state/ratemap';
+import { bestCell, curveRate, mapAxes, measureRow, runJob, runTheory, stabilityEdge, theoryValues, TUNE_GRID, tuneSearch, type MapJob } from '../../src/state/ratemap';
 import { buildFunction } from '../../src/state/scene';
 
 function setup(kind: 'gd' | 'momentum' | 'nesterov' | 'adam', fnId = 'quadratic', params: Record<string, number> = { kappa: 25, theta: 20 }) {
@@ -145,5 +145,22 @@ describe('Tune every run', () => {
     const { fn, run, s } = setup('gd');
     const job = runJob(s.fn, fn, run, s.start, 100, 4);
     expect(await tuneSearch({ ...job, axes: { lrs: [50, 60, 70, 80], second: null } }, measure)).toBeNull();
+  });
+});
+
+describe('marks on the map', () => {
+  it('the edge ρ = 1 is theory\'s largest stable η at each α; a curve\'s marker sits on theory or on the nearest measured cell', () => {
+    const { fn, run, s } = setup('momentum');
+    const t = runTheory(fn, run, s.start)!;
+    expect(stabilityEdge(t, [0, 0.5])).toEqual([[theory.maxStableLr('momentum', t.L, 0), 0], [theory.maxStableLr('momentum', t.L, 0.5), 0.5]]);
+    const g = setup('gd');
+    const gt = runTheory(g.fn, g.run, g.s.start)!;
+    const axes = mapAxes(g.fn, 'gd', 8);
+    expect(curveRate(gt, axes, null, 1.3)).toBe(theory.rate('gd', 1.3, 0, gt.eigenvalues));
+    const values = Float64Array.from(axes.lrs.map((_, i) => (i === 3 ? Infinity : i / 10)));
+    const measured = { ...gt, exact: false };
+    expect(curveRate(measured, axes, values, axes.lrs[5] * 1.01)).toBe(0.5);
+    expect(curveRate(measured, axes, values, axes.lrs[3])).toBe(1.05);
+    expect(curveRate(null, axes, null, 1)).toBe(1.05);
   });
 });
