@@ -12,6 +12,11 @@ export interface SliderSpec {
 
 export const POSITIONS = 1000;
 
+/** A setting's slider: its own ends where the field's range cannot be slid (a log slider cannot reach 0). */
+export function settingSlider(s: { min: number; max: number; slider?: { min: number; max: number }; scale: SliderScale; integer?: boolean }): SliderSpec {
+  return { ...(s.slider ?? { min: s.min, max: s.max }), scale: s.scale, integer: s.integer };
+}
+
 /** What the scale spaces evenly, as a function of the value. */
 function warp(v: number, scale: SliderScale): number {
   return scale === 'linear' ? v : scale === 'log' ? Math.log(v) : -Math.log(1 - v);
