@@ -5,6 +5,7 @@ import type { Box, OptimizerKind, ScheduleKind, SettingSpec } from '../core';
 import { parseFunction } from '../expr';
 import { isLang, type Lang } from '../i18n';
 import { newRun, selectFunction } from './actions';
+import { readEmbed, type EmbedItem } from './embed';
 import { readNumber, type FieldRule } from './fields';
 import { defaultState } from './defaults';
 import { FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
@@ -24,6 +25,8 @@ export interface LinkState {
   map?: number | null;
   /** What the contour shows beside the paths; left out, the defaults. */
   show?: ShowState;
+  /** What an embedded figure shows beside the contour (empty: the figure alone); null or left out for the full page. */
+  embed?: EmbedItem[] | null;
 }
 
 export interface Decoded extends LinkState {
@@ -65,7 +68,7 @@ function functionOf(fs: FunctionState): SceneFunction {
   return built.fn;
 }
 
-export function encode({ state: s, playhead, view, lang, map, show }: LinkState): string {
+export function encode({ state: s, playhead, view, lang, map, show, embed }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
@@ -89,6 +92,7 @@ export function encode({ state: s, playhead, view, lang, map, show }: LinkState)
   if (show?.field) q.set('field', '1');
   if (show && show.rest !== shown.rest) q.set('rest', show.rest);
   if (lang) q.set('lang', lang);
+  if (embed) q.set('embed', embed.join(','));
   // ',' and ':' may stand in a query as they are: keep the link readable.
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
@@ -202,7 +206,14 @@ export function decode(search: string): Decoded {
     if (isLang(langText)) lang = langText;
     else bad('language', langText);
   }
-  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), show, dropped };
+  const embedText = q.get('embed');
+  let embed: EmbedItem[] | null = null;
+  if (embedText !== null) {
+    const parts = readEmbed(embedText);
+    embed = parts.items;
+    for (const item of parts.unknown) bad('embed', item);
+  }
+  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), show, ...(embed ? { embed } : {}), dropped };
 }
 
 /** `x0,x1,y0,y1` with x0 < x1 and y0 < y1, as the zoom and the box are written. */

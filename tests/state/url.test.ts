@@ -7,6 +7,7 @@ import { FORMULA_ID, limits, type RunState } from '../../src/state/playground';
 import { buildFunction } from '../../src/state/scene';
 import { decode, encode, type LinkState } from '../../src/state/url';
 import { defaultShow } from '../../src/state/show';
+import { embedItems } from '../../src/state/embed';
 
 const kinds = optimizerKinds;
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -25,6 +26,8 @@ const validState: fc.Arbitrary<LinkState> = fc
     steps: fc.integer({ min: 1, max: 2000 }),
     playhead: fc.option(fc.integer({ min: 0, max: 1999 })),
     lang: fc.option(fc.constantFrom('en' as const, 'ru' as const), { nil: undefined }),
+    // Any of the items in any order (shuffled, not sorted): a link keeps the order it was given.
+    embed: fc.option(fc.shuffledSubarray([...embedItems])),
     view: fc.option(fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6))
       .filter(([a, b, c, d]) => a < b && c < d)),
     runs: fc.uniqueArray(
@@ -68,7 +71,7 @@ const validState: fc.Arbitrary<LinkState> = fc
       };
     });
     const view = g.view && { x: [g.view[0], g.view[1]] as Vec2, y: [g.view[2], g.view[3]] as Vec2 };
-    return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view, lang: g.lang };
+    return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view, lang: g.lang, embed: g.embed };
   });
 
 describe('links', () => {
@@ -81,6 +84,7 @@ describe('links', () => {
         expect(back.playhead).toBe(link.playhead);
         expect(back.view).toEqual(link.view);
         expect(back.lang).toBe(link.lang);
+        expect(back.embed ?? null).toEqual(link.embed);
       }),
       { seed: 11, numRuns: 300 },
     );
@@ -133,12 +137,17 @@ describe('links', () => {
     const token = fc.constantFrom(
       'fn=', 'formula', 'quadratic', 'run=', 'gd', 'momentum', 'adam', 'id:', 'lr:', 'a:', 'B:', 'seed:', 'hide', 'steps=',
       'b1:', 'b2:', 'eps:', 'rho:', 'sched:', 'inverse', 'cosine', 'k:', 'T:', 'g:', 's:',
-      'start=', 't=', 'N=', 'noise=', 'kappa=', '&', ',', ':', '1e999', '-1', '0.5', 'NaN', '%', '%zz', '=', '<script>',
+      'start=', 't=', 'N=', 'noise=', 'kappa=', 'embed=', 'play', 'loss', 'lr', 'a', 'rho',
+      '&', ',', ':', '1e999', '-1', '0.5', 'NaN', '%', '%zz', '=', '<script>',
     );
     const link = fc.oneof(fc.string(), fc.array(token, { maxLength: 30 }).map((t) => t.join('')));
     fc.assert(
       fc.property(link, (text) => {
-        const { state: s, playhead, view } = decode(text);
+        const { state: s, playhead, view, embed } = decode(text);
+        if (embed) {
+          expect(embed.every((item) => embedItems.includes(item))).toBe(true);
+          expect(new Set(embed).size).toBe(embed.length);
+        }
         expect(Number.isInteger(s.steps) && s.steps >= 1 && s.steps <= 2000).toBe(true);
         expect(s.start.every(Number.isFinite)).toBe(true);
         expect(s.runs.length).toBeLessThanOrEqual(limits.runs.max);
@@ -184,5 +193,41 @@ describe('links, what the contour shows', () => {
     const bad = decode('vec=99&cloud=yes&rest=none&field=0');
     expect(bad.show).toEqual({ ...defaultShow(), field: false });
     expect(bad.dropped).toEqual(['vectors "99"', 'cloud "yes"', 'rest "none"']);
+  });
+});
+
+describe('links, embedded', () => {
+  const page = { state: defaultState(), playhead: null, view: null };
+
+  it('name what an embedded figure shows, in their order, at the end of the link', () => {
+    const link = encode({ ...page, embed: ['a', 'play', 'lr'] });
+    expect(link).toMatch(/&embed=a,play,lr$/);
+    expect(decode(link).embed).toEqual(['a', 'play', 'lr']);
+    expect(decode(link).state).toEqual(defaultState());
+  });
+
+  it('show the figure alone for `embed=`, and the full page without it', () => {
+    expect(encode({ ...page, embed: [] })).toMatch(/&embed=$/);
+    expect(decode('embed=')).toMatchObject({ embed: [], dropped: [] });
+    expect(encode(page)).not.toContain('embed');
+    expect(encode({ ...page, embed: null })).not.toContain('embed');
+    expect(decode('steps=50').embed).toBeUndefined();
+  });
+
+  it('keep each item once, and drop and name the ones they do not know', () => {
+    const d = decode('embed=lr,zoom,lr,a,,zoom,Play,play&steps=50');
+    expect(d.embed).toEqual(['lr', 'a', 'play']);
+    expect(d.state.steps).toBe(50);
+    expect(d.dropped).toEqual(['embed "zoom"', 'embed "Play"']);
+  });
+
+  it('show hostile items as quoted text and still embed the figure', () => {
+    const d = decode(`embed=${encodeURIComponent('<img src=x onerror=alert(1)>,lr')}&embed=loss`);
+    // The first `embed` counts, as for every other key.
+    expect(d.embed).toEqual(['lr']);
+    expect(d.dropped).toEqual(['embed "<img src=x onerror=alert(1)>"']);
+    const long = decode(`embed=${'x'.repeat(5000)}`);
+    expect(long.embed).toEqual([]);
+    expect(long.dropped).toEqual([`embed "${'x'.repeat(40)}…"`]);
   });
 });
