@@ -300,7 +300,28 @@ export const en = {
       cloud: 'batch cloud',
       field: 'gradient field',
       rest: 'path beyond the playhead',
+      embed: 'embedded control',
     },
+  },
+
+  /** An embedded figure (an iframe on a course page) and the dialog that writes its code. */
+  embed: {
+    open: 'Copy embed code',
+    title: 'Embed this figure in a course page',
+    controls: 'Show with the figure',
+    play: 'Playback: play, pause, the iteration slider',
+    loss: 'Loss plot',
+    /** Under the choices of sliders, which are named as the run cards name them (runs.lr, runs.hyper). */
+    sliders: "A setting's slider is shown for every run that has the setting.",
+    width: 'Width (pixels)',
+    height: 'Height (pixels)',
+    code: 'Code to paste into the page',
+    copy: 'Copy code',
+    copied: 'Code copied',
+    copyFailed: 'Could not copy: select the code and copy it',
+    close: 'Close',
+    openFull: 'Open in Ravine ↗',
+    openFullHelp: 'The same figure with every control, in a new tab',
   },
 
   help: {
