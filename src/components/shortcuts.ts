@@ -50,11 +50,11 @@ export function shortcutOf(e: Key): Shortcut | null {
 }
 
 /**
- * Whether a key press on `el` belongs to it: typing in a field, choosing in a list, moving a slider, or
- * (for Space) pressing a button or ticking a box.
+ * Whether a key press on `el` belongs to it: typing in a field, choosing in a list, moving a slider,
+ * anything in a dialog (the figure behind it stays put), or (for Space) pressing a button or ticking a box.
  */
 export function ignoresShortcuts(el: Element | null, key: string): boolean {
   if (!el) return false;
-  if (el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return true;
+  if (el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"]), dialog')) return true;
   return key === ' ' && !!el.closest('button, summary, a[href], [role="button"], [role="checkbox"], [role="switch"]');
 }

@@ -59,4 +59,7 @@ export const limits = {
   /** Start points and zoom boxes. */
   coordinate: { min: -1e6, max: 1e6 },
   runs: { max: 8 },
+  /** An embedded figure's iframe on a course page, in CSS pixels: room for the contour, at most a large screen. */
+  embedWidth: { min: 320, max: 3840, integer: true },
+  embedHeight: { min: 240, max: 2160, integer: true },
 } as const;
