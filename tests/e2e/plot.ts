@@ -2,7 +2,7 @@
 // loss curves) from the canvas layer — what it reports it drew (canvas.drawn, see liveLayer.ts), kept only
 // where the canvas's own pixels show it, so a blank or misplaced layer fails the tests.
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 export const CONTOUR = '[data-testid=contour]';
 export const LOSS = '[data-testid=loss]';
@@ -39,9 +39,9 @@ interface Layer {
 /**
  * What the plot's canvas layer shows: its lines (and the loss plot's dashed playhead) and the playhead
  * dots (filled, ringed in white). Each is kept only if the canvas has pixels of its colour where it says
- * it drew it.
+ * it drew it. `page` may be a frame: a figure embedded in another page.
  */
-export function layer(page: Page, plot = CONTOUR): Promise<Layer> {
+export function layer(page: Page | Frame, plot = CONTOUR): Promise<Layer> {
   return page.evaluate((sel) => {
     const canvas = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any };
     const d = canvas?.drawn;
@@ -123,12 +123,12 @@ export async function drawnPaths(page: Page): Promise<{ x: number[]; y: number[]
 }
 
 /** Every painted line of a plot's layer, in drawing order. */
-export async function lines(page: Page, plot = CONTOUR): Promise<Line[]> {
+export async function lines(page: Page | Frame, plot = CONTOUR): Promise<Line[]> {
   return (await layer(page, plot)).lines;
 }
 
 /** The runs' lines on the loss plot (every line but the dashed playhead). */
-export async function lossLines(page: Page): Promise<Line[]> {
+export async function lossLines(page: Page | Frame): Promise<Line[]> {
   return (await lines(page, LOSS)).filter((l) => !l.dashed);
 }
 
