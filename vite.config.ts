@@ -5,7 +5,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built page forbids inline and injected scripts, eval, plugins and foreign origins, so nothing
- * from a link or a formula can ever run as code. Styles may be inline: Plotly writes its own.
+ * from a link or a formula can ever run as code. Styles may be inline: Plotly writes its own. Framing is
+ * allowed (no frame-ancestors, which a meta tag could not set anyway): course pages embed the figure.
  * (Only the build: Vite's dev server injects scripts of its own.)
  */
 export const contentSecurityPolicy = [
