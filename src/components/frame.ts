@@ -14,8 +14,7 @@ export interface AxisFrame {
   /** In data units (also on a log axis). */
   range: [number, number];
   log: boolean;
-  /** The axis's share of the plot area (Plotly's domain) and where that lies in the box, in CSS pixels. */
-  domain: [number, number];
+  /** Where the plot area lies along the axis in the box, in CSS pixels. */
   offset: number;
   length: number;
 }
@@ -33,23 +32,30 @@ interface AxisSpec {
   log?: boolean;
 }
 
-const units = (a: AxisSpec, v: number) => (a.log ? Math.log10(v) : v);
-
-/** `equal`: one data unit as long on both axes, the longer axis shrunk about its centre (Plotly's constrain: 'domain'). */
+/**
+ * `equal`: one data unit as long on both axes, the plot area kept whole and the shorter range widened
+ * about its centre (Plotly's constrain: 'range'): the figure fills its box, the box asked for stays in view.
+ * (Linear axes: the contour plot's.)
+ */
 export function makeFrame(size: { width: number; height: number }, margin: Margin, x: AxisSpec, y: AxisSpec, equal = false): Frame {
   const width = Math.max(1, Math.round(size.width)), height = Math.max(1, Math.round(size.height));
   const w = Math.max(1, width - margin.l - margin.r), h = Math.max(1, height - margin.t - margin.b);
-  let dx: [number, number] = [0, 1], dy: [number, number] = [0, 1];
+  let xr = x.range, yr = y.range;
   if (equal) {
-    const sx = w / (units(x, x.range[1]) - units(x, x.range[0])), sy = h / (units(y, y.range[1]) - units(y, y.range[0]));
-    if (sx > sy) dx = [0.5 - sy / sx / 2, 0.5 + sy / sx / 2];
-    else dy = [0.5 - sx / sy / 2, 0.5 + sx / sy / 2];
+    // Units per pixel: the larger of the two fits the whole box.
+    const k = Math.max((xr[1] - xr[0]) / w, (yr[1] - yr[0]) / h);
+    const widen = (r: [number, number], px: number): [number, number] => {
+      const c = (r[0] + r[1]) / 2, half = (k * px) / 2;
+      return (r[1] - r[0]) / px === k ? r : [c - half, c + half];
+    };
+    xr = widen(xr, w);
+    yr = widen(yr, h);
   }
   return {
     width, height, margin,
-    x: { range: x.range, log: !!x.log, domain: dx, offset: margin.l + dx[0] * w, length: (dx[1] - dx[0]) * w },
+    x: { range: xr, log: !!x.log, offset: margin.l, length: w },
     // Pixels grow downwards: the axis's top is the domain's upper end.
-    y: { range: y.range, log: !!y.log, domain: dy, offset: margin.t + (1 - dy[1]) * h, length: (dy[1] - dy[0]) * h },
+    y: { range: yr, log: !!y.log, offset: margin.t, length: h },
   };
 }
 
@@ -84,7 +90,7 @@ export function toPixel(v: number, pixel: number): number {
 /** The layout keys that put Plotly's axes on the frame (merged over a figure's own layout). */
 export function frameLayout(f: Frame, layout: Partial<Layout>): Partial<Layout> {
   const axis = (a: AxisFrame) => ({
-    domain: a.domain, autorange: false,
+    domain: [0, 1] as [number, number], autorange: false,
     range: (a.log ? [Math.log10(a.range[0]), Math.log10(a.range[1])] : [...a.range]) as [number, number],
   });
   return {

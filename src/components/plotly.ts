@@ -28,6 +28,15 @@ const config: Partial<Config> = {
 type Listener = (e: Record<string, unknown>) => void;
 
 /**
+ * For a plot's box, in the capture phase: a finger on a plot scrolls the page instead of dragging a zoom
+ * box (Plotly's drag layer would take the touch, and on a phone the plots fill most of the screen). The
+ * mode bar keeps its touches, so its buttons still zoom and pan; a tap still moves the start (pointer events).
+ */
+export function touchScrollsPage(e: TouchEvent): void {
+  if (!(e.target instanceof Element && e.target.closest('.modebar'))) e.stopPropagation();
+}
+
+/**
  * Plotly's part of a live figure in `div`: the backdrop (contour, axes), drawn again only when `key` changes
  * (a new function, view, size or language) — everything that moves is on our canvas layer. Plotly is
  * evaluated after the frame that shows the first figure (our own image of the contour meanwhile); the

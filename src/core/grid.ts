@@ -41,14 +41,27 @@ export interface LogGrid extends Grid {
   ticks: { values: number[]; labels: string[] };
   /** The smallest and largest finite values of f itself (min and max above are in log units). */
   raw: { min: number; max: number };
+  /** The transform's floor and δ, for a grid over another box put on the same levels. */
+  floor: number;
+  delta: number;
 }
 
-export function logGrid(grid: Grid, floor: number): LogGrid {
-  const heights = grid.z.flat().filter((v): v is number => v !== null).map((v) => v - floor).sort((a, b) => a - b);
-  const median = heights.length ? Math.max(heights[heights.length >> 1], 0) : 1;
-  const delta = median > 0 ? median * 1e-4 : 1e-12;
+/**
+ * `levels`: another log grid whose transform, colour range and ticks this one takes — a wider box shown
+ * around the function's own keeps the colours the function's box gave it.
+ */
+export function logGrid(grid: Grid, floor: number, levels?: LogGrid): LogGrid {
+  let delta: number;
+  if (levels) ({ floor, delta } = levels);
+  else {
+    const heights = grid.z.flat().filter((v): v is number => v !== null).map((v) => v - floor).sort((a, b) => a - b);
+    const median = heights.length ? Math.max(heights[heights.length >> 1], 0) : 1;
+    delta = median > 0 ? median * 1e-4 : 1e-12;
+  }
   const t = (v: number) => Math.log10(Math.max(v - floor, 0) + delta);
   const z = grid.z.map((row) => row.map((v) => (v === null ? null : t(v))));
+  const raw = { min: grid.min, max: grid.max };
+  if (levels) return { ...grid, z, min: levels.min, max: levels.max, ticks: levels.ticks, raw, floor, delta };
   const lo = t(grid.min), hi = t(grid.max);
   const values: number[] = [];
   const labels: string[] = [];
@@ -56,5 +69,5 @@ export function logGrid(grid: Grid, floor: number): LogGrid {
     values.push(k);
     labels.push(k >= -2 && k <= 4 ? String(10 ** k) : power(k));
   }
-  return { ...grid, z, min: lo, max: hi, ticks: { values, labels }, raw: { min: grid.min, max: grid.max } };
+  return { ...grid, z, min: lo, max: hi, ticks: { values, labels }, raw, floor, delta };
 }

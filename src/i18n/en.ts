@@ -107,6 +107,8 @@ export const en = {
   },
 
   runs: {
+    /** The run whose η and α sit under the contour on small screens. */
+    focus: 'Run under the plot',
     heading: 'Optimizers',
     addGroup: 'Add an optimizer',
     add: 'Add:',

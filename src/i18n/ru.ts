@@ -107,6 +107,7 @@ export const ru: Messages = {
   },
 
   runs: {
+    focus: 'Метод под графиком',
     heading: 'Методы оптимизации',
     addGroup: 'Добавить метод',
     add: 'Добавить:',

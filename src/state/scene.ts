@@ -1,5 +1,5 @@
 import { batchOf, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, simulate, suggestLr, theory, withNoise } from '../core';
-import type { FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory, Vec2 } from '../core';
+import type { Box, FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory, Vec2 } from '../core';
 import { parseFunction } from '../expr';
 import { FORMULA_ID, type FunctionState, type PlaygroundState, type RunState } from './playground';
 
@@ -94,6 +94,16 @@ export function runTrajectories(fn: SceneFunction, s: PlaygroundState): Trajecto
 export function surface(fn: TestFunction): LogGrid {
   const grid = sampleGrid(fn.f, fn.view);
   return logGrid(grid, Number.isNaN(fn.fMin) ? grid.min : fn.fMin);
+}
+
+/**
+ * The contour over the box a plot shows (the function's box widened to the plot's shape, or a zoom), on
+ * the levels of the function's own box (`levels`, its `surface`): the colours mean the same heights
+ * whatever the window's shape.
+ */
+export function surfaceOver(fn: TestFunction, levels: LogGrid, box: Box): LogGrid {
+  const same = [0, 1].every((i) => box.x[i] === fn.view.x[i] && box.y[i] === fn.view.y[i]);
+  return same ? levels : logGrid(sampleGrid(fn.f, box), levels.floor, levels);
 }
 
 /**

@@ -15,13 +15,23 @@ describe('the frame a live plot gives Plotly', () => {
     expect(toData(f, 20, 100)).toBeNull();
   });
 
-  it('with equal axes shrinks the longer side about its centre, as Plotly’s constrain: "domain" does', () => {
-    // 400 × 260 px for 6 × 4 units: 66.7 px per unit across, 65 up; the x axis shrinks to 6 × 65 = 390 px.
+  it('with equal axes keeps the plot area whole and widens the shorter range about its centre', () => {
+    // 400 × 260 px for 6 × 4 units: 6/400 = 0.015 units per px across, 4/260 ≈ 0.0154 up; the larger fits
+    // the box, so y keeps [−2, 2] and x widens to 400 × 4/260 ≈ 6.154 units about 0.
     const f = makeFrame({ width: 500, height: 300 }, margin, { range: [-3, 3] }, { range: [-2, 2] }, true);
-    expect(f.x.length).toBeCloseTo(390, 9);
-    expect(f.x.offset).toBeCloseTo(45, 9);
-    expect(f.y.length).toBe(260);
-    expect(f.x.length / 6).toBeCloseTo(f.y.length / 4, 9);
+    expect([f.x.offset, f.x.length, f.y.offset, f.y.length]).toEqual([40, 400, 10, 260]);
+    expect(f.y.range).toEqual([-2, 2]);
+    expect(f.x.range[0]).toBeCloseTo(-(400 * 4) / 260 / 2, 12);
+    expect(f.x.range[1]).toBeCloseTo((400 * 4) / 260 / 2, 12);
+    // A tall box widens x (k = 2/260 units per px, 400 k = 3.077 units about 0.5); a flat one widens y.
+    const tall = makeFrame({ width: 500, height: 300 }, margin, { range: [0, 1] }, { range: [0, 2] }, true);
+    expect(tall.y.range).toEqual([0, 2]);
+    expect(tall.x.range[0]).toBeCloseTo(0.5 - 400 / 260, 12);
+    expect(tall.x.range[1]).toBeCloseTo(0.5 + 400 / 260, 12);
+    const flat = makeFrame({ width: 500, height: 300 }, margin, { range: [0, 10] }, { range: [0, 1] }, true);
+    expect(flat.x.range).toEqual([0, 10]);
+    expect(flat.y.range[0]).toBeCloseTo(-2.75, 12);
+    expect(flat.y.range[1]).toBeCloseTo(3.75, 12);
   });
 
   it('hands Plotly a layout that nothing may push: fixed size and margins, explicit domains and ranges', () => {

@@ -1,12 +1,11 @@
 // The controls: η's field and slider, a click on the plot, playback, and a typed formula.
 import { describe, expect, it } from 'vitest';
 import { openPage, sharedPage } from './browser';
-import { contour, frames, heads, lines, near, playhead, plotArea, POLL, quiet, runColors } from './plot';
+import { contour, frames, heads, lines, near, playhead, plotArea, POLL, quiet, runColors, shownBox } from './plot';
 
 const s = sharedPage();
 
 // The default function's view (the quadratic ravine): what the plot area spans before any zoom.
-const VIEW = { x: [-3, 3], y: [-2, 2] } as const;
 
 describe('controls', () => {
   it('η: the numeric field and the slider move the GD path; invalid entries show a message and change nothing', async () => {
@@ -73,12 +72,16 @@ describe('controls', () => {
   it('a click on the contour moves the start, and every path with it', async () => {
     const { page } = s();
     const area = await plotArea(page);
+    const shown = await shownBox(page);
+    // The ravine's box, x ∈ [−3, 3] and y ∈ [−2, 2], widened to the plot area's shape.
+    expect(shown.x[0]).toBeLessThanOrEqual(-3);
+    expect(shown.y).toEqual([-2, 2]);
     // Whole pixels: the browser reports mouse positions rounded, so the expected point is exact.
     const px = Math.round(area.x + 0.7 * area.width);
     const py = Math.round(area.y + 0.65 * area.height);
     const want = [
-      VIEW.x[0] + ((px - area.x) / area.width) * (VIEW.x[1] - VIEW.x[0]),
-      VIEW.y[1] - ((py - area.y) / area.height) * (VIEW.y[1] - VIEW.y[0]),
+      shown.x[0] + ((px - area.x) / area.width) * (shown.x[1] - shown.x[0]),
+      shown.y[1] - ((py - area.y) / area.height) * (shown.y[1] - shown.y[0]),
     ];
     const startX = page.locator('#start-x');
     const startY = page.locator('#start-y');
@@ -89,7 +92,7 @@ describe('controls', () => {
 
     await page.mouse.click(px, py);
 
-    // One pixel is 6/552 ≈ 0.011 across and 4/368 ≈ 0.011 up; the fields show 3 significant digits.
+    // One pixel is about 4/420 ≈ 0.01 either way; the fields show 3 significant digits.
     const tol = 0.02;
     await expect.poll(async () => Math.abs(Number(await startX.inputValue()) - want[0]), POLL).toBeLessThanOrEqual(tol);
     await expect.poll(async () => Math.abs(Number(await startY.inputValue()) - want[1]), POLL).toBeLessThanOrEqual(tol);

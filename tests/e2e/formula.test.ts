@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decode } from '../../src/state/url';
 import { sharedPage } from './browser';
-import { POLL, quiet } from './plot';
+import { POLL, quiet, shownBox } from './plot';
 
 const formulaInLink = (page: Page) => new URL(page.url()).searchParams.get('formula');
 
@@ -93,10 +93,16 @@ describe('the formula field', () => {
     await page.getByTestId('box-fit').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('box'), POLL).toBe('-2.6,1.5,-0.6,2.8');
     expect(await page.inputValue('#box-x0')).toBe('-2.6');
-    // The plot shows the new box.
+    // The plot shows the new box: whole on one axis, widened about its centre on the other (equal axes).
     await expect
-      .poll(() => page.evaluate(() => (document.querySelector('[data-testid=contour] .js-plotly-plot') as unknown as { layout: { xaxis: { range: number[] } } }).layout.xaxis.range.join(',')), POLL)
-      .toBe('-2.6,1.5');
+      .poll(async () => {
+        const { x, y } = await shownBox(page);
+        const inside = x[0] <= -2.6 && x[1] >= 1.5 && y[0] <= -0.6 && y[1] >= 2.8;
+        const tight = (x[0] === -2.6 && x[1] === 1.5) || (y[0] === -0.6 && y[1] === 2.8);
+        const centred = Math.abs(x[0] + x[1] - (-2.6 + 1.5)) < 1e-9 && Math.abs(y[0] + y[1] - (-0.6 + 2.8)) < 1e-9;
+        return inside && tight && centred;
+      }, POLL)
+      .toBe(true);
     await page.getByTestId('box-reset').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('box'), POLL).toBeNull();
   });

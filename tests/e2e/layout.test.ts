@@ -1,78 +1,176 @@
-// The layout on a desktop and on a phone, with a screenshot of each in tests/e2e/artifacts/.
+// The layout at the five screens a class uses, with a screenshot of each in tests/e2e/artifacts/: at one
+// scroll position the contour's plot area covers 30 % of the window (25 % on a phone) while the selected
+// run's η and α sliders are fully in view beside it; no stray page scroll; touch scrolls, taps pick.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { sharedPage, type Viewport } from './browser';
-import { contour, lines, plotArea, POLL } from './plot';
+import { openPage, sharedPage, type Viewport } from './browser';
+import { contour, frames, lines, plotArea, POLL } from './plot';
 
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const desktop: Viewport = { width: 1280, height: 800 };
 const phone: Viewport = { width: 390, height: 844 };
 
-const s = sharedPage(desktop);
-
-const scrollWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
-
-/** The contour plot is drawn, inside the viewport's width, and at least partly in its height. */
-async function contourShows(page: Page, size: Viewport): Promise<void> {
-  const box = (await page.getByTestId('contour').boundingBox())!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(size.width);
-  expect(box.width).toBeGreaterThan(size.width / 2 - 40);
-  expect(box.height).toBeGreaterThan(200);
-  expect(box.y).toBeLessThan(size.height - 200);
-  // Plotly's SVG fits its box.
-  const svg = (await page.locator('[data-testid=contour] svg.main-svg').first().boundingBox())!;
-  expect(svg.x + svg.width).toBeLessThanOrEqual(box.x + box.width + 1);
-  expect((await contour(page)).count).toBeGreaterThan(10);
-  expect(await lines(page)).toHaveLength(3);
+interface Screen {
+  size: Viewport;
+  /** A phone: a touch screen, and 25 % is enough. */
+  touch: boolean;
+  /** Two columns (the panels scroll beside a figure that fills the window) or one (the page scrolls). */
+  columns: 1 | 2;
 }
 
-describe('layout', () => {
-  it('1280×800: no horizontal scrolling, the contour plot in view; screenshot default.png', async () => {
-    const { page } = s();
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(desktop.width);
-    await contourShows(page, desktop);
-    mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: `${artifacts}default.png` });
-  });
+const screens: Screen[] = [
+  { size: phone, touch: true, columns: 1 },
+  { size: { width: 844, height: 390 }, touch: true, columns: 1 },
+  { size: { width: 1024, height: 768 }, touch: false, columns: 1 },
+  { size: desktop, touch: false, columns: 2 },
+  { size: { width: 1920, height: 1080 }, touch: false, columns: 2 },
+];
 
-  it('390×844: no horizontal scrolling, the contour plot in view; screenshot phone.png', async () => {
-    const { page, reload } = s();
-    await reload(phone);
+const scrollSize = (page: Page) => page.evaluate(() => [document.scrollingElement!.scrollWidth, document.scrollingElement!.scrollHeight]);
+
+type Rect = { x: number; y: number; width: number; height: number };
+const inView = (r: Rect, v: Viewport) => r.x >= 0 && r.y >= 0 && r.x + r.width <= v.width + 0.5 && r.y + r.height <= v.height + 0.5;
+
+/** The part of the contour's plot area inside the window, as a share of the window. */
+async function shownShare(page: Page, v: Viewport): Promise<number> {
+  const a = await plotArea(page);
+  const w = Math.min(a.x + a.width, v.width) - Math.max(a.x, 0), h = Math.min(a.y + a.height, v.height) - Math.max(a.y, 0);
+  return (Math.max(0, w) * Math.max(0, h)) / (v.width * v.height);
+}
+
+/** The selected run's η and α sliders: the focus bar's under the contour in one column, the run card's in two. */
+function knobs(page: Page, columns: 1 | 2): Locator[] {
+  return columns === 1
+    ? [page.locator('#focus-lr'), page.locator('#focus-alpha')]
+    : [page.locator('#run-1-lr-slider'), page.locator('#run-1-alpha-slider')];
+}
+
+describe('the layout at the five screens', () => {
+  for (const { size, touch, columns } of screens) {
+    it(`${size.width}×${size.height}: the contour and the selected run's η and α in view together; screenshot layout-${size.width}x${size.height}.png`, async () => {
+      const { page, close, errors } = await openPage('/', size, undefined, touch ? { hasTouch: true, isMobile: true } : {});
+      try {
+        const [width, height] = await scrollSize(page);
+        expect(width, 'no sideways scroll').toBeLessThanOrEqual(size.width);
+        // Two columns fill the window: the panels scroll on their own, the page not at all.
+        if (columns === 2) expect(height, 'no page scroll').toBeLessThanOrEqual(size.height);
+        expect(await page.getByTestId('focus-bar').count()).toBe(columns === 1 ? 1 : 0);
+
+        // The scroll position: the knobs' lower end at the window's (the page's in one column, the panels' in two).
+        const [lr, alpha] = knobs(page, columns);
+        await (columns === 1 ? page.getByTestId('focus-bar') : alpha).evaluate((e) => e.scrollIntoView({ block: 'end' }));
+        await frames(page, 2);
+        for (const k of [lr, alpha]) expect(inView((await k.boundingBox())!, size), 'slider fully in view').toBe(true);
+        expect(await shownShare(page, size)).toBeGreaterThanOrEqual(touch ? 0.25 : 0.3);
+        // The figure is drawn, with the default page's three paths.
+        expect((await contour(page)).count).toBeGreaterThan(10);
+        expect(await lines(page)).toHaveLength(3);
+        mkdirSync(artifacts, { recursive: true });
+        await page.screenshot({ path: `${artifacts}layout-${size.width}x${size.height}.png` });
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it('the focus bar moves the run it names: pick Nesterov, drag its α, and the run card and the path follow', async () => {
+    const { page, close } = await openPage('/', phone, undefined, { hasTouch: true, isMobile: true });
     try {
-      expect(await scrollWidth(page)).toBeLessThanOrEqual(phone.width);
-      await contourShows(page, phone);
-      mkdirSync(artifacts, { recursive: true });
-      await page.screenshot({ path: `${artifacts}phone.png` });
+      // Opened on the first run with α: Momentum.
+      expect(await page.locator('[data-testid=focus-bar] input[type=radio]:checked').evaluate((e) => e.parentElement!.textContent!.trim())).toBe('Momentum');
+      await page.getByTestId('focus-bar').getByText('Nesterov').click();
+      const before = (await lines(page))[2].d;
+      await page.locator('#focus-alpha').focus();
+      await page.keyboard.press('End');
+      await expect.poll(() => page.inputValue('#run-2-alpha'), POLL).toBe('0.999');
+      expect(await page.inputValue('#run-1-alpha')).toBe('0.8');
+      await expect.poll(async () => (await lines(page))[2].d, POLL).not.toBe(before);
+      expect(await page.getByTestId('focus-bar').textContent()).toContain(`α = ${await page.inputValue('#run-2-alpha')}`);
     } finally {
-      await page.setViewportSize(desktop);
+      await close();
     }
   });
+});
+
+describe('on a touch screen', () => {
+  /** A one-finger swipe upwards by `dy` px from (x, y), as Chromium's touch screen delivers it. */
+  async function swipe(page: Page, x: number, y: number, dy: number): Promise<void> {
+    const cdp = await page.context().newCDPSession(page);
+    const at = (k: number) => [{ x: Math.round(x), y: Math.round(y - (dy * k) / 10) }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+    for (let k = 1; k <= 10; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(k) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+
+  it('a swipe on the contour or the loss plot scrolls the page instead of zooming the plot', async () => {
+    const { page, close } = await openPage('/', phone, undefined, { hasTouch: true, isMobile: true });
+    try {
+      for (const plot of ['contour', 'loss']) {
+        const box = (await page.getByTestId(plot).boundingBox())!;
+        const y0 = await page.evaluate(() => scrollY);
+        const visible = Math.min(box.y + box.height, phone.height);
+        await swipe(page, box.x + box.width / 2, (Math.max(box.y, 0) + visible) / 2, 150);
+        await expect.poll(() => page.evaluate(() => scrollY), POLL).toBeGreaterThan(y0 + 100);
+      }
+      // Nothing zoomed: the link holds no view.
+      await frames(page, 2);
+      expect(new URL(page.url()).searchParams.has('view')).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('resizing and the colour bar', () => {
+  const s = sharedPage(desktop);
 
   // A grid track sized by Plotly's last drawn SVG would never let the plots narrow again.
   it('narrowing a desktop window to a phone shrinks the plots (no horizontal scrolling)', async () => {
     const { page } = s();
     await page.setViewportSize(phone);
     try {
-      await expect.poll(() => scrollWidth(page), { ...POLL, timeout: 3_000 }).toBeLessThanOrEqual(phone.width);
-      await contourShows(page, phone);
+      await expect.poll(async () => (await scrollSize(page))[0], { ...POLL, timeout: 3_000 }).toBeLessThanOrEqual(phone.width);
+      const box = (await page.getByTestId('contour').boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+      const svg = (await page.locator('[data-testid=contour] svg.main-svg').first().boundingBox())!;
+      expect(svg.x + svg.width).toBeLessThanOrEqual(box.x + box.width + 1);
     } finally {
       await page.setViewportSize(desktop);
     }
   });
-});
 
-describe('the colour bar', () => {
-  it('sits right beside the plot area, however wide the window', async () => {
+  it('the colour bar sits right beside the plot area, however wide the window', async () => {
     const { page, reload } = s();
-    for (const size of [desktop, { width: 1920, height: 1080 }]) {
+    for (const size of [phone, desktop, { width: 1920, height: 1080 }]) {
       await reload(size);
       const area = await plotArea(page);
       const bar = (await page.locator('[data-testid=contour] .colorbar').boundingBox())!;
       expect(bar.x - (area.x + area.width), `${size.width}×${size.height}`).toBeGreaterThanOrEqual(0);
       expect(bar.x - (area.x + area.width), `${size.width}×${size.height}`).toBeLessThan(30);
+    }
+  });
+
+  it('with equal axes the plot area is whole and one unit is as long across as up, at every shape', async () => {
+    const { page, reload } = s();
+    for (const size of [phone, { width: 844, height: 390 }, desktop]) {
+      await reload(size);
+      const f = await page.evaluate(() => (document.querySelector('[data-testid=contour] canvas.marks') as unknown as { drawn: { frame: { x: { range: number[]; length: number }; y: { range: number[]; length: number } } } }).drawn.frame);
+      const across = f.x.length / (f.x.range[1] - f.x.range[0]), up = f.y.length / (f.y.range[1] - f.y.range[0]);
+      expect(across / up).toBeCloseTo(1, 9);
+      // The ravine's own box, x ∈ [−3, 3] and y ∈ [−2, 2], stays in view.
+      expect(f.x.range[0]).toBeLessThanOrEqual(-3);
+      expect(f.x.range[1]).toBeGreaterThanOrEqual(3);
+      expect(f.y.range[0]).toBeLessThanOrEqual(-2);
+      expect(f.y.range[1]).toBeGreaterThanOrEqual(2);
+      // The contour fills the widened area: its grid covers what is shown, not the box alone.
+      const area = await plotArea(page);
+      const filled = (await page.locator('[data-testid=contour] .contourlayer').boundingBox())!;
+      expect(filled.width).toBeGreaterThan(area.width - 2);
+      expect(filled.height).toBeGreaterThan(area.height - 2);
     }
   });
 });

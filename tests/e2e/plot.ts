@@ -200,6 +200,14 @@ export async function plotArea(page: Page): Promise<{ x: number; y: number; widt
   return { x: box!.x + area.x, y: box!.y + area.y, width: area.width, height: area.height };
 }
 
+/** The data ranges the contour's plot area shows (the box, widened to the area's shape for equal axes). */
+export function shownBox(page: Page): Promise<{ x: [number, number]; y: [number, number] }> {
+  return page.evaluate((sel) => {
+    const f = (document.querySelector(`${sel} canvas.marks`) as unknown as { drawn: { frame: { x: { range: [number, number] }; y: { range: [number, number] } } } }).drawn.frame;
+    return { x: f.x.range, y: f.y.range };
+  }, CONTOUR);
+}
+
 export function near(a: Pt, b: Pt, tol: number): boolean {
   return Math.abs(a[0] - b[0]) <= tol && Math.abs(a[1] - b[1]) <= tol;
 }

@@ -4,7 +4,7 @@ import { addRun, removeRun, selectFunction, setSamples } from '../../src/state/a
 import { defaultState } from '../../src/state/defaults';
 import { runLabel, runStatus } from '../../src/state/labels';
 import { FORMULA_ID, limits } from '../../src/state/playground';
-import { baseFunction, buildFunction, lossSeries, predictedRate, runTrajectories, surface } from '../../src/state/scene';
+import { baseFunction, buildFunction, lossSeries, predictedRate, runTrajectories, surface, surfaceOver } from '../../src/state/scene';
 
 describe('the default page', () => {
   const s = defaultState();
@@ -104,6 +104,21 @@ describe('scene', () => {
     expect(Number.isNaN(base.fMin)).toBe(true);
     // The floor is the grid's minimum, so the lowest level sits at log10(δ), far below the walls.
     expect(g.min).toBeLessThan(g.max - 3);
+  });
+
+  it('draws a wider box on the levels of the function’s own box, and the box itself as its own grid', () => {
+    const fn = getTestFunction('rosenbrock');
+    const own = surface(fn);
+    expect(surfaceOver(fn, own, { x: [...fn.view.x], y: [...fn.view.y] })).toBe(own);
+    const wide = surfaceOver(fn, own, { x: [-4, 4], y: [-1, 3] });
+    // Same colours: range, ticks and transform; the grid itself spans the wider box and reaches higher.
+    expect([wide.min, wide.max, wide.ticks, wide.floor, wide.delta]).toEqual([own.min, own.max, own.ticks, own.floor, own.delta]);
+    expect([wide.x[0], wide.x.at(-1), wide.y[0], wide.y.at(-1)]).toEqual([-4, 4, -1, 3]);
+    expect(wide.raw.max).toBeGreaterThan(own.raw.max);
+    // Each value on the same log scale as the box's: log10(f − f* + δ).
+    const [i, j] = [17, 140];
+    const v = fn.f([wide.x[i], wide.y[j]]);
+    expect(wide.z[j][i]).toBeCloseTo(Math.log10(v - fn.fMin + own.delta), 12);
   });
 
   it('plots the gap to a known minimum on a log axis, and f itself when the minimum is unknown', () => {
