@@ -43,3 +43,8 @@ export function fromPosition(k: number, s: SliderSpec): number {
   if (s.scale === 'log1m') return Number((1 - Number((1 - v).toPrecision(2))).toPrecision(12));
   return Number(v.toPrecision(3));
 }
+
+/** The value `by` positions along the slider from `v` (clamped to its ends): a key press's step. */
+export function nudge(v: number, s: SliderSpec, by: number): number {
+  return fromPosition(Math.max(0, Math.min(POSITIONS, toPosition(v, s) + by)), s);
+}
