@@ -21,6 +21,8 @@ export const en = {
   },
 
   presets: {
+    more: 'more',
+    less: 'less',
     heading: 'Lecture figures',
     texts: {
       ravine: {

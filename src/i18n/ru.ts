@@ -20,6 +20,8 @@ export const ru: Messages = {
   },
 
   presets: {
+    more: 'ещё',
+    less: 'свернуть',
     heading: 'Рисунки из лекции',
     texts: {
       ravine: {
