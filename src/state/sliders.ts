@@ -12,6 +12,11 @@ export interface SliderSpec {
 
 export const POSITIONS = 1000;
 
+/** η's slider: its range on a log scale (each decade the same room). */
+export function lrSlider(range: { min: number; max: number }): SliderSpec {
+  return { min: range.min, max: range.max, scale: 'log' };
+}
+
 /** A setting's slider: its own ends where the field's range cannot be slid (a log slider cannot reach 0). */
 export function settingSlider(s: { min: number; max: number; slider?: { min: number; max: number }; scale: SliderScale; integer?: boolean }): SliderSpec {
   return { ...(s.slider ?? { min: s.min, max: s.max }), scale: s.scale, integer: s.integer };
