@@ -36,6 +36,12 @@ export const SCREEN_MARGIN: { contour: Margin; loss: Margin } = {
   loss: { l: 64, r: 8, t: 8, b: 36 },
 };
 
+/** The screen's margins and type size, 1.5 times both in the presentation (read from a lecture hall's back row). */
+export function screenFrame(plot: keyof typeof SCREEN_MARGIN, large: boolean): { margin: Margin; font: number } {
+  const k = large ? 1.5 : 1, m = SCREEN_MARGIN[plot];
+  return { margin: { l: m.l * k, r: m.r * k, t: m.t * k, b: m.b * k }, font: 12 * k };
+}
+
 const screen: FigureStyle = { print: false };
 
 /** What a figure says in words, and how it writes numbers: one language's `plot` table (English if none). */

@@ -57,6 +57,15 @@ export interface RuleMark {
 
 export type Mark = LineMark | DotMark | RuleMark;
 
+/** The same marks k times as thick (lines, dots, rings): the presentation's, for a projector. */
+export function thicker(marks: Mark[], k: number): Mark[] {
+  if (k === 1) return marks;
+  return marks.map((m) => {
+    if (m.kind === 'dot') return { ...m, size: m.size * k, ...(m.ring ? { ring: { ...m.ring, width: m.ring.width * k } } : {}) };
+    return { ...m, width: m.width * k, ...(m.kind === 'line' ? { dots: m.dots * k, ...(m.dash ? { dash: m.dash.map((d) => d * k) } : {}) } : {}) };
+  });
+}
+
 const symbols: Record<string, string> = { circle: 'circle', 'circle-open': 'circle-open', cross: 'x-thin-open' };
 
 /** The marks as Plotly scatter traces, for a figure Plotly draws whole (an export). */

@@ -18,17 +18,36 @@ export function showStep(t: number, steps: number): PlayState {
   return { playhead: Math.max(0, Math.min(steps, t)), playing: false };
 }
 
-export type Shortcut = 'play' | 'step' | 'back' | 'reset' | 'end' | 'help';
+/**
+ * The playback keys everywhere, `present` to enter or leave the presentation, and the presentation's own
+ * keys (which mean nothing outside it): η and the rule's knob (α, β₁, ρ) of the run under the plot up or
+ * down, a run by its number, the loss plot and the step vectors on or off, full screen, leave.
+ */
+export type Shortcut =
+  | 'play' | 'step' | 'back' | 'reset' | 'end' | 'help' | 'present'
+  | 'lrUp' | 'lrDown' | 'knobUp' | 'knobDown' | 'run' | 'loss' | 'vectors' | 'fullscreen' | 'leave';
 
-type Key = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+/** The presentation's own keys. */
+export const presentationKeys: readonly Shortcut[] = ['lrUp', 'lrDown', 'knobUp', 'knobDown', 'run', 'loss', 'vectors', 'fullscreen', 'leave'];
+
+type Key = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'> & { shiftKey?: boolean };
+
+/** Letter keys by their place on the keyboard, so a Russian layout's letters work too. */
+const byPlace: Record<string, Shortcut> = { KeyR: 'reset', KeyP: 'present', KeyL: 'loss', KeyV: 'vectors', KeyF: 'fullscreen' };
 
 /**
- * The shortcut a key press means, or null. R works on any layout (by its place on the keyboard, so the
- * Russian К does it too); '.' and ',' are the keys that type them.
+ * The shortcut a key press means, or null. Letters work on any layout (by their place on the keyboard,
+ * so the Russian К does R's work); '.' and ',' are the keys that type them.
  */
 export function shortcutOf(e: Key): Shortcut | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   switch (e.key) {
+    case 'ArrowUp':
+      return e.shiftKey ? 'knobUp' : 'lrUp';
+    case 'ArrowDown':
+      return e.shiftKey ? 'knobDown' : 'lrDown';
+    case 'Escape':
+      return 'leave';
     case ' ':
       return 'play';
     case 'ArrowRight':
@@ -46,7 +65,13 @@ export function shortcutOf(e: Key): Shortcut | null {
     case '?':
       return 'help';
   }
-  return e.code === 'KeyR' ? 'reset' : null;
+  if (/^Digit[1-9]$/.test(e.code) || /^[1-9]$/.test(e.key)) return 'run';
+  return byPlace[e.code] ?? null;
+}
+
+/** Which run a digit key names: 1 for the first. */
+export function runNumber(e: Pick<KeyboardEvent, 'key' | 'code'>): number {
+  return Number(/^Digit([1-9])$/.exec(e.code)?.[1] ?? e.key);
 }
 
 /**

@@ -15,9 +15,14 @@ export const en = {
     copyLink: 'Copy link',
     copied: 'Link copied',
     copyFailed: 'Could not copy: the address bar holds the link',
+    present: 'Present',
+    keysHint: 'Keys (?)',
+    leave: 'Leave (Esc)',
   },
 
   presets: {
+    more: 'more',
+    less: 'less',
     heading: 'Lecture figures',
     texts: {
       ravine: {
@@ -340,6 +345,15 @@ export const en = {
     end: 'To the last step',
     toggle: 'Show or hide this list',
     escape: 'Close this list',
+    present: 'Present: the figure fills the screen, in large type',
+    inPresentation: 'In the presentation',
+    lr: 'Step size η of the run under the plot: up or down',
+    knob: 'Its α (β₁, ρ): up or down',
+    run: 'Put run 1 … 9 under the plot',
+    loss: 'Show or hide the loss plot',
+    vectors: 'Show or hide the step vectors',
+    fullscreen: 'Full screen on or off',
+    leave: 'Leave the presentation',
     note: 'The keys do nothing while you type in a field, pick from a list or move a slider.',
   },
 

@@ -12,6 +12,11 @@ export interface SliderSpec {
 
 export const POSITIONS = 1000;
 
+/** η's slider: its range on a log scale (each decade the same room). */
+export function lrSlider(range: { min: number; max: number }): SliderSpec {
+  return { min: range.min, max: range.max, scale: 'log' };
+}
+
 /** A setting's slider: its own ends where the field's range cannot be slid (a log slider cannot reach 0). */
 export function settingSlider(s: { min: number; max: number; slider?: { min: number; max: number }; scale: SliderScale; integer?: boolean }): SliderSpec {
   return { ...(s.slider ?? { min: s.min, max: s.max }), scale: s.scale, integer: s.integer };
@@ -42,4 +47,9 @@ export function fromPosition(k: number, s: SliderSpec): number {
   if (s.integer) return Math.round(v);
   if (s.scale === 'log1m') return Number((1 - Number((1 - v).toPrecision(2))).toPrecision(12));
   return Number(v.toPrecision(3));
+}
+
+/** The value `by` positions along the slider from `v` (clamped to its ends): a key press's step. */
+export function nudge(v: number, s: SliderSpec, by: number): number {
+  return fromPosition(Math.max(0, Math.min(POSITIONS, toPosition(v, s) + by)), s);
 }

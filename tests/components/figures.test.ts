@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
-import { combinedFigure, contourFigure, contourMarks, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, stripFigure } from '../../src/components/figures';
+import {
+  combinedFigure, contourFigure, contourMarks, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, SCREEN_MARGIN, screenFrame, stripFigure,
+} from '../../src/components/figures';
+import { thicker, type Mark } from '../../src/components/marks';
 import { defaultStrip, readStrip } from '../../src/state/strip';
 import { frameSteps, MAX_FRAMES } from '../../src/state/animation';
 import type { PathView } from '../../src/components/types';
@@ -144,5 +147,22 @@ describe('frames of the animated export', () => {
     expect(heads.map((h) => h.marker!.symbol)).toEqual([PRINT_MARKERS[0], PRINT_MARKERS[1]]);
     // Without the playhead, the print figure is the one for notes: no marks.
     expect((contourFigure(input, { print: true }).data as typeof frame).filter((d) => d.marker?.size === 20)).toEqual([]);
+  });
+});
+
+describe('the presentation’s look', () => {
+  it('draws every mark 1.5 times as thick, and the axes with 1.5 times the margins and type', () => {
+    const marks: Mark[] = [
+      { kind: 'line', name: 'GD', color: '#000', width: 2, x: [0, 1], y: [0, 1], dots: 4, dash: [6, 4] },
+      { kind: 'dot', name: 'GD', x: 0, y: 0, color: '#000', size: 12, symbol: 'circle', ring: { color: '#fff', width: 2 } },
+      { kind: 'rule', x: 3, color: '#000', width: 1 },
+    ];
+    expect(thicker(marks, 1)).toBe(marks);
+    const big = thicker(marks, 1.5);
+    expect(big[0]).toMatchObject({ width: 3, dots: 6, dash: [9, 6], x: [0, 1] });
+    expect(big[1]).toMatchObject({ size: 18, ring: { color: '#fff', width: 3 } });
+    expect(big[2]).toMatchObject({ width: 1.5, x: 3 });
+    expect(screenFrame('contour', false)).toEqual({ margin: SCREEN_MARGIN.contour, font: 12 });
+    expect(screenFrame('loss', true)).toEqual({ margin: { l: 96, r: 12, t: 12, b: 54 }, font: 18 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutOf, showStep, togglePlay } from '../../src/components/shortcuts';
+import { runNumber, shortcutOf, showStep, togglePlay } from '../../src/components/shortcuts';
 
-const key = (key: string, code = '', mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) =>
+const key = (key: string, code = '', mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) =>
   shortcutOf({ key, code, ctrlKey: false, metaKey: false, altKey: false, ...mods });
 
 describe('keyboard shortcuts', () => {
@@ -19,7 +19,26 @@ describe('keyboard shortcuts', () => {
     expect(key('?', 'Slash')).toBe('help');
     expect(key('?', 'Digit7')).toBe('help');
     expect(key('a', 'KeyA')).toBeNull();
-    expect(key('Escape')).toBeNull();
+    expect(key('Tab', 'Tab')).toBeNull();
+  });
+
+  it('map the presentation’s keys, letters by their place so a Russian layout works too', () => {
+    expect(key('p', 'KeyP')).toBe('present');
+    expect(key('з', 'KeyP')).toBe('present');
+    expect(key('Escape', 'Escape')).toBe('leave');
+    expect(key('ArrowUp', 'ArrowUp')).toBe('lrUp');
+    expect(key('ArrowDown', 'ArrowDown')).toBe('lrDown');
+    expect(key('ArrowUp', 'ArrowUp', { shiftKey: true })).toBe('knobUp');
+    expect(key('ArrowDown', 'ArrowDown', { shiftKey: true })).toBe('knobDown');
+    expect(key('д', 'KeyL')).toBe('loss');
+    expect(key('v', 'KeyV')).toBe('vectors');
+    expect(key('а', 'KeyF')).toBe('fullscreen');
+    expect(key('3', 'Digit3')).toBe('run');
+    expect(key('0', 'Digit0')).toBeNull();
+    // A digit typed with Shift on a French layout still names its key.
+    expect(runNumber({ key: '"', code: 'Digit3' })).toBe(3);
+    expect(runNumber({ key: '7', code: 'Numpad7' })).toBe(7);
+    expect(key('p', 'KeyP', { ctrlKey: true })).toBeNull();
   });
 
   it('leave the browser its own shortcuts', () => {

@@ -76,12 +76,12 @@ describe('an embed link', () => {
     expect(await sliderIds(page)).toEqual(['']);
     expect(await page.locator('[data-testid=embed-run]').count()).toBe(0);
     expect(await page.locator('header, aside.panels').count()).toBe(0);
-    // Its keys work too: Home goes back to t = 0.
-    await page.keyboard.press('Home');
+    // The bar plays: Reset goes back to t = 0.
+    await page.getByTestId('reset').click();
     await expect.poll(() => page.getByTestId('playhead').textContent(), POLL).toBe('t = 0 / 100');
   });
 
-  it('shows the figure alone for embed=, with no key that moves it', async () => {
+  it('shows the figure alone for embed=, and no key moves it', async () => {
     const { page } = s();
     await open(page, '?embed=');
     await expect.poll(async () => (await lines(page)).length, POLL).toBe(3);

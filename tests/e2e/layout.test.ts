@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { presets } from '../../src/state/presets';
 import { openPage, sharedPage, type Viewport } from './browser';
 import { contour, frames, lines, plotArea, POLL } from './plot';
 
@@ -89,6 +90,29 @@ describe('the layout at the five screens', () => {
       expect(await page.inputValue('#run-1-alpha')).toBe('0.8');
       await expect.poll(async () => (await lines(page))[2].d, POLL).not.toBe(before);
       expect(await page.getByTestId('focus-bar').textContent()).toContain(`α = ${await page.inputValue('#run-2-alpha')}`);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a preset’s caption', () => {
+  it('keeps to two lines beside the plots until asked for more, then shows in full', async () => {
+    const batch = presets.find((p) => p.id === 'batch')!;
+    const { page, close } = await openPage(`/?${batch.link}`, desktop);
+    try {
+      const caption = page.getByTestId('preset-caption');
+      const lineHeight = await caption.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+      const short = (await caption.boundingBox())!.height;
+      expect(short).toBeLessThanOrEqual(2 * lineHeight + 1);
+      const area = await plotArea(page);
+      await page.getByTestId('caption-more').click();
+      await expect.poll(async () => (await caption.boundingBox())!.height, POLL).toBeGreaterThan(short + lineHeight);
+      expect(await page.getByTestId('caption-more').getAttribute('aria-expanded')).toBe('true');
+      // The full caption takes its room from the contour, and gives it back.
+      await expect.poll(async () => (await plotArea(page)).height, POLL).toBeLessThan(area.height);
+      await page.getByTestId('caption-more').click();
+      await expect.poll(async () => (await plotArea(page)).height, POLL).toBe(area.height);
     } finally {
       await close();
     }

@@ -6,7 +6,7 @@ import { defaultState } from '../../src/state/defaults';
 import { runLabel } from '../../src/state/labels';
 import { presets } from '../../src/state/presets';
 import { buildFunction, lrMarks, lrRange, predictedRate, runTrajectories, stepSizes } from '../../src/state/scene';
-import { fromPosition, toPosition } from '../../src/state/sliders';
+import { fromPosition, nudge, settingSlider, toPosition } from '../../src/state/sliders';
 import { decode, encode } from '../../src/state/url';
 
 const withRun = (kind: (typeof optimizerKinds)[number]) => {
@@ -126,6 +126,19 @@ describe('slider scales', () => {
     expect(toPosition(0.01, { min: 1e-4, max: 1, scale: 'log' })).toBe(500);
     expect(fromPosition(333, { min: 1, max: 64, scale: 'linear', integer: true })).toBe(22);
     expect(toPosition(1e9, { min: 1, max: 64, scale: 'linear' })).toBe(1000);
+  });
+  it('a key press nudges a value along its slider and stops at the ends; a setting\'s slider is its own', () => {
+    const lr = { min: 1e-4, max: 1, scale: 'log' as const };
+    // 10 positions of 1,000 over four decades: a factor of 10^0.04.
+    expect(nudge(0.01, lr, 10)).toBe(Number((0.01 * 10 ** 0.04).toPrecision(3)));
+    expect(nudge(0.01, lr, -10)).toBe(Number((0.01 * 10 ** -0.04).toPrecision(3)));
+    expect(nudge(0.99, lr, 10)).toBe(1);
+    expect(nudge(1e-4, lr, -10)).toBe(1e-4);
+    const alpha = settingSlider(optimizerDef('momentum').hyper.alpha);
+    expect(alpha).toEqual({ min: 0, max: 0.999, scale: 'log1m', integer: undefined });
+    expect(nudge(0.9, alpha, 333)).toBe(0.99);
+    // ε's slider stops at 10⁻¹² where its field may go to 0 (exclusive).
+    expect(settingSlider(optimizerDef('adam').hyper.eps)).toMatchObject({ min: 1e-12, max: 1, scale: 'log' });
   });
 });
 

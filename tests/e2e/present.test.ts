@@ -1,0 +1,98 @@
+// The presentation for a projector: the figure fills the screen in large type and the keyboard drives it.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sharedPage } from './browser';
+import { frames, lines, plotArea, POLL, quiet } from './plot';
+
+const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const projector = { width: 1024, height: 768 };
+const s = sharedPage(projector);
+
+const presenting = (page: Page) => page.getByTestId('app').evaluate((e) => e.classList.contains('presenting'));
+const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
+/** The plot area's share of the window. */
+const share = async (page: Page) => {
+  const a = await plotArea(page);
+  return (a.width * a.height) / (projector.width * projector.height);
+};
+
+describe('the presentation', () => {
+  it('fills the screen with the figure in large type, full screen; Esc brings the page back', async () => {
+    const { page } = s();
+    await page.getByTestId('present').click();
+    await expect.poll(() => presenting(page), POLL).toBe(true);
+    expect(await page.evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
+    // Header and panels gone; the figure, the playback and the focused run's knobs stay.
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('aside.panels').isVisible()).toBe(false);
+    expect(await page.getByTestId('focus-bar').isVisible()).toBe(true);
+    expect(await page.getByTestId('loss').count()).toBe(0);
+    await expect.poll(() => share(page), POLL).toBeGreaterThan(0.45);
+    // Large type: the legend, the page's text, and the axes' tick labels (Plotly's layout font).
+    const legend = await page.getByTestId('legend').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(legend).toBeGreaterThanOrEqual(18);
+    await expect
+      .poll(() => page.evaluate(() => (document.querySelector('[data-testid=contour] .js-plotly-plot') as unknown as { layout: { font: { size: number } } }).layout.font.size), POLL)
+      .toBe(18);
+    // The paths are drawn thicker: 1.5 × the page's 2 px.
+    expect(await page.evaluate(() => (document.querySelector('[data-testid=contour] canvas.marks') as unknown as { drawn: { lines: { mark: { width: number; silent?: boolean } }[] } }).drawn.lines.filter((l) => !l.mark.silent).map((l) => l.mark.width))).toEqual([3, 3, 3]);
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: `${artifacts}present-1024x768.png` });
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => presenting(page), POLL).toBe(false);
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+    expect(await page.locator('header.top').isVisible()).toBe(true);
+    expect(await page.getByTestId('loss').count()).toBe(1);
+  });
+
+  it('the keyboard drives it: η and α of the run under the plot, a run by its number, the loss plot, the vectors', async () => {
+    const { page } = s();
+    await quiet(page);
+    // Outside the presentation the arrows are the page's own: η stays.
+    await page.keyboard.press('ArrowUp');
+    await quiet(page);
+    expect(await page.inputValue('#run-1-lr')).toBe('0.3');
+
+    await page.keyboard.press('p');
+    await expect.poll(() => presenting(page), POLL).toBe(true);
+    const path = (await lines(page))[1].d;
+    // Momentum is under the plot: ↑ raises its η by 1 % of the slider, Shift + ↑ its α.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.inputValue('#run-1-lr'), POLL).not.toBe('0.3');
+    expect(Number(await page.inputValue('#run-1-lr'))).toBeGreaterThan(0.3);
+    expect(await page.inputValue('#run-0-lr')).toBe('1.8');
+    await page.keyboard.press('Shift+ArrowUp');
+    await expect.poll(async () => Number(await page.inputValue('#run-1-alpha')), POLL).toBeGreaterThan(0.8);
+    await expect.poll(async () => (await lines(page))[1].d, POLL).not.toBe(path);
+    // 3 puts Nesterov under the plot; ↓ lowers its η.
+    await page.keyboard.press('3');
+    await expect.poll(() => page.getByTestId('focus-bar').locator('input:checked').evaluate((e) => e.parentElement!.textContent!.trim()), POLL).toBe('Nesterov');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => Number(await page.inputValue('#run-2-lr')), POLL).toBeLessThan(0.3);
+    // L shows the loss plot, V the step vectors (kept in the link); again hides them.
+    await page.keyboard.press('l');
+    await expect.poll(() => page.getByTestId('loss').count(), POLL).toBe(1);
+    await page.keyboard.press('v');
+    await expect.poll(() => param(page, 'vec'), POLL).toBe('1');
+    await page.keyboard.press('v');
+    await page.keyboard.press('l');
+    await expect.poll(() => page.getByTestId('loss').count(), POLL).toBe(0);
+    await expect.poll(() => param(page, 'vec'), POLL).toBeNull();
+    // P leaves as Esc does.
+    await page.keyboard.press('p');
+    await expect.poll(() => presenting(page), POLL).toBe(false);
+  });
+
+  it('leaving full screen the browser’s way (its own Esc) leaves the presentation too', async () => {
+    const { page } = s();
+    await page.getByTestId('present').click();
+    await expect.poll(() => page.evaluate(() => !!document.fullscreenElement), POLL).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
+    await expect.poll(() => presenting(page), POLL).toBe(false);
+    await frames(page, 2);
+    expect(await page.locator('aside.panels').isVisible()).toBe(true);
+  });
+});
