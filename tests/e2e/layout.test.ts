@@ -80,8 +80,10 @@ describe('the layout at the five screens', () => {
   it('the focus bar moves the run it names: pick Nesterov, drag its α, and the run card and the path follow', async () => {
     const { page, close } = await openPage('/', phone, undefined, { hasTouch: true, isMobile: true });
     try {
-      // Opened on the first run with α: Momentum.
-      expect(await page.locator('[data-testid=focus-bar] input[type=radio]:checked').evaluate((e) => e.parentElement!.textContent!.trim())).toBe('Momentum');
+      // Opened on the first run with α: Momentum (run 1 of ids 0, 1, 2), each chip numbered.
+      expect(await page.locator('[data-testid=focus-bar] input[type=radio]:checked').inputValue()).toBe('1');
+      const chips = await page.locator('[data-testid=focus-bar] [role=radiogroup] label').allTextContents();
+      expect(chips.map((c) => c.replace(/\s+/g, ''))).toEqual(['1GD', '2Momentum', '3Nesterov']);
       await page.getByTestId('focus-bar').getByText('Nesterov').click();
       const before = (await lines(page))[2].d;
       await page.locator('#focus-alpha').focus();

@@ -69,7 +69,7 @@ describe('the presentation', () => {
     await expect.poll(async () => (await lines(page))[1].d, POLL).not.toBe(path);
     // 3 puts Nesterov under the plot; ↓ lowers its η.
     await page.keyboard.press('3');
-    await expect.poll(() => page.getByTestId('focus-bar').locator('input:checked').evaluate((e) => e.parentElement!.textContent!.trim()), POLL).toBe('Nesterov');
+    await expect.poll(() => page.getByTestId('focus-bar').locator('input:checked').inputValue(), POLL).toBe('2');
     await page.keyboard.press('ArrowDown');
     await expect.poll(async () => Number(await page.inputValue('#run-2-lr')), POLL).toBeLessThan(0.3);
     // L shows the loss plot, V the step vectors (kept in the link); again hides them.
