@@ -36,10 +36,13 @@ export const SCREEN_MARGIN: { contour: Margin; loss: Margin } = {
   loss: { l: 64, r: 8, t: 8, b: 36 },
 };
 
-/** The screen's margins and type size, 1.5 times both in the presentation (read from a lecture hall's back row). */
-export function screenFrame(plot: keyof typeof SCREEN_MARGIN, large: boolean): { margin: Margin; font: number } {
+/**
+ * The screen's margins, type size and stroke (a factor on every mark's width), 1.5 times each in the
+ * presentation (read from a lecture hall's back row).
+ */
+export function screenFrame(plot: keyof typeof SCREEN_MARGIN, large: boolean): { margin: Margin; font: number; stroke: number } {
   const k = large ? 1.5 : 1, m = SCREEN_MARGIN[plot];
-  return { margin: { l: m.l * k, r: m.r * k, t: m.t * k, b: m.b * k }, font: 12 * k };
+  return { margin: { l: m.l * k, r: m.r * k, t: m.t * k, b: m.b * k }, font: 12 * k, stroke: k };
 }
 
 const screen: FigureStyle = { print: false };

@@ -4,6 +4,7 @@ import { fitBox, optimizerDef, scheduleDef, testFunctions } from '../core';
 import type { Box, OptimizerKind, ScheduleKind, Vec2 } from '../core';
 import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
 import { buildFunction, lrRange, suggestedLr, type SceneFunction } from './scene';
+import { lrSlider, nudge, settingSlider } from './sliders';
 
 const defaults = (specs: Readonly<Record<string, { default: number }>>) =>
   Object.fromEntries(Object.entries(specs).map(([k, p]) => [k, p.default]));
@@ -58,6 +59,18 @@ export function changeRun(s: PlaygroundState, id: number, change: RunChange): vo
   else if ('visible' in change) r.visible = change.visible;
   else if ('schedule' in change) r.schedule = { kind: change.schedule, params: defaults(scheduleDef(change.schedule).params) };
   else r.schedule.params[change.scheduleParam] = change.value;
+}
+
+/**
+ * A key press on a run's η or on its rule's own knob (α, β₁, ρ: the setting its rate map spans): `by`
+ * positions along the setting's slider, clamped to its ends. A rule without a knob leaves the knob alone.
+ */
+export function nudgeRun(s: PlaygroundState, fn: SceneFunction, id: number, setting: 'lr' | 'knob', by: number): void {
+  const r = s.runs.find((x) => x.id === id);
+  if (!r) return;
+  const def = optimizerDef(r.kind);
+  if (setting === 'lr') changeRun(s, id, { lr: nudge(r.lr, lrSlider(lrRange(fn, r.kind)), by) });
+  else if (def.map) changeRun(s, id, { param: def.map, value: nudge(r.params[def.map], settingSlider(def.hyper[def.map]), by) });
 }
 
 /**

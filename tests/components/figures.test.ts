@@ -162,7 +162,7 @@ describe('the presentation’s look', () => {
     expect(big[0]).toMatchObject({ width: 3, dots: 6, dash: [9, 6], x: [0, 1] });
     expect(big[1]).toMatchObject({ size: 18, ring: { color: '#fff', width: 3 } });
     expect(big[2]).toMatchObject({ width: 1.5, x: 3 });
-    expect(screenFrame('contour', false)).toEqual({ margin: SCREEN_MARGIN.contour, font: 12 });
-    expect(screenFrame('loss', true)).toEqual({ margin: { l: 96, r: 12, t: 12, b: 54 }, font: 18 });
+    expect(screenFrame('contour', false)).toEqual({ margin: SCREEN_MARGIN.contour, font: 12, stroke: 1 });
+    expect(screenFrame('loss', true)).toEqual({ margin: { l: 96, r: 12, t: 12, b: 54 }, font: 18, stroke: 1.5 });
   });
 });

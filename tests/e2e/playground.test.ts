@@ -54,8 +54,8 @@ describe('the default page', () => {
     await first.check();
     await expect.poll(async () => (await lines(page)).map((l) => l.stroke), POLL).toEqual(colors);
     await expect.poll(async () => (await lossLines(page)).map((l) => l.stroke), POLL).toEqual(colors);
-    // The same path as before hiding it.
-    expect((await lines(page))[0].d).toBe(before[0].d);
+    // The same path as before hiding it, once the legend has its third entry back (and the plot its size).
+    await expect.poll(async () => (await lines(page))[0].d, POLL).toBe(before[0].d);
   });
 
   it('adding an SGD run draws a 4th path; its ✕ removes it', async () => {

@@ -1,7 +1,7 @@
 // The optimizer table as the playground uses it: new runs, changes, labels, theory, and old links.
 import { describe, expect, it } from 'vitest';
 import { optimizerDef, optimizerKinds } from '../../src/core';
-import { addRun, changeRun } from '../../src/state/actions';
+import { addRun, changeRun, nudgeRun } from '../../src/state/actions';
 import { defaultState } from '../../src/state/defaults';
 import { runLabel } from '../../src/state/labels';
 import { presets } from '../../src/state/presets';
@@ -46,6 +46,22 @@ describe('changes through actions', () => {
     expect(s.runs[3].schedule.params.every).toBe(5);
     expect(s.runs.slice(0, 3)).toEqual(before);
     expect(stepSizes(s.runs[3], 6)).toEqual([0.3, 0.3, 0.3, 0.3, 0.15, 0.15]);
+  });
+  it('nudge η or the rule\'s knob (α, β₁) along its slider, and leave a rule without a knob its settings', () => {
+    const { s, run, fn } = withRun('adam');
+    const lr = { ...lrRange(fn, 'adam'), scale: 'log' as const };
+    const before = run.lr;
+    nudgeRun(s, fn, run.id, 'lr', 10);
+    expect(s.runs[3].lr).toBe(fromPosition(toPosition(before, lr) + 10, lr));
+    expect(s.runs[3].lr).toBeGreaterThan(before);
+    // β₁ from 0.9 to 0.99: a decade of 1 − β₁, a third of its slider.
+    nudgeRun(s, fn, run.id, 'knob', 333);
+    expect(s.runs[3].params.beta1).toBe(0.99);
+    nudgeRun(s, fn, 1, 'knob', 1000);
+    expect(s.runs[1].params.alpha).toBe(0.999);
+    const gd = structuredClone(s.runs[0]);
+    nudgeRun(s, fn, 0, 'knob', 10);
+    expect(s.runs[0]).toEqual(gd);
   });
 });
 
