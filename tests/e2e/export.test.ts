@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRINT_SIZE } from '../../src/components/figures';
+import { PRINT_SIZE } from '../../src/draw/figures';
 import { CSV_COLUMNS, figureFileName, runsCsv, runsJson } from '../../src/state/export';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { decode } from '../../src/state/url';

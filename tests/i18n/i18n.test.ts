@@ -8,7 +8,7 @@ import {
 import { en } from '../../src/i18n/en';
 import { sciNumber } from '../../src/i18n/numbers';
 import { ru } from '../../src/i18n/ru';
-import { contourFigure, lossFigure } from '../../src/components/figures';
+import { contourFigure, lossFigure } from '../../src/draw/figures';
 import { defaultState } from '../../src/state/defaults';
 import { runLabel, runStatus } from '../../src/state/labels';
 import { presets } from '../../src/state/presets';

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
 import {
   combinedFigure, contourFigure, contourMarks, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, SCREEN_MARGIN, screenFrame, stripFigure,
-} from '../../src/components/figures';
-import { thicker, type Mark } from '../../src/components/marks';
+} from '../../src/draw/figures';
+import { thicker, type Mark } from '../../src/draw/marks';
 import { defaultStrip, readStrip } from '../../src/state/strip';
 import { frameSteps, MAX_FRAMES } from '../../src/state/animation';
-import type { PathView } from '../../src/components/types';
+import type { PathView } from '../../src/draw/types';
 import { en } from '../../src/i18n/en';
 import { buildFunction, surface } from '../../src/state/scene';
 import { defaultState } from '../../src/state/defaults';

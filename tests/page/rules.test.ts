@@ -1,7 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { optimizerKinds as kinds, scheduleKinds } from '../../src/core';
-import { gradientKind, ruleTex } from '../../src/components/rules';
+import { gradientKind, ruleTex } from '../../src/page/rules';
 
 describe('the update rules as TeX', () => {
   it('every rule, on full batches and on mini-batches, with every schedule, is TeX that KaTeX typesets without error', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lossRange } from '../../src/components/figures';
-import { frameLayout, makeFrame, projection, toData, toPixel } from '../../src/components/frame';
-import { traces } from '../../src/components/marks';
-import type { PathView } from '../../src/components/types';
+import { lossRange } from '../../src/draw/figures';
+import { frameLayout, makeFrame, projection, toData, toPixel } from '../../src/draw/frame';
+import { traces } from '../../src/draw/marks';
+import type { PathView } from '../../src/draw/types';
 
 const margin = { l: 40, r: 60, t: 10, b: 30 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runNumber, shortcutOf, showStep, togglePlay } from '../../src/components/shortcuts';
+import { runNumber, shortcutOf, showStep, togglePlay } from '../../src/page/shortcuts';
 
 const key = (key: string, code = '', mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) =>
   shortcutOf({ key, code, ctrlKey: false, metaKey: false, altKey: false, ...mods });
