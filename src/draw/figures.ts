@@ -9,7 +9,9 @@ import type { SceneFunction } from '../state/scene';
 import type { Margin } from './frame';
 import type { Forces } from './forces';
 import { traces, type Mark } from './marks';
-import { contourBands, contourScale } from './palette';
+import { COLORBAR } from './colorbar';
+import { contourLevels } from './contour';
+import { contourScale, EXTREMUM, LEVEL_LINE } from './palette';
 import type { PathView } from './types';
 
 export interface FigureStyle {
@@ -211,42 +213,60 @@ export function contourMarks(
   ];
 }
 
-/** The contour, its colour bar, the minima and saddles, and the axes. */
+/** The contour, its colour bar, the minima and saddles, and the axes: an exported figure's backdrop. */
 export function contourBackdrop(
   { view, surface, fn, labels = en.plot }: Pick<ContourInput, 'view' | 'surface' | 'fn' | 'labels'>,
   style: FigureStyle = screen,
 ): Figure {
   const mark = (pts: Vec2[], name: string, symbol: 'star' | 'diamond'): Data => ({
     type: 'scatter', mode: 'markers', name, x: pts.map((p) => p[0]), y: pts.map((p) => p[1]),
-    marker: { symbol, size: 13, color: '#fff', line: { color: '#222', width: 1.5 } },
+    marker: { symbol, size: EXTREMUM.size, color: EXTREMUM.fill, line: { color: EXTREMUM.ring, width: EXTREMUM.ringWidth } },
     hovertemplate: `${name} (%{x:.4g}, %{y:.4g})<extra></extra>`, showlegend: false,
   });
+  const levels = contourLevels(surface);
   const data: Data[] = [
     {
       type: 'contour', x: surface.x, y: surface.y, z: surface.z, hoverinfo: 'skip',
       colorscale: contourScale, zmin: surface.min, zmax: surface.max,
-      contours: { coloring: 'fill', start: surface.min, end: surface.max, size: (surface.max - surface.min) / contourBands },
-      // Smoothing the level lines' splines is half the cost of a redraw; on a 200×200 grid the plain lines
-      // look the same on screen. Print, drawn once, gets the smooth ones.
-      line: { color: 'rgba(40, 60, 90, 0.35)', width: 0.6, smoothing: style.print ? 1 : 0 },
+      contours: { coloring: 'fill', start: levels.start, end: surface.max, size: levels.size },
+      line: { color: LEVEL_LINE.color, width: LEVEL_LINE.width, smoothing: style.print ? 1 : 0 },
       colorbar: {
-        title: { text: Number.isNaN(fn.fMin) ? 'f − min' : 'f − f*', side: 'right' },
-        tickvals: surface.ticks.values, ticktext: surface.ticks.labels.map((t) => t.replace('.', labels.decimal)), thickness: 10, len: 0.9, xpad: 4,
+        title: { text: colorBarTitle(fn), side: 'right' },
+        tickvals: surface.ticks.values, ticktext: surface.ticks.labels.map((t) => t.replace('.', labels.decimal)),
+        thickness: COLORBAR.thickness, len: COLORBAR.len, xpad: COLORBAR.pad,
         ...(style.print ? { tickfont: PRINT_TICKS.tickfont } : {}),
       },
     },
     mark(fn.minima, labels.minimum, 'star'),
     mark(fn.saddles, labels.saddle, 'diamond'),
   ];
+  return { data, layout: contourLayout({ view, fn, labels }, style) };
+}
+
+/** What the colour bar measures: the height above f*, or above the lowest value seen when f* is unknown. */
+export const colorBarTitle = (fn: Pick<SceneFunction, 'fMin'>) => (Number.isNaN(fn.fMin) ? 'f − min' : 'f − f*');
+
+/**
+ * The contour's axes. On screen they are all Plotly draws (transparent, no grid: our canvas paints the
+ * contour under them); an export's backdrop draws the contour in them.
+ */
+export function contourLayout(
+  { view, fn, labels = en.plot }: Pick<ContourInput, 'view' | 'fn' | 'labels'>,
+  style: FigureStyle = screen,
+): Partial<Layout> {
   const names = fn.id === 'leastsquares' ? [labels.intercept, labels.slope] : ['x', 'y'];
   const b = base(style, PRINT_SIZE.contour);
   const ticks = style.print ? PRINT_TICKS : { exponentformat: 'power' as const };
-  const layout: Partial<Layout> = {
+  // On screen the area shows through to the contour painted under it, and the axes keep the outside ticks
+  // and no grid that Plotly gives axes holding a contour.
+  const axis = style.print ? {} : { showgrid: false, ticks: 'outside' as const };
+  return {
     ...b,
+    ...(style.print ? {} : { plot_bgcolor: 'rgba(0,0,0,0)' }),
     separators: labels.separators,
-    xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain', ...ticks },
+    xaxis: { range: [...view.x], title: { text: names[0] }, zeroline: false, constrain: 'domain', ...ticks, ...axis },
     yaxis: {
-      range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain', ...ticks,
+      range: [...view.y], title: { text: names[1] }, zeroline: false, constrain: 'domain', ...ticks, ...axis,
       ...(fn.equalAxes && style.print ? { scaleanchor: 'x' as const, scaleratio: 1 } : {}),
     },
     // In print the legend names every run; on screen the page lists them above the plot.
@@ -254,7 +274,6 @@ export function contourBackdrop(
     hovermode: 'closest',
     dragmode: 'zoom',
   };
-  return { data, layout };
 }
 
 export interface LossInput {

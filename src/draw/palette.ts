@@ -14,3 +14,9 @@ export const contourScale: [number, string][] = [
 
 /** How many filled bands the contour's colour scale is cut into (Plotly's levels and our first image alike). */
 export const contourBands = 24;
+
+/** The contour's level lines: faint, so that they only say where the heights change. */
+export const LEVEL_LINE = { color: 'rgba(40, 60, 90, 0.35)', width: 0.6 };
+
+/** The minima (stars) and saddles (diamonds): white, ringed in near-black, on screen and in print. */
+export const EXTREMUM = { size: 13, fill: '#fff', ring: '#222', ringWidth: 1.5 };

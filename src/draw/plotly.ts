@@ -37,13 +37,13 @@ export function touchScrollsPage(e: TouchEvent): void {
 }
 
 /**
- * Plotly's part of a live figure in `div`: the backdrop (contour, axes), drawn again only when `key` changes
- * (a new function, view, size or language) — everything that moves is on our canvas layer. Plotly is
- * evaluated after the frame that shows the first figure (our own image of the contour meanwhile); the
- * latest backdrop is drawn once it arrives, and `drawn` follows every drawing. `relayouting` follows a
- * pan as it happens, `relayout` reports its end (and zooms and resets).
+ * Plotly's part of a live figure in `div`: the axes, drawn again only when `key` changes (a new view, size
+ * or language) — everything that moves, the contour too, is on our canvases. Plotly is evaluated after the
+ * frame that shows the first figure; the latest axes are drawn once it arrives. Each drawing is counted on
+ * `div.dataset.draws`, so a test can tell that a drag cost Plotly nothing. `relayouting` follows a pan as it
+ * happens, `relayout` reports its end (and zooms and resets).
  */
-export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayouting?: Listener; drawn?: () => void } = {}) {
+export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayouting?: Listener } = {}) {
   let P: PlotlyModule | null = null;
   let latest: [Data[], Partial<Layout>, readonly unknown[], string] | null = null;
   let drawn: readonly unknown[] | null = null;
@@ -81,7 +81,8 @@ export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayoutin
     if (drawn && drawn.length === key.length && drawn.every((v, i) => v === key[i])) return;
     const first = drawn === null;
     drawn = key;
-    void P.react(div, data, layout, { ...config, locale: lang }).then(() => alive && on.drawn?.());
+    div.dataset.draws = String(Number(div.dataset.draws ?? 0) + 1);
+    void P.react(div, data, layout, { ...config, locale: lang });
     // Plotly adds `on` to the div it draws in; zooms, pans and resets arrive as relayouts.
     const events = div as unknown as { on(e: string, f: Listener): void };
     if (first && on.relayout) events.on('plotly_relayout', on.relayout);

@@ -1,0 +1,297 @@
+// The live contour, painted by us on a canvas under Plotly's axes: filled bands and level lines on the levels
+// and colours Plotly's own filled contour uses (exports still hand the grid to Plotly), so a change of the
+// function costs a repaint of our canvas instead of a Plotly redraw.
+//
+// Plotly (contour, coloring 'fill', zmin/zmax given, start = zmin, end = zmax, size = (end − start)/bands)
+// draws levels start + k·size, k = 0 … count − 1, fills the band between levels k and k + 1 with the scale at
+// (k + ½)/bands, everything below the first level with the scale's first colour and above the last with its
+// last. The tests compare this with Plotly's export of the same state.
+import type { LogGrid } from '../core';
+import { projection, type Frame } from './frame';
+import { contourBands, contourScale, EXTREMUM, LEVEL_LINE } from './palette';
+
+/** Where the level lines lie: start + k · size for k = 0 … count − 1 (count 0 for a flat or empty grid). */
+export interface Levels {
+  start: number;
+  size: number;
+  count: number;
+}
+
+export function contourLevels(grid: Pick<LogGrid, 'min' | 'max'>): Levels {
+  const { min, max } = grid;
+  if (!(max > min) || !Number.isFinite(max - min)) return { start: Number.isFinite(min) ? min : 0, size: 0, count: 0 };
+  const size = (max - min) / contourBands;
+  // Plotly counts levels up to end + 10⁻⁶ size, so the top one survives rounding.
+  return { start: min, size, count: Math.floor((max - min) / size + 1e-6) + 1 };
+}
+
+function rgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** The colour scale at s ∈ [0, 1] (clamped), interpolated linearly in RGB between its stops, as Plotly does. */
+export function scaleColor(s: number): [number, number, number] {
+  const t = Math.min(1, Math.max(0, s));
+  let i = 1;
+  while (i < contourScale.length - 1 && contourScale[i][0] < t) i++;
+  const [t0, c0] = contourScale[i - 1], [t1, c1] = contourScale[i];
+  const u = (t - t0) / (t1 - t0);
+  const a = rgb(c0), b = rgb(c1);
+  return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * u)) as [number, number, number];
+}
+
+/**
+ * The fill colours, indexed by band + 1: [0] below the first level, [k + 1] between levels k and k + 1,
+ * and the last above the top level.
+ */
+export function bandColors(): [number, number, number][] {
+  return [scaleColor(0), ...Array.from({ length: contourBands }, (_, k) => scaleColor((k + 0.5) / contourBands)), scaleColor(1)];
+}
+
+/** The index into bandColors() of a value z (log units): which band it lies in. */
+export function bandOf(z: number, levels: Levels): number {
+  if (levels.count === 0) return 0;
+  const k = Math.floor((z - levels.start) / levels.size);
+  return k < 0 ? 0 : Math.min(k, contourBands) + 1;
+}
+
+/** The grid's values in one flat array, row by row (NaN where f is not finite): the painter's working form. */
+export function flatValues(grid: Pick<LogGrid, 'x' | 'y' | 'z'>): Float64Array {
+  const nx = grid.x.length, out = new Float64Array(nx * grid.y.length);
+  grid.z.forEach((row, j) => row.forEach((v, i) => (out[j * nx + i] = v === null ? NaN : v)));
+  return out;
+}
+
+/**
+ * The level lines by marching squares, as segments in grid index space (x0, y0, x1, y1 …), each crossing
+ * found by linear interpolation along a cell's edge as Plotly does. A cell with a non-finite corner has no
+ * lines; a saddle cell is resolved by the cell's mean.
+ */
+export function levelSegments(z: Float64Array, nx: number, ny: number, levels: Levels): Float64Array {
+  const out: number[] = [];
+  if (levels.count === 0) return new Float64Array(0);
+  const { start, size, count } = levels;
+  for (let j = 0; j < ny - 1; j++) {
+    for (let i = 0; i < nx - 1; i++) {
+      // Corners counter-clockwise from the bottom left: a (i, j), b (i+1, j), c (i+1, j+1), d (i, j+1).
+      const a = z[j * nx + i], b = z[j * nx + i + 1], c = z[(j + 1) * nx + i + 1], d = z[(j + 1) * nx + i];
+      if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) continue;
+      const lo = Math.min(a, b, c, d), hi = Math.max(a, b, c, d);
+      const k0 = Math.max(0, Math.ceil((lo - start) / size)), k1 = Math.min(count - 1, Math.floor((hi - start) / size));
+      for (let k = k0; k <= k1; k++) {
+        const v = start + k * size;
+        const m = (a > v ? 1 : 0) | (b > v ? 2 : 0) | (c > v ? 4 : 0) | (d > v ? 8 : 0);
+        if (m === 0 || m === 15) continue;
+        // Crossings on the four edges: bottom (a–b), right (b–c), top (d–c), left (a–d).
+        const bottom = () => [i + (v - a) / (b - a), j] as const;
+        const right = () => [i + 1, j + (v - b) / (c - b)] as const;
+        const top = () => [i + (v - d) / (c - d), j + 1] as const;
+        const left = () => [i, j + (v - a) / (d - a)] as const;
+        const seg = (p: readonly [number, number], q: readonly [number, number]) => out.push(p[0], p[1], q[0], q[1]);
+        switch (m) {
+          case 1: case 14: seg(bottom(), left()); break;
+          case 2: case 13: seg(bottom(), right()); break;
+          case 3: case 12: seg(left(), right()); break;
+          case 4: case 11: seg(right(), top()); break;
+          case 6: case 9: seg(bottom(), top()); break;
+          case 7: case 8: seg(left(), top()); break;
+          case 5: case 10: {
+            // Two opposite corners above: the cell's mean says whether the middle joins them.
+            const high = (a + b + c + d) / 4 > v;
+            if ((m === 5) === high) {
+              seg(bottom(), right());
+              seg(left(), top());
+            } else {
+              seg(bottom(), left());
+              seg(right(), top());
+            }
+            break;
+          }
+        }
+      }
+    }
+  }
+  return Float64Array.from(out);
+}
+
+/** Where a grid lies on the canvas: its first and last sample's pixel, each way (CSS pixels). */
+interface Placement {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * Fills `pixels` (RGBA, w × h device pixels, row 0 at the top) with each pixel's band colour: the grid
+ * interpolated bilinearly at the pixel's centre, transparent where a corner is not finite. `k` is device
+ * pixels per CSS pixel, `place` where the grid's corners are (CSS pixels from the image's top left).
+ */
+export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: number, z: Float64Array, nx: number, ny: number, place: Placement, levels: Levels): void {
+  const colors = bandColors();
+  const packed = new Uint32Array(pixels.buffer, pixels.byteOffset, w * h);
+  // Little-endian RGBA as one word per colour.
+  const words = Uint32Array.from(colors, ([r, g, b]) => (255 << 24) | (b << 16) | (g << 8) | r);
+  const flat = levels.count === 0;
+  const gx = (nx - 1) / ((place.x1 - place.x0) * k), gy = (ny - 1) / ((place.y1 - place.y0) * k);
+  // Per column, the grid cell and the fraction across it (the same for every row).
+  const ci = new Int32Array(w), cu = new Float64Array(w);
+  for (let X = 0; X < w; X++) {
+    const u = Math.min(nx - 1, Math.max(0, (X + 0.5 - place.x0 * k) * gx));
+    ci[X] = Math.min(nx - 2, Math.floor(u));
+    cu[X] = u - ci[X];
+  }
+  for (let Y = 0; Y < h; Y++) {
+    // z's rows come in image order here (the top row first), place.y0 being the first row's pixel.
+    const v = Math.min(ny - 1, Math.max(0, (Y + 0.5 - place.y0 * k) * gy));
+    const j = Math.min(ny - 2, Math.floor(v)), fv = v - j;
+    const r0 = j * nx, r1 = r0 + nx, row = Y * w;
+    for (let X = 0; X < w; X++) {
+      const i = ci[X], fu = cu[X];
+      const a = z[r0 + i], b = z[r0 + i + 1], c = z[r1 + i + 1], d = z[r1 + i];
+      const value = (a + (b - a) * fu) * (1 - fv) + (d + (c - d) * fu) * fv;
+      // NaN (a corner where f is not finite) leaves the pixel transparent.
+      packed[row + X] = value === value ? words[flat ? 0 : bandOf(value, levels)] : 0;
+    }
+  }
+}
+
+/** What the contour canvas drew last: for tests and for the colour bar's agreement with it. */
+export interface ContourDrawn {
+  frame: Frame;
+  levels: Levels;
+  /** The grid's transform (log10(f − floor + delta)), to read a pixel's band back as heights of f. */
+  floor: number;
+  delta: number;
+  /** The grid's corners in data units. */
+  box: { x: [number, number]; y: [number, number] };
+  /** How many level-line segments were stroked. */
+  segments: number;
+  /** The minima and saddles marked, where they were drawn (CSS pixels; those outside the area are left out). */
+  extrema: { symbol: Extremum['symbol']; at: [number, number] }[];
+}
+
+/** A minimum (star) or saddle (diamond) of the function, marked on the contour. */
+export interface Extremum {
+  x: number;
+  y: number;
+  symbol: 'star' | 'diamond';
+}
+
+/** Paints the grid's bands, level lines and the extrema into the frame's plot area on `canvas` (sized to the frame). */
+export function paintContour(canvas: HTMLCanvasElement, frame: Frame, grid: LogGrid, extrema: Extremum[] = []): ContourDrawn {
+  const dpr = devicePixelRatio || 1;
+  const w = Math.round(frame.width * dpr), h = Math.round(frame.height * dpr);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  const ctx = canvas.getContext('2d')!;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const nx = grid.x.length, ny = grid.y.length;
+  const levels = contourLevels(grid);
+  const drawn: ContourDrawn = {
+    frame, levels, floor: grid.floor, delta: grid.delta, segments: 0, extrema: [],
+    box: { x: [grid.x[0], grid.x[nx - 1]], y: [grid.y[0], grid.y[ny - 1]] },
+  };
+  if (nx < 2 || ny < 2 || Number.isNaN(grid.min)) return drawn;
+  const z = flatValues(grid);
+  const { px, py } = projection(frame);
+  // The plot area in device pixels: the bands are computed there only.
+  const ax = Math.round(frame.x.offset * dpr), ay = Math.round(frame.y.offset * dpr);
+  const aw = Math.max(1, Math.round((frame.x.offset + frame.x.length) * dpr) - ax), ah = Math.max(1, Math.round((frame.y.offset + frame.y.length) * dpr) - ay);
+  const image = new ImageData(aw, ah);
+  const place = { x0: px(grid.x[0]) - ax / dpr, x1: px(grid.x[nx - 1]) - ax / dpr, y0: py(grid.y[ny - 1]) - ay / dpr, y1: py(grid.y[0]) - ay / dpr };
+  // Image rows run downwards: flip the grid so that its last row (highest y) comes first.
+  paintBands(image.data, aw, ah, dpr, flipRows(z, nx, ny), nx, ny, place, levels);
+  ctx.putImageData(image, ax, ay);
+
+  ctx.save();
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.beginPath();
+  ctx.rect(frame.x.offset, frame.y.offset, frame.x.length, frame.y.length);
+  ctx.clip();
+  drawn.segments = strokeLevels(ctx, z, nx, ny, levels, grid, px, py);
+  for (const e of extrema) {
+    const at: [number, number] = [px(e.x), py(e.y)];
+    if (at[0] < frame.x.offset || at[0] > frame.x.offset + frame.x.length || at[1] < frame.y.offset || at[1] > frame.y.offset + frame.y.length) continue;
+    extremum(ctx, e.symbol, at);
+    drawn.extrema.push({ symbol: e.symbol, at });
+  }
+  ctx.restore();
+  return drawn;
+}
+
+/** The level lines through the grid, stroked as one path; returns how many segments. */
+function strokeLevels(
+  ctx: CanvasRenderingContext2D, z: Float64Array, nx: number, ny: number, levels: Levels, grid: LogGrid,
+  px: (v: number) => number, py: (v: number) => number,
+): number {
+  const segments = levelSegments(z, nx, ny, levels);
+  if (segments.length === 0) return 0;
+  const sx = (grid.x[nx - 1] - grid.x[0]) / (nx - 1), sy = (grid.y[ny - 1] - grid.y[0]) / (ny - 1);
+  const path = new Path2D();
+  for (let s = 0; s < segments.length; s += 4) {
+    path.moveTo(px(grid.x[0] + segments[s] * sx), py(grid.y[0] + segments[s + 1] * sy));
+    path.lineTo(px(grid.x[0] + segments[s + 2] * sx), py(grid.y[0] + segments[s + 3] * sy));
+  }
+  ctx.strokeStyle = LEVEL_LINE.color;
+  ctx.lineWidth = LEVEL_LINE.width;
+  ctx.stroke(path);
+  return segments.length / 4;
+}
+
+/** A star or a diamond as Plotly marks them (a marker of size 13: white, ringed in near-black). */
+function extremum(ctx: CanvasRenderingContext2D, symbol: Extremum['symbol'], [x, y]: [number, number]): void {
+  const r = EXTREMUM.size / 2;
+  ctx.beginPath();
+  if (symbol === 'star') {
+    // Five points, the outer ones at 1.4 r and the inner ones at 0.55 r, as Plotly's star.
+    for (let k = 0; k < 10; k++) {
+      const a = -Math.PI / 2 + (k * Math.PI) / 5, d = k % 2 === 0 ? 1.4 * r : 0.55 * r;
+      ctx.lineTo(x + d * Math.cos(a), y + d * Math.sin(a));
+    }
+  } else {
+    const d = 1.3 * r;
+    ctx.moveTo(x, y - d);
+    ctx.lineTo(x + d, y);
+    ctx.lineTo(x, y + d);
+    ctx.lineTo(x - d, y);
+  }
+  ctx.closePath();
+  ctx.fillStyle = EXTREMUM.fill;
+  ctx.fill();
+  ctx.strokeStyle = EXTREMUM.ring;
+  ctx.lineWidth = EXTREMUM.ringWidth;
+  ctx.stroke();
+}
+
+/** The contour canvas of a live plot: the latest function painted once per frame however often it changes. */
+export function contourLayer(canvas: HTMLCanvasElement & { drawn?: ContourDrawn }) {
+  let pending: [Frame, LogGrid, Extremum[]] | null = null;
+  let raf = 0;
+  return {
+    paint(frame: Frame, grid: LogGrid, extrema: Extremum[]): void {
+      pending = [frame, grid, extrema];
+      raf ||= requestAnimationFrame(() => {
+        raf = 0;
+        if (!pending) return;
+        canvas.drawn = paintContour(canvas, ...pending);
+        canvas.dataset.drawn = 'contour';
+        pending = null;
+      });
+    },
+    dispose(): void {
+      cancelAnimationFrame(raf);
+    },
+  };
+}
+
+/** The rows of a flat grid in reverse order (top row first). */
+function flipRows(z: Float64Array, nx: number, ny: number): Float64Array {
+  const out = new Float64Array(z.length);
+  for (let j = 0; j < ny; j++) out.set(z.subarray(j * nx, (j + 1) * nx), (ny - 1 - j) * nx);
+  return out;
+}
