@@ -1,10 +1,10 @@
-// `npm run bench:ui` — the playground's speed against the goals of issue 9, in one run.
+// `npm run bench:ui` — the playground's speed against the goals of issues 9 and 17, in one run.
 //
 // It builds the app into a temporary directory (never touching dist/, which the e2e tests build into),
 // serves it with `vite preview` on 127.0.0.1, and in Debian's headless Chromium:
 //   1. opens the default page in a fresh profile (cold cache), then again (repeat visit), and times the first
 //      contentful paint and the first painted contour (goal: cold ≤ 1.5 s);
-//   2. drags the GD run's η slider for two seconds on the default page, on the same page with one core kept
+//   2. drags the GD run's η slider, then the function's κ and θ sliders, for two seconds on the default page, on the same page with one core kept
 //      busy by another process (goal ≥ 40 fps), and on --runs × --steps (5 × 1,000, κ = 25) and 8 × 2,000
 //      (κ = 1000) scenes opened as links; each drag is measured against the display's own limit (the same
 //      drag of an idle slider, before and after) — goal: median ≤ 1.15×, p95 ≤ 1.5×, no long task — and
@@ -47,6 +47,8 @@ const DURATION = Number(opt.duration);
 const SPAN = Number(opt.span);
 const DRAG = opt.drag === 'mouse' ? 'mouse' : 'raf';
 const SLIDER = '#run-0-lr-slider';
+const KAPPA = '#fn-kappa-slider';
+const THETA = '#fn-theta-slider';
 const IDLE = '#bench-idle-slider';
 const GOAL = { median: 1.15, p95: 1.5 };
 
@@ -160,6 +162,7 @@ async function settled(page: Page, runs: number): Promise<void> {
 /** A plain <input type=range> of the same size as the app's slider, driving nothing (see `idle`). */
 async function addIdleSlider(page: Page): Promise<void> {
   await page.evaluate(({ app, id }) => {
+    if (document.getElementById(id)) return;
     const a = document.querySelector(app)!.getBoundingClientRect();
     const el = document.createElement('input');
     Object.assign(el, { type: 'range', min: '0', max: '1000', step: '1', value: '600', id });
@@ -454,10 +457,11 @@ function judge(what: string, value: string, goal: string, pass: boolean): void {
  * One scene's drags: the display's limit (an idle slider) before and after the app's drag, pooled; the
  * app's drag against it; and what the page does in the 1.5 s after the hand lets go.
  */
-async function dragScene(page: Page, cdp: CDPSession, label: string, opts: { busy?: boolean; goalFps?: number } = {}): Promise<void> {
+async function dragScene(page: Page, cdp: CDPSession, label: string, opts: { busy?: boolean; goalFps?: number; selector?: string } = {}): Promise<void> {
+  const selector = opts.selector ?? SLIDER;
   // A short unrecorded drag first, so that neither the JIT's warm-up nor a first allocation is measured.
   await addIdleSlider(page);
-  await page.evaluate((a) => (window as any).__bench.start(a), { selector: SLIDER, duration: 600, span: SPAN, drive: true });
+  await page.evaluate((a) => (window as any).__bench.start(a), { selector, duration: 600, span: SPAN, drive: true });
   await page.evaluate(() => (window as any).__bench.result());
   await rest(page);
   const busy = opts.busy ? busyCore() : null;
@@ -465,7 +469,7 @@ async function dragScene(page: Page, cdp: CDPSession, label: string, opts: { bus
     if (busy) await new Promise((r) => setTimeout(r, 300));
     const A = await drag(page, cdp, 'display limit (idle slider) A', IDLE);
     await rest(page);
-    const app = await drag(page, cdp, `app: ${label}`, SLIDER);
+    const app = await drag(page, cdp, `app: ${label}`, selector);
     await rest(page);
     const B = await drag(page, cdp, 'display limit (idle slider) B', IDLE);
     await rest(page);
@@ -543,10 +547,13 @@ async function main(): Promise<void> {
     // 2. The drags: the default page, the default page with a busy core, and two heavy scenes.
     if (!opt['load-only']) {
       log();
-      log(`Drags: input events dispatched once per frame from requestAnimationFrame, ${DURATION} ms, ${SPAN} slider positions out and back (η of GD, ${SLIDER}).`);
+      log(`Drags: input events dispatched once per frame from requestAnimationFrame, ${DURATION} ms, ${SPAN} slider positions out and back (η of GD, ${SLIDER}; the function's κ and θ, ${KAPPA} and ${THETA}).`);
       log(HEADER_NOTE);
       await settled(page, 3);
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)');
+      // The function's own sliders: every step a new function, its contour, colour bar and paths.
+      await dragScene(page, cdp, 'default page: drag κ', { selector: KAPPA });
+      await dragScene(page, cdp, 'default page: drag θ', { selector: THETA });
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)', { busy: true, goalFps: 40 });
       for (const [runs, steps, kappa, extra] of [[RUNS, STEPS, 25, ''], [8, 2000, 1000, ''], [8, 2000, 1000, FORCES]] as const) {
         await page.goto(sceneLink(url, runs, steps, kappa, extra));
@@ -564,7 +571,7 @@ async function main(): Promise<void> {
     }
 
     log();
-    log('Against the goals of issue 9:');
+    log('Against the goals of issues 9 and 17:');
     for (const v of verdicts) log(`  ${v.pass ? 'PASS' : 'MISS'}  ${padr(v.what, 58)} ${padr(v.value, 30)} goal ${v.goal}`);
     log();
     log(`load average at the end: ${loadavg().map((v) => v.toFixed(2)).join(' ')} (other processes on these ${cpus().length} CPUs share the frame budget)`);

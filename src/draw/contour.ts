@@ -115,26 +115,28 @@ export function levelSegments(z: Float64Array, nx: number, ny: number, levels: L
   return Float64Array.from(out);
 }
 
-/** Where a grid lies on the canvas: its first and last sample's pixel, each way (CSS pixels). */
+/** Where a grid lies on the canvas: the pixels of its first and last column and of its top and bottom row (CSS pixels). */
 interface Placement {
   x0: number;
   x1: number;
-  y0: number;
-  y1: number;
+  /** The top row's (the grid's last, highest y) and the bottom row's. */
+  top: number;
+  bottom: number;
 }
 
 /**
  * Fills `pixels` (RGBA, w × h device pixels, row 0 at the top) with each pixel's band colour: the grid
- * interpolated bilinearly at the pixel's centre, transparent where a corner is not finite. `k` is device
- * pixels per CSS pixel, `place` where the grid's corners are (CSS pixels from the image's top left).
+ * (`z` row by row from the lowest y) interpolated bilinearly at the pixel's centre, transparent where a
+ * corner is not finite. `k` is device pixels per CSS pixel, `place` where the grid's edges are (CSS pixels
+ * from the image's top left).
  */
 export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: number, z: Float64Array, nx: number, ny: number, place: Placement, levels: Levels): void {
-  const colors = bandColors();
   const packed = new Uint32Array(pixels.buffer, pixels.byteOffset, w * h);
   // Little-endian RGBA as one word per colour.
-  const words = Uint32Array.from(colors, ([r, g, b]) => (255 << 24) | (b << 16) | (g << 8) | r);
-  const flat = levels.count === 0;
-  const gx = (nx - 1) / ((place.x1 - place.x0) * k), gy = (ny - 1) / ((place.y1 - place.y0) * k);
+  const words = Uint32Array.from(bandColors(), ([r, g, b]) => (255 << 24) | (b << 16) | (g << 8) | r);
+  // bandOf inlined: this loop runs for every pixel of the plot area on every change of the function.
+  const { start, count } = levels, inv = count === 0 ? 0 : 1 / levels.size;
+  const gx = (nx - 1) / ((place.x1 - place.x0) * k), gy = (ny - 1) / ((place.bottom - place.top) * k);
   // Per column, the grid cell and the fraction across it (the same for every row).
   const ci = new Int32Array(w), cu = new Float64Array(w);
   for (let X = 0; X < w; X++) {
@@ -143,8 +145,8 @@ export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: n
     cu[X] = u - ci[X];
   }
   for (let Y = 0; Y < h; Y++) {
-    // z's rows come in image order here (the top row first), place.y0 being the first row's pixel.
-    const v = Math.min(ny - 1, Math.max(0, (Y + 0.5 - place.y0 * k) * gy));
+    // Image rows run downwards, the grid's upwards.
+    const v = Math.min(ny - 1, Math.max(0, ny - 1 - (Y + 0.5 - place.top * k) * gy));
     const j = Math.min(ny - 2, Math.floor(v)), fv = v - j;
     const r0 = j * nx, r1 = r0 + nx, row = Y * w;
     for (let X = 0; X < w; X++) {
@@ -152,7 +154,12 @@ export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: n
       const a = z[r0 + i], b = z[r0 + i + 1], c = z[r1 + i + 1], d = z[r1 + i];
       const value = (a + (b - a) * fu) * (1 - fv) + (d + (c - d) * fu) * fv;
       // NaN (a corner where f is not finite) leaves the pixel transparent.
-      packed[row + X] = value === value ? words[flat ? 0 : bandOf(value, levels)] : 0;
+      if (value !== value) packed[row + X] = 0;
+      else if (count === 0) packed[row + X] = words[0];
+      else {
+        const t = (value - start) * inv;
+        packed[row + X] = words[t < 0 ? 0 : t >= contourBands ? contourBands + 1 : (t | 0) + 1];
+      }
     }
   }
 }
@@ -203,9 +210,8 @@ export function paintContour(canvas: HTMLCanvasElement, frame: Frame, grid: LogG
   const ax = Math.round(frame.x.offset * dpr), ay = Math.round(frame.y.offset * dpr);
   const aw = Math.max(1, Math.round((frame.x.offset + frame.x.length) * dpr) - ax), ah = Math.max(1, Math.round((frame.y.offset + frame.y.length) * dpr) - ay);
   const image = new ImageData(aw, ah);
-  const place = { x0: px(grid.x[0]) - ax / dpr, x1: px(grid.x[nx - 1]) - ax / dpr, y0: py(grid.y[ny - 1]) - ay / dpr, y1: py(grid.y[0]) - ay / dpr };
-  // Image rows run downwards: flip the grid so that its last row (highest y) comes first.
-  paintBands(image.data, aw, ah, dpr, flipRows(z, nx, ny), nx, ny, place, levels);
+  const place = { x0: px(grid.x[0]) - ax / dpr, x1: px(grid.x[nx - 1]) - ax / dpr, top: py(grid.y[ny - 1]) - ay / dpr, bottom: py(grid.y[0]) - ay / dpr };
+  paintBands(image.data, aw, ah, dpr, z, nx, ny, place, levels);
   ctx.putImageData(image, ax, ay);
 
   ctx.save();
@@ -287,11 +293,4 @@ export function contourLayer(canvas: HTMLCanvasElement & { drawn?: ContourDrawn 
       cancelAnimationFrame(raf);
     },
   };
-}
-
-/** The rows of a flat grid in reverse order (top row first). */
-function flipRows(z: Float64Array, nx: number, ny: number): Float64Array {
-  const out = new Float64Array(z.length);
-  for (let j = 0; j < ny; j++) out.set(z.subarray(j * nx, (j + 1) * nx), (ny - 1 - j) * nx);
-  return out;
 }

@@ -26,12 +26,16 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Waits until Plotly (loaded lazily) has drawn the contour, and the layers the paths and loss curves. */
+/**
+ * Waits until Plotly (loaded lazily) has drawn the contour's axes, our canvas the contour under them, and
+ * the layers the paths and loss curves.
+ */
 export async function waitForPlots(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const drew = (sel: string) => ((document.querySelector(`${sel} canvas.marks`) as { drawn?: { lines: unknown[] } } | null)?.drawn?.lines.length ?? 0) > 0;
-      return !!document.querySelector('[data-testid=contour] .contourlayer path[d]') && drew('[data-testid=contour]') && drew('[data-testid=loss]');
+      const bands = document.querySelector('[data-testid=contour] canvas.bands') as { drawn?: { segments: number } } | null;
+      return !!document.querySelector('[data-testid=contour] .xtick') && (bands?.drawn?.segments ?? 0) > 0 && drew('[data-testid=contour]') && drew('[data-testid=loss]');
     },
     undefined,
     { timeout: 30_000 },

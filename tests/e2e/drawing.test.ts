@@ -1,4 +1,4 @@
-// The live figure's one way to draw: Plotly draws the contour and the axes, our canvas layer every moving
+// The live figure's one way to draw: Plotly draws the axes, our canvases the contour and every moving
 // thing, through a frame we give Plotly. These tests hold the two together and the layer to its pixels.
 import { describe, expect, it } from 'vitest';
 import { sharedPage } from './browser';
@@ -28,27 +28,38 @@ describe('the live layer', () => {
     expect(Math.abs(loss.area.height - lossPlotly.height)).toBeLessThanOrEqual(1);
   });
 
-  it('ends a converged path on the minimum Plotly marks', async () => {
+  it('ends a converged path on the minimum the contour marks, where Plotly\'s axes put (0, 0)', async () => {
     const { page } = s();
     // GD at a good step on a zoomed ravine: after 400 steps it sits on the minimum (0, 0).
     await page.goto(new URL('/?fn=quadratic&kappa=25&theta=20&steps=400&view=-1.5,1.5,-1,1&run=gd,id:0,lr:1', page.url()).href);
     await expect.poll(async () => (await lines(page)).length, POLL).toBe(1);
     const [path] = (await layer(page)).lines;
     const last = path.d.split(' ').at(-1)!.split(',').map(Number) as [number, number];
-    const area = await plotArea(page);
     const canvas = (await page.locator(`${CONTOUR} canvas.marks`).boundingBox())!;
-    // The star: Plotly's one marker drawn in white with a dark ring (once Plotly has drawn this view).
+    // The star: drawn on the contour's canvas in white with a dark ring (once it has drawn this view).
     const star = () =>
       page.evaluate((sel) => {
-        const p = [...document.querySelectorAll<SVGPathElement>(`${sel} .scatterlayer path.point`)].find((e) => e.style.fill === 'rgb(255, 255, 255)');
-        const r = p?.getBoundingClientRect();
-        return r ? ([r.x + r.width / 2, r.y + r.height / 2] as [number, number]) : null;
+        const c = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement & { drawn?: { extrema: { symbol: string; at: [number, number] }[] } };
+        const e = c.drawn?.extrema.find((x) => x.symbol === 'star');
+        if (!e) return null;
+        const k = c.width / c.getBoundingClientRect().width;
+        const [r, g, b] = c.getContext('2d')!.getImageData(Math.round(e.at[0] * k), Math.round(e.at[1] * k), 1, 1).data;
+        const box = c.getBoundingClientRect();
+        return { at: [box.x + e.at[0], box.y + e.at[1]] as [number, number], white: r + g + b === 765 };
       }, CONTOUR);
     await expect.poll(async () => {
-      const at = await star();
-      return !!at && near([canvas.x + last[0], canvas.y + last[1]], at, 1.5);
+      const s = await star();
+      return !!s && s.white && near([canvas.x + last[0], canvas.y + last[1]], s.at, 1.5);
     }, POLL).toBe(true);
-    expect(area.width).toBeGreaterThan(100);
+    // Plotly's ticks at x = 0 and y = 0 stand where the star is.
+    const zero = await page.evaluate((sel) => {
+      const tick = (axis: string) => [...document.querySelectorAll(`${sel} .${axis}tick text`)].find((t) => t.textContent === '0')!.getBoundingClientRect();
+      const x = tick('x'), y = tick('y');
+      return [x.x + x.width / 2, y.y + y.height / 2] as [number, number];
+    }, CONTOUR);
+    const at = (await star())!.at;
+    expect(Math.abs(zero[0] - at[0])).toBeLessThanOrEqual(1.5);
+    expect(Math.abs(zero[1] - at[1])).toBeLessThanOrEqual(1.5);
   });
 
   it('after a drag of one run, shows every run in its order (unchanged ones come from its bitmaps)', async () => {

@@ -16,7 +16,8 @@ async function contourDrawn(target: Page | Frame): Promise<void> {
   await target.waitForFunction(
     () => {
       const layer = document.querySelector('[data-testid=contour] canvas.marks') as { drawn?: { lines: unknown[] } } | null;
-      return !!document.querySelector('[data-testid=contour] .contourlayer path[d]') && (layer?.drawn?.lines.length ?? 0) > 0;
+      const bands = document.querySelector('[data-testid=contour] canvas.bands') as { drawn?: { segments: number } } | null;
+      return (bands?.drawn?.segments ?? 0) > 0 && (layer?.drawn?.lines.length ?? 0) > 0;
     },
     undefined,
     { timeout: 30_000 },

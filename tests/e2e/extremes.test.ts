@@ -2,7 +2,7 @@
 // defined while runs that step off them stop with "diverged at step k".
 import { describe, expect, it } from 'vitest';
 import { openPage } from './browser';
-import { CONTOUR, divergenceMarks, lines, POLL } from './plot';
+import { contour, divergenceMarks, lines, POLL } from './plot';
 
 const extreme =
   '?fn=quadratic&kappa=1000&theta=33&steps=2000' +
@@ -62,7 +62,7 @@ describe('functions that misbehave', () => {
     const formula = encodeURIComponent('log(x) + (y - 1)^2 + 0.1/y');
     const { page, errors, close } = await openPage(`/?fn=formula&formula=${formula}&start=2,2&steps=200&run=gd,id:0,lr:0.9&run=gd,id:1,lr:0.01`);
     try {
-      expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(5);
+      expect((await contour(page)).count).toBeGreaterThan(5);
       const status = await page.locator('[data-testid=run-status]').allTextContents();
       expect(status[0]).toMatch(/diverged at step \d+/);
       expect(status[1]).not.toMatch(/diverged/);
@@ -72,7 +72,7 @@ describe('functions that misbehave', () => {
       // A start where f is undefined: the run says so at step 0, and the page stays whole.
       await page.fill('#start-x', '-1');
       await expect.poll(() => page.locator('[data-testid=run-status]').first().textContent(), POLL).toMatch(/diverged at step 0/);
-      expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(5);
+      expect((await contour(page)).count).toBeGreaterThan(5);
       expect(errors).toEqual([]);
     } finally {
       await close();

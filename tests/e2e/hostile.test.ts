@@ -74,7 +74,7 @@ describe('hostile links and formulas', () => {
     const state = await page.evaluate((sel) => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       injected: document.querySelectorAll('body script, body iframe, body img[src], [onerror], [onload]').length,
-      contour: document.querySelectorAll(`${sel} .contourlayer path`).length,
+      contour: (document.querySelector(`${sel} canvas.bands`) as unknown as { drawn?: { segments: number } } | null)?.drawn?.segments ?? 0,
     }), CONTOUR);
     expect(state.pwned, what).toBeUndefined();
     expect(state.injected, what).toBe(0);

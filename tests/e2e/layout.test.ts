@@ -192,11 +192,19 @@ describe('resizing and the colour bar', () => {
       expect(f.x.range[1]).toBeGreaterThanOrEqual(3);
       expect(f.y.range[0]).toBeLessThanOrEqual(-2);
       expect(f.y.range[1]).toBeGreaterThanOrEqual(2);
-      // The contour fills the widened area: its grid covers what is shown, not the box alone.
-      const area = await plotArea(page);
-      const filled = (await page.locator('[data-testid=contour] .contourlayer').boundingBox())!;
-      expect(filled.width).toBeGreaterThan(area.width - 2);
-      expect(filled.height).toBeGreaterThan(area.height - 2);
+      // The contour fills the widened area: its grid covers what is shown, not the box alone, and the
+      // canvas has painted the plot area's four corners.
+      const painted = await page.evaluate(() => {
+        const c = document.querySelector('[data-testid=contour] canvas.bands') as HTMLCanvasElement & { drawn: { box: { x: number[]; y: number[] }; frame: { x: { offset: number; length: number }; y: { offset: number; length: number } } } };
+        const { frame, box } = c.drawn;
+        const k = c.width / c.getBoundingClientRect().width;
+        const alpha = (x: number, y: number) => c.getContext('2d')!.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data[3];
+        const [x0, x1, y0, y1] = [frame.x.offset + 1, frame.x.offset + frame.x.length - 2, frame.y.offset + 1, frame.y.offset + frame.y.length - 2];
+        return { box, corners: [alpha(x0, y0), alpha(x1, y0), alpha(x0, y1), alpha(x1, y1)] };
+      });
+      expect(painted.box.x).toEqual(f.x.range);
+      expect(painted.box.y).toEqual(f.y.range);
+      expect(painted.corners).toEqual([255, 255, 255, 255]);
     }
   });
 });

@@ -5,7 +5,7 @@ import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { presets } from '../../src/state/presets';
 import { decode } from '../../src/state/url';
 import { openPage, sharedPage, waitForPlots } from './browser';
-import { CONTOUR, drawnPaths, plotArea, POLL } from './plot';
+import { contour, drawnPaths, plotArea, POLL } from './plot';
 
 /** The paths the engine computes for a link, up to its playhead unless it draws them in full. */
 function expectedPaths(search: string): { x: number[]; y: number[] }[] {
@@ -108,7 +108,7 @@ describe('damaged links', () => {
       // The markup is shown as text, never inserted as an element.
       expect(await notice.locator('img').count()).toBe(0);
       await expect.poll(async () => (await drawnPaths(page)).length, POLL).toBeGreaterThan(0);
-      expect(await page.locator(`${CONTOUR} .contourlayer path`).count()).toBeGreaterThan(10);
+      expect((await contour(page)).count).toBeGreaterThan(10);
       await notice.getByRole('button').click();
       expect(await notice.count()).toBe(0);
       expect(errors).toEqual([]);

@@ -146,24 +146,26 @@ export async function heads(page: Page): Promise<Head[]> {
 }
 
 export interface ContourLook {
-  /** Number of drawn contour paths (fills and level lines) with a non-empty d. */
+  /** How many level-line segments the contour canvas stroked. */
   count: number;
-  /** A hash of every contour path's d: equal hashes, same drawing. */
+  /** A hash of the contour canvas's pixels: equal hashes, same drawing. */
   hash: number;
 }
 
+/** The contour as the page painted it (canvas.bands, see draw/contour.ts): what it drew and its pixels. */
 export function contour(page: Page): Promise<ContourLook> {
   return page.evaluate((sel) => {
-    let count = 0;
+    const canvas = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement & { drawn?: { segments: number } };
+    const pixels = new Int32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
     let hash = 17;
-    for (const p of document.querySelectorAll(`${sel} .contourlayer path`)) {
-      const d = p.getAttribute('d') ?? '';
-      if (!d) continue;
-      count++;
-      for (let i = 0; i < d.length; i++) hash = (Math.imul(hash, 31) + d.charCodeAt(i)) | 0;
-    }
-    return { count, hash };
+    for (let i = 0; i < pixels.length; i++) hash = (Math.imul(hash, 31) + pixels[i]) | 0;
+    return { count: canvas.drawn?.segments ?? 0, hash };
   }, CONTOUR);
+}
+
+/** How many times Plotly has drawn the contour's axes since the page loaded (draw/plotly.ts counts them). */
+export async function plotlyDraws(page: Page): Promise<number> {
+  return Number(await page.locator(`${CONTOUR} .plotly.layer`).getAttribute('data-draws'));
 }
 
 function rgb(hex: string): string {
