@@ -1,0 +1,227 @@
+import { untrack } from 'svelte';
+import { optimizerDef, type Box } from '../core';
+import { forceMarks } from '../draw/forces';
+import { runColor } from '../draw/palette';
+import type { PathView } from '../draw/types';
+import { lang, t } from '../i18n/lang.svelte';
+import { changeRun, nudgeRun } from '../state/actions';
+import type { EmbedItem } from '../state/embed';
+import { gradientField } from '../state/field';
+import { runLabel, runStatus, statusAt } from '../state/labels';
+import { defaultState } from '../state/defaults';
+import { limits, type PlaygroundState } from '../state/playground';
+import { presets } from '../state/presets';
+import { baseFunction, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
+import { defaultShow, type ShowState } from '../state/show';
+import { decode, encode, type Decoded } from '../state/url';
+import { batchCloud, hasCloud, recentVectors } from '../state/vectors';
+import { linkWriter } from './history';
+import { Presentation } from './presentation.svelte';
+import type { Shortcut } from './shortcuts';
+import { tuneRuns } from './tune';
+
+/** The presets by their state's link, to tell which one is on screen. */
+const presetLinks = presets.map((p) => ({ p, link: encode({ state: decode(p.link).state, playhead: null, view: null }) }));
+
+/**
+ * The playground behind the page: what a link holds (the state, the playhead, the zoom, the view options,
+ * the rate map's run), how it plays, and everything the figures draw, derived from it. Components read it
+ * and change it through its methods and the state's actions; nothing flows back up.
+ */
+export class PlaygroundModel {
+  // What an empty link holds, until the constructor opens the page's link (open sets each of these).
+  s: PlaygroundState = $state(defaultState());
+  /** The iteration shown; it may lie past the last step (it rests at the end when the iterations grow). */
+  playhead: number = $state(limits.steps.max);
+  /** The user's zoom, or null for the function's own view. */
+  view: Box | null = $state(null);
+  /** What the contour shows beside the paths. */
+  show: ShowState = $state(defaultShow());
+  /** The run whose rate map is shown; null while the map is hidden. */
+  mapRun: number | null = $state(null);
+  /** What the link had that could not be used, in words. */
+  dropped: string[] = $state([]);
+  playing = $state(false);
+  speed = $state(20);
+  /** The run picked for the focus bar, if any. */
+  focusId: number | null = $state(null);
+  /** What the page shows when a course page embeds it (the link's `embed`); null for the full page. */
+  readonly embed: EmbedItem[] | null;
+  readonly presentation = new Presentation();
+  copyNote = $state('');
+  tuneNote = $state('');
+  tuning = $state(false);
+
+  // The contour depends on the function alone; noise and runs only move the paths.
+  readonly base = $derived(baseFunction({ id: this.s.fn.id, params: { ...this.s.fn.params }, formula: this.s.fn.formula, view: this.s.fn.view }));
+  readonly grid = $derived(surface(this.base));
+  readonly fn = $derived(finiteSum(this.base, this.s.fn));
+  readonly trajectories = $derived(runTrajectories(this.fn, this.s));
+  readonly shownStep = $derived(Math.min(this.playhead, this.s.steps));
+
+  // The forces behind the step at the playhead.
+  readonly vectors = $derived(
+    this.trajectories.map((tr, i) => (this.show.vectors > 0 ? recentVectors(this.s.runs[i], tr, Math.min(this.shownStep, tr.points.length - 1), this.show.vectors) : [])),
+  );
+  readonly extra = $derived(
+    forceMarks(
+      this.s.runs.flatMap((r, i) => {
+        if (!r.visible) return [];
+        const tr = this.trajectories[i];
+        const cloud = this.show.cloud ? batchCloud(this.fn, r, tr, Math.min(this.shownStep, tr.points.length - 1)) : null;
+        return [{ id: r.id, name: runLabel(r, this.fn.n, lang()), color: runColor(r.id), vectors: this.vectors[i], cloud }];
+      }),
+      this.show.field ? gradientField(this.base, this.view ?? this.fn.view) : null,
+      { field: t().show.field, full: t().show.key.full },
+    ),
+  );
+  /** Which parts of the forces the key explains. */
+  readonly keyParts = $derived({
+    inertia: this.s.runs.some((r, i) => r.visible && this.vectors[i].some((v) => v.inertia !== null)),
+    lookahead: this.s.runs.some((r, i) => r.visible && this.vectors[i].some((v) => v.lookahead !== null)),
+    raw: this.s.runs.some((r, i) => r.visible && this.vectors[i].some((v) => v.parts.some((p) => p.kind === 'raw'))),
+    cloud: this.show.cloud && this.s.runs.some((r) => r.visible && hasCloud(r)),
+  });
+
+  /** The loss plot's log floor: f*, or for a formula bounded below on the box the lowest value seen. */
+  readonly floor = $derived(lossFloor(this.fn, this.grid, this.trajectories));
+  readonly logLoss = $derived(this.floor !== null);
+  readonly statuses = $derived(this.trajectories.map((tr) => runStatus(tr, this.fn.fMin, lang())));
+  /** Where each run stands at the playhead, for the legend and the cards: f there, or how it ended. */
+  readonly atStep = $derived(this.trajectories.map((tr) => statusAt(tr, this.shownStep, this.fn.fMin, lang())));
+  /** The visible runs as the plots draw them. */
+  readonly paths: PathView[] = $derived(
+    this.s.runs.flatMap((r, i) => {
+      if (!r.visible) return [];
+      const tr = this.trajectories[i];
+      return [{
+        id: r.id, color: runColor(r.id),
+        name: runLabel(r, this.fn.n, lang()),
+        status: this.atStep[i],
+        points: tr.points, f: tr.losses, loss: lossSeries(this.fn, tr, this.floor).y,
+        diverged: tr.diverged?.step ?? null,
+      }];
+    }),
+  );
+
+  /** The preset whose figure is on screen now, if any: its caption says what to look at. */
+  readonly activePreset = $derived(presetLinks.find((x) => x.link === encode({ state: this.s, playhead: null, view: null }))?.p ?? null);
+  readonly mapped = $derived(this.s.runs.find((r) => r.id === this.mapRun) ?? null);
+  /** The run under the contour: the one picked, else the first with a knob beside η (α, β₁, ρ), else the first. */
+  readonly focused = $derived(
+    this.s.runs.find((r) => r.id === this.focusId) ?? this.s.runs.find((r) => optimizerDef(r.kind).map) ?? this.s.runs[0] ?? null,
+  );
+
+  /** The link of the state and zoom alone: a change of it is a step Back undoes. */
+  readonly #stateLink = $derived(encode({ state: this.s, playhead: null, view: this.view }));
+  readonly #links: ReturnType<typeof linkWriter>;
+
+  /** The page opens on its link: the state, the playhead and the zoom; what the link had wrong is named. */
+  constructor(opened: Decoded) {
+    this.embed = opened.embed ?? null;
+    this.open(opened);
+    this.#links = linkWriter(this.#stateLink);
+  }
+
+  /**
+   * Starts what follows the state: Play's clock and the address bar. Call it once from the page's script,
+   * so these end with the page.
+   */
+  start(): void {
+    // Play: advance the playhead at `speed` steps per second until the last step.
+    $effect(() => {
+      if (!this.playing) return;
+      const from = untrack(() => this.shownStep);
+      const t0 = performance.now();
+      const tick = (now: number) => {
+        const steps = untrack(() => this.s.steps);
+        const k = Math.min(steps, from + Math.floor(((now - t0) / 1000) * this.speed));
+        if (k !== untrack(() => this.playhead)) this.playhead = k;
+        if (k >= steps) this.playing = false;
+        else raf = requestAnimationFrame(tick);
+      };
+      let raf = requestAnimationFrame(tick);
+      return () => cancelAnimationFrame(raf);
+    });
+
+    // The address bar follows the state; Back and Forward bring earlier states back (follow).
+    $effect(() => {
+      // An embedded figure leaves the address alone: an iframe's history entries join the course page's, so
+      // its reader's Back would first undo slider moves. "Open in Ravine" carries the state instead.
+      if (this.embed) return;
+      // The language travels in the link, but changing it is not a step Back would undo.
+      this.#links.write(this.#stateLink, this.#link());
+    });
+  }
+
+  /** Shows a decoded link: a preset, or the address after Back or Forward. */
+  open(d: Decoded): void {
+    this.playing = false;
+    this.s = d.state;
+    this.playhead = d.playhead ?? limits.steps.max;
+    this.view = d.view;
+    this.dropped = d.dropped;
+    this.mapRun = d.map ?? null;
+    this.show = d.show ?? defaultShow();
+  }
+
+  /** After Back or Forward: the state now shown came from the address bar. */
+  follow(): void {
+    const d = decode(location.search);
+    this.#links.follow(encode({ state: d.state, playhead: null, view: d.view }));
+    this.open(d);
+  }
+
+  #link(embed?: EmbedItem[]): string {
+    const at = this.shownStep < this.s.steps ? this.shownStep : null;
+    return encode({ state: this.s, playhead: at, view: this.view, lang: lang(), map: this.mapRun, show: this.show, embed });
+  }
+
+  /** The page's full link as it stands now (the address bar catches up only once input rests); with `embed`, an embedded figure's. */
+  pageLink(embed?: EmbedItem[]): string {
+    return `${location.origin}${location.pathname}?${this.#link(embed)}`;
+  }
+
+  /** The page's link to the clipboard. */
+  async copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.pageLink());
+      this.copyNote = t().header.copied;
+    } catch {
+      this.copyNote = t().header.copyFailed;
+    }
+  }
+
+  /** A presentation key: nudge the focused run's η or knob by 1 % of its slider, pick a run, toggle a layer. */
+  present(key: Shortcut, run: number): void {
+    const p = this.presentation;
+    if (key === 'present') void p.set(!p.on);
+    else if (key === 'leave') void p.set(false);
+    else if (key === 'fullscreen') p.toggleFullscreen();
+    else if (key === 'run') this.focusId = this.s.runs[run - 1]?.id ?? this.focusId;
+    else if (key === 'loss') p.loss = !p.loss;
+    else if (key === 'vectors') this.show = { ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 };
+    else if (this.focused) {
+      const setting = key === 'lrUp' || key === 'lrDown' ? 'lr' : 'knob';
+      nudgeRun(this.s, this.fn, this.focused.id, setting, key === 'lrUp' || key === 'knobUp' ? 10 : -10);
+    }
+  }
+
+  /** A setting chosen on the map, or by Optimal: η and the map's second setting. */
+  pickSetting(id: number, pick: { lr: number; param?: { name: string; value: number } }): void {
+    changeRun(this.s, id, { lr: pick.lr });
+    if (pick.param) changeRun(this.s, id, { param: pick.param.name, value: pick.param.value });
+  }
+
+  /** "Tune every run": each run gets its best measured setting on the function and budget at hand. */
+  async tune(): Promise<void> {
+    this.tuning = true;
+    try {
+      const tuned = await tuneRuns($state.snapshot(this.s), this.fn, (k, n) => (this.tuneNote = t().map.tuning(k, n)));
+      for (const x of tuned) this.pickSetting(x.id, x);
+      this.tuneNote = t().map.tuned(tuned.map((x) => runLabel(this.s.runs.find((r) => r.id === x.id)!, this.fn.n, lang())).join('; '));
+    } finally {
+      this.tuning = false;
+    }
+  }
+}
