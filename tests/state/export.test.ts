@@ -40,7 +40,7 @@ describe('runsCsv', () => {
 
   it('has the header line and one row per iterate of every run', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t,gx,gy,ex,ey,hx,hy');
+    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t,gx,gy,ex,ey,hx,hy,evals,loss_p10,loss_p50,loss_p90');
     const total = runs.reduce((n, t) => n + t.points.length, 0);
     expect(total).toBe(3 * (s.steps + 1));
     expect(rows).toHaveLength(1 + total);
@@ -240,6 +240,6 @@ describe('the forces behind each step in the data files', () => {
     expect(Number(mom[3][col('gx')])).toBe(runs[1].gradients[2][0]);
     expect(Number(mom[3][col('hy')])).toBe(runs[1].velocities![3][1]);
     const gd = rows.filter((r) => r[1] === 'gd');
-    expect(gd[3].slice(col('hx'))).toEqual(['', '']);
+    expect(gd[3].slice(col('hx'), col('hy') + 1)).toEqual(['', '']);
   });
 });
