@@ -5,7 +5,12 @@
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
-/** e^(−a) for a ≥ 0: a = k ln 2 + r with r in [0, ln 2), e^(−r) by its Taylor series, then k halvings (exact). */
+/** 2^(−k) for k = 0 … 1075, by halving: exact powers of two, so scaling by one only moves the exponent. */
+const HALVES = new Float64Array(1076);
+HALVES[0] = 1;
+for (let k = 1; k < HALVES.length; k++) HALVES[k] = HALVES[k - 1] / 2;
+
+/** e^(−a) for a ≥ 0: a = k ln 2 + r with r in [0, ln 2), e^(−r) by its Taylor series, then times 2^(−k). */
 export function expNeg(a: number): number {
   if (!(a < 746)) return a === a ? 0 : NaN; // below the smallest subnormal double
   const k = Math.floor(a / (LN2_HI + LN2_LO));
@@ -15,8 +20,7 @@ export function expNeg(a: number): number {
     term *= -r / j;
     sum += term;
   }
-  for (let j = 0; j < k; j++) sum *= 0.5;
-  return sum;
+  return sum * HALVES[k];
 }
 
 /** ln(1 + u) for u in [0, 1] as 2 atanh(z), z = u / (2 + u) ≤ 1/3, by its series: no 1 + u to drop u's digits. */
