@@ -1,6 +1,6 @@
 // The engine's public surface, shared by the UI, the tests and any tooling.
 export type { Box, FiniteSum, Objective, Range, Vec2 } from './types';
-export { getTestFunction, hoursData, testFunctions } from './functions';
+export { getTestFunction, hoursData, irisData, testFunctions } from './functions';
 export type { FunctionDef, ParamSpec, TestFunction } from './functions';
 export { withNoise, type NoiseSpec } from './noise';
 export { createOracle, isFiniteSum, sampleCount, type GradFn } from './oracle';

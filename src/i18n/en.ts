@@ -54,6 +54,11 @@ export const en = {
         title: 'The step size matters',
         caption: 'GD with η = 0.1 (too small: it crawls), η = 1 (good) and η = 2.2 > 2/L = 2 (too large: it diverges).',
       },
+      cost: {
+        title: 'Which batch size to take? — the cost',
+        caption:
+          'The same η = 0.5 for GD on all 64 samples, mini-batches of 16 and 4, and SGD, each run with 16 seeds; the loss plot counts gradient evaluations, not steps. To reach f − f* ≤ 10⁻⁴ GD needs the fewest steps, 79, but 5056 evaluations; a batch of 16 needs a median of 1304 (all 16 seeds get there), a batch of 4 a median of 668, but only 13 of 16 seeds get there in 300 steps, and SGD only 6 of 16. Per step the large batch wins, per evaluation the small one, until its noise keeps it above ε.',
+      },
     },
   },
 
@@ -71,6 +76,7 @@ export const en = {
       rastrigin: 'Rastrigin',
       camel: 'Six-hump camel',
       leastsquares: 'Least squares: exam score vs hours',
+      logistic: 'Logistic regression: two kinds of iris',
       formula: 'Your formula',
     },
     params: {
@@ -81,6 +87,8 @@ export const en = {
     formulaKept: 'The plot still shows the last formula that worked.',
     leastSquares: (n: number) =>
       `Fit score = w₀ + w₁·hours to ${n} students' records. The hours are left unscaled, so the loss is a ravine; SGD draws from these ${n} records.`,
+    logistic: (n: number) =>
+      `Tell Iris virginica from Iris versicolor by petal length x₁ and width x₂ (standardized): p = σ(w₁x₁ + w₂x₂), fitted by the mean log loss over Fisher's ${n} flowers (1936); SGD draws from these ${n} flowers.`,
     stochastic: (n: number, noise: string) => `Stochastic gradients: N = ${n}, noise ${noise}`,
     stochasticHelp:
       'f is treated as an average of N terms fᵢ(x) = f(x) + ⟨ξᵢ, x⟩ with Σξᵢ = 0: SGD and mini-batches see ∇f plus noise that shrinks as the batch grows.',
@@ -218,6 +226,8 @@ export const en = {
     optimalTheory: 'Set the run to theory’s best setting',
     optimalMeasured: 'Set the run to the best measured cell',
     tune: 'Tune every run',
+    /** What "Tune every run" minimises. */
+    tuneTargets: { rate: 'the fastest rate', evals: 'the fewest gradient evaluations to reach ε' },
     tuneHelp: 'Each run gets its best η (and α, β₁ or ρ) measured on this function, from this start, in this many steps',
     tuning: (k: number, n: number) => `Tuning run ${k} of ${n}…`,
     tuned: (list: string) => `Tuned: ${list}`,
@@ -248,11 +258,29 @@ export const en = {
     start: 'start',
     intercept: 'w₀ (intercept)',
     slope: 'w₁ (slope)',
+    petalLength: 'w₁ (petal length)',
+    petalWidth: 'w₂ (petal width)',
     /** Plotly's layout.separators: the decimal mark, then the thousands separator. */
     separators: '.,',
     decimal: '.',
     contour: "Contour plot of the function with the optimizers' paths; click to move the start",
     loss: 'Loss against iteration, one line per run',
+  },
+
+  /** What a run costs: seeds, the loss plot's axis, the race to ε. */
+  cost: {
+    seeds: 'Seeds per stochastic run K',
+    seedsHelp: 'Each SGD and mini-batch run also runs with the next K − 1 seeds: its loss becomes a band of the 10 %, 50 % and 90 % quantiles',
+    axis: 'Loss against',
+    axes: { step: 'iteration t', evals: 'gradient evaluations', epochs: 'epochs' },
+    target: 'Target ε',
+    targetHelp: 'A run has arrived when f − f* ≤ ε; by default a thousandth of f − f* at the start',
+    race: (eps: string) => `Race to f − f* ≤ ${eps}`,
+    steps: 'steps',
+    evals: 'evaluations',
+    notReached: 'not reached',
+    reached: (reached: number, k: number) => `${reached} of ${k} seeds`,
+    noRace: 'No race: f* is not known for a typed formula.',
   },
 
   field: {
@@ -308,6 +336,9 @@ export const en = {
       field: 'gradient field',
       rest: 'path beyond the playhead',
       embed: 'embedded control',
+      seeds: 'seeds',
+      axis: 'loss plot axis',
+      target: 'target ε',
     },
   },
 

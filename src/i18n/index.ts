@@ -65,6 +65,13 @@ export function functionName(m: Messages, id: string): string {
   return (m.fn.names as Record<string, string>)[id] ?? id;
 }
 
+/** The names of a function's two coordinates on the contour's axes: a fit's weights, else x and y. */
+export function axisNames(m: Messages, id: string): [string, string] {
+  if (id === 'leastsquares') return [m.plot.intercept, m.plot.slope];
+  if (id === 'logistic') return [m.plot.petalLength, m.plot.petalWidth];
+  return ['x', 'y'];
+}
+
 /** A function parameter's label (its name for one the table does not know). */
 export function paramName(m: Messages, name: string): string {
   return (m.fn.params as Record<string, string>)[name] ?? name;

@@ -2,9 +2,11 @@
 // of every exported file. Pure: the state and the trajectories in, text out.
 import { optimizerDef, optimizerKinds } from '../core';
 import type { HyperName, Trajectory } from '../core';
+import { runEvals } from './cost';
 import { runLabel, scheduleLabel } from './labels';
 import { FORMULA_ID, type PlaygroundState, type RunState } from './playground';
 import { runBatch, type SceneFunction } from './scene';
+import type { Band } from './seeds';
 
 /** What the files need to know about the function beyond the state: N and the known minimum. */
 export type ExportFunction = Pick<SceneFunction, 'n' | 'fMin'>;
@@ -23,13 +25,18 @@ interface RunRow {
   batch: number;
   /** The seed fixes the batches drawn: null for runs that average all N samples every step. */
   seed: number | null;
+  /** Per-sample gradient evaluations spent by each iterate, B·t. */
+  evals: number[];
+  /** Quantiles of f over the run's K seeds at each step 0 … steps, or null. */
+  band: Band | null;
 }
 
 /** The runs the figures draw (the visible ones), each with its trajectory and its settings as they act. */
-function shownRuns(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction): RunRow[] {
+function shownRuns(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction, bands: Bands): RunRow[] {
   if (trajectories.length !== s.runs.length) {
     throw new Error(`expected one trajectory per run (${s.runs.length}), got ${trajectories.length}`);
   }
+  if (bands && bands.length !== s.runs.length) throw new Error(`expected one band per run (${s.runs.length}), got ${bands.length}`);
   return s.runs.flatMap((run, i) => {
     if (!run.visible) return [];
     const batch = runBatch(run, fn.n);
@@ -37,16 +44,21 @@ function shownRuns(s: PlaygroundState, trajectories: readonly Trajectory[], fn: 
       run, trajectory: trajectories[i], batch,
       hyper: Object.fromEntries(HYPER.map((h) => [h, run.params[h] ?? null])) as Record<HyperName, number | null>,
       seed: batch < fn.n ? run.seed : null,
+      evals: runEvals(run, fn.n, trajectories[i].points.length),
+      band: bands?.[i] ?? null,
     }];
   });
 }
 
+/** Each run's band over its K seeds (state/seeds' runBands, parallel to s.runs), when K > 1. */
+type Bands = readonly (Band | null)[] | undefined;
+
 // The first release's columns keep their places, so scripts that read them by position still work; the
-// settings of later rules, the schedule and η_t follow them.
+// settings of later rules, the schedule, η_t and each later addition follow them, in the order they came.
 const LATER = HYPER.filter((h) => h !== 'alpha');
 export const CSV_COLUMNS = [
   'run', 'optimizer', 'lr', 'alpha', 'batch', 'seed', 'step', 'x', 'y', 'loss', ...LATER, 'schedule', 'lr_t',
-  'gx', 'gy', 'ex', 'ey', 'hx', 'hy',
+  'gx', 'gy', 'ex', 'ey', 'hx', 'hy', 'evals', 'loss_p10', 'loss_p50', 'loss_p90',
 ] as const;
 
 
@@ -61,14 +73,16 @@ export function csvField(v: string): string {
  * objective f(x_t); then the other rules' settings (beta1, beta2, rho, eps), `schedule` the step-size
  * schedule as the legend writes it (empty for a constant step), `lr_t`, the step size of the step that
  * made x_t, `gx, gy` the gradient that step used (a batch's for stochastic runs), `ex, ey` where it was taken
- * (x_{t−1}, or Nesterov's look-ahead), and `hx, hy` h_t for the rules with inertia. What does not apply
- * (α of GD, the seed of a full-gradient run, the step's values at t = 0, h of GD) is left empty. Numbers are written in full
- * precision: Number() reads back the very doubles that were drawn. Lines end in \n, which pandas,
- * numpy and pgfplotstable all read.
+ * (x_{t−1}, or Nesterov's look-ahead), `hx, hy` h_t for the rules with inertia, `evals` the per-sample
+ * gradient evaluations spent by x_t (B·t), and `loss_p10, loss_p50, loss_p90` the quantiles of f at step t
+ * over the run's K seeds (`Infinity` where enough seeds diverged). What does not apply (α of GD, the seed of a
+ * full-gradient run, the step's values at t = 0, h of GD, the band of a run without one) is left empty.
+ * Numbers are written in full precision: Number() reads back the very doubles that were drawn. Lines end
+ * in \n, which pandas, numpy and pgfplotstable all read.
  */
-export function runsCsv(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction): string {
+export function runsCsv(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction, bands?: Bands): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const { run, trajectory, hyper, batch, seed } of shownRuns(s, trajectories, fn)) {
+  for (const { run, trajectory, hyper, batch, seed, evals, band } of shownRuns(s, trajectories, fn, bands)) {
     const value = (h: HyperName) => (hyper[h] === null ? '' : num(hyper[h]));
     const head = [String(run.id), run.kind, num(run.lr), value('alpha'), String(batch), seed === null ? '' : String(seed)]
       .map(csvField).join(',');
@@ -77,7 +91,8 @@ export function runsCsv(s: PlaygroundState, trajectories: readonly Trajectory[],
     trajectory.points.forEach(([x, y], t) => {
       const step = t === 0 ? ',,,,' : `${num(lrs[t - 1])},${num(g[t - 1][0])},${num(g[t - 1][1])},${num(e[t - 1][0])},${num(e[t - 1][1])}`;
       const inertia = h ? `${num(h[t][0])},${num(h[t][1])}` : ',';
-      lines.push(`${head},${t},${num(x)},${num(y)},${num(trajectory.losses[t])},${tail},${step},${inertia}`);
+      const spread = band ? `${num(band.p10[t])},${num(band.p50[t])},${num(band.p90[t])}` : ',,';
+      lines.push(`${head},${t},${num(x)},${num(y)},${num(trajectory.losses[t])},${tail},${step},${inertia},${evals[t]},${spread}`);
     });
   }
   return lines.join('\n') + '\n';
@@ -108,6 +123,13 @@ export type RunsJsonRun = {
   x: number[];
   y: number[];
   loss: number[];
+  /** The per-sample gradient evaluations spent by each iterate: B·t (N·t for the full-gradient rules). */
+  evals: number[];
+  /**
+   * For a stochastic run when K > 1: the 10 %, 50 % and 90 % quantiles of f over its K seeds at every step
+   * 0 … steps (a seed's f is +∞ once it diverged, which JSON writes as null).
+   */
+  band?: { p10: (number | null)[]; p50: (number | null)[]; p90: (number | null)[] };
 } & Record<HyperName, number | null>;
 
 export interface RunsJson {
@@ -134,7 +156,7 @@ export interface RunsJson {
  * reshaping, and the file stays a third of the size. JSON.stringify writes the same shortest round-trip
  * numbers as String(), except that −0 becomes 0.
  */
-export function runsData(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction): RunsJson {
+export function runsData(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction, bands?: Bands): RunsJson {
   return {
     generator: 'Ravine',
     function: {
@@ -148,7 +170,7 @@ export function runsData(s: PlaygroundState, trajectories: readonly Trajectory[]
     },
     start: [s.start[0], s.start[1]],
     steps: s.steps,
-    runs: shownRuns(s, trajectories, fn).map(({ run, trajectory: t, hyper, batch, seed }) => ({
+    runs: shownRuns(s, trajectories, fn, bands).map(({ run, trajectory: t, hyper, batch, seed, evals, band }) => ({
       run: run.id,
       optimizer: run.kind,
       label: runLabel(run, fn.n),
@@ -168,12 +190,16 @@ export function runsData(s: PlaygroundState, trajectories: readonly Trajectory[]
       x: t.points.map((p) => p[0]),
       y: t.points.map((p) => p[1]),
       loss: [...t.losses],
+      evals,
+      ...(band ? { band: { p10: finiteOrNull(band.p10), p50: finiteOrNull(band.p50), p90: finiteOrNull(band.p90) } } : {}),
     })),
   };
 }
 
-export function runsJson(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction): string {
-  return JSON.stringify(runsData(s, trajectories, fn), null, 1) + '\n';
+const finiteOrNull = (v: number[]) => v.map((x) => (Number.isFinite(x) ? x : null));
+
+export function runsJson(s: PlaygroundState, trajectories: readonly Trajectory[], fn: ExportFunction, bands?: Bands): string {
+  return JSON.stringify(runsData(s, trajectories, fn, bands), null, 1) + '\n';
 }
 
 export type ExportKind = 'contour' | 'loss' | 'both' | 'strip' | 'map' | 'runs';

@@ -59,6 +59,10 @@ export const limits = {
   /** Start points and zoom boxes. */
   coordinate: { min: -1e6, max: 1e6 },
   runs: { max: 8 },
+  /** K, the seeds each stochastic run is repeated with. */
+  seeds: { min: 1, max: 64, integer: true },
+  /** The race's ε in f − f* ≤ ε. */
+  target: { min: 0, max: 1e6, minExclusive: true },
   /** An embedded figure's iframe on a course page, in CSS pixels: room for the contour, at most a large screen. */
   embedWidth: { min: 320, max: 3840, integer: true },
   embedHeight: { min: 240, max: 2160, integer: true },

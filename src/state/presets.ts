@@ -31,6 +31,13 @@ export const presets: readonly Preset[] = [
     // At t = 5 the cloud of other batches' steps from each run's x_4: all 64 samples for SGD, smaller for 4 and 16.
     link: 'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&t=5&view=-2.6,0.6,-0.8,0.8&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:4&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1&cloud=1&vec=1&rest=hidden',
   },
+  // The race to f − f* ≤ 10⁻⁴ at one η for every batch, 16 seeds each, against gradient evaluations: GD takes
+  // the fewest steps but the most evaluations, the small batches the fewest evaluations until their noise
+  // floor keeps seeds from arriving (tests/state/presets.test.ts checks the caption's numbers).
+  {
+    id: 'cost',
+    link: 'fn=quadratic&kappa=10&theta=0&N=64&noise=1&start=-2.5,1.2&steps=300&run=gd,id:0,lr:0.5&run=minibatch,id:1,lr:0.5,B:16&run=minibatch,id:2,lr:0.5,B:4&run=sgd,id:3,lr:0.5&seeds=16&axis=evals&target=1e-4',
+  },
   // An axis-aligned ravine: Adam's per-coordinate scaling makes the steep and the flat coordinate move alike,
   // so it walks diagonally to the floor and hardly swings across it. At θ = 20° the scaling misses the
   // ravine's axes and Momentum does better (tests/state/presets.test.ts checks both).

@@ -3,7 +3,9 @@
 import { hessianAt, measuredRate, optimizerDef, simulate, spaced, theory, theoryMap } from '../core';
 import type { HyperName, OptimizerKind, Vec2 } from '../core';
 import type { FunctionState, RunState } from './playground';
+import { reachStep } from './race';
 import { buildFunction, lrRange, runBatch, runSpec, surface, type SceneFunction } from './scene';
+import { quantile } from './seeds';
 
 /** The setting beside η that a rule's map spans (α, β₁, ρ), if it has one. */
 export function secondAxis(kind: OptimizerKind): HyperName | null {
@@ -62,6 +64,13 @@ export function theoryValues(t: RunTheory, axes: MapAxes): Float64Array {
   return theoryMap(t.kind, t.eigenvalues, axes.lrs, axes.second?.values ?? [0]);
 }
 
+/**
+ * What a tuning search minimises in each cell: the measured rate (the map's own values), or the per-sample
+ * gradient evaluations B·t needed to reach f − f_ref ≤ eps, the median over the seeds s, s + 1 … s + K − 1
+ * (a seed that does not reach counts as +∞, so a cell where most seeds fall short is never the best).
+ */
+export type TuneTarget = { kind: 'rate' } | { kind: 'evals'; eps: number; seeds: number };
+
 /** What a worker needs to measure a map: plain data, rebuilt there. */
 export interface MapJob {
   fn: FunctionState;
@@ -69,6 +78,8 @@ export interface MapJob {
   start: Vec2;
   steps: number;
   axes: MapAxes;
+  /** What each cell holds; the rate when left out. */
+  target?: TuneTarget;
 }
 
 /** The loss a measured rate counts down to: the known minimum, else the lowest value of the contour's grid. */
@@ -77,19 +88,41 @@ export function referenceLoss(fn: SceneFunction): number {
 }
 
 /**
- * Measures one row of a map (one value of the second setting; the only row of a curve): each cell a real
- * run from the start with the job's budget, scored by measuredRate.
+ * Measures one row of a map (one value of the second setting; the only row of a curve): each cell real runs
+ * from the start with the job's budget, scored by measuredRate or by the evaluations to reach the target.
  */
 export function measureRow(job: MapJob, row: number, fn = buildFunction(job.fn), fRef = referenceLoss(fn)): Float64Array {
   const out = new Float64Array(job.axes.lrs.length);
   const second = job.axes.second;
+  const target = job.target ?? { kind: 'rate' };
   job.axes.lrs.forEach((lr, i) => {
     const params = second ? { ...job.run.params, [second.name]: second.values[row] } : job.run.params;
-    const spec = runSpec({ ...job.run, lr, params });
-    const r = simulate({ objective: fn, optimizer: spec, start: job.start, steps: job.steps, seed: job.run.seed });
-    out[i] = measuredRate(r.losses, r.diverged !== null, fRef);
+    const run = { ...job.run, lr, params };
+    if (target.kind === 'rate') {
+      const r = simulate({ objective: fn, optimizer: runSpec(run), start: job.start, steps: job.steps, seed: run.seed });
+      out[i] = measuredRate(r.losses, r.diverged !== null, fRef);
+    } else {
+      out[i] = evalsToReach(run, fn, job.start, job.steps, fRef, target);
+    }
   });
   return out;
+}
+
+/**
+ * The median over the target's seeds of the evaluations B·t a run needs to reach f − f_ref ≤ eps (+∞ when
+ * the median seed does not get there). A full-gradient run takes no seeds: its one path is the answer.
+ */
+export function evalsToReach(
+  run: RunState, fn: SceneFunction, start: Vec2, steps: number, fRef: number, target: { eps: number; seeds: number },
+): number {
+  const b = runBatch(run, fn.n);
+  const seeds = b < fn.n ? target.seeds : 1;
+  const spent = Array.from({ length: seeds }, (_, k) => {
+    const r = simulate({ objective: fn, optimizer: runSpec(run), start, steps, seed: run.seed + k });
+    const t = reachStep(r, fRef, target.eps);
+    return t === null ? Infinity : b * t;
+  }).sort((x, y) => x - y);
+  return quantile(spent, 0.5);
 }
 
 /** The cell with the smallest value (the fastest), as settings; null when every cell diverged. */
@@ -127,9 +160,11 @@ export function around(axes: MapAxes, at: { lr: number; second: number | null },
   };
 }
 
-/** A run's map job on the function and budget at hand. */
-export function runJob(fnState: FunctionState, fn: SceneFunction, run: RunState, start: Vec2, steps: number, n: number): MapJob {
-  return { fn: fnState, run, start, steps, axes: mapAxes(fn, run.kind, n) };
+/** A run's map job on the function and budget at hand; a tuning job may name what it minimises. */
+export function runJob(
+  fnState: FunctionState, fn: SceneFunction, run: RunState, start: Vec2, steps: number, n: number, target?: TuneTarget,
+): MapJob {
+  return { fn: fnState, run, start, steps, axes: mapAxes(fn, run.kind, n), ...(target ? { target } : {}) };
 }
 
 /** Measures a whole map: a pool of workers on the page, measureRow row by row in tests. */
@@ -137,7 +172,8 @@ export type MeasureMap = (job: MapJob) => Promise<Float64Array | null>;
 
 /**
  * A run's best setting on the function and budget of its job: the best cell of a coarse map, then of
- * finer ones around it; null when every cell diverged (or the measuring was cancelled).
+ * finer ones around it, by the job's target (the fastest rate, or the fewest evaluations to reach ε); null
+ * when no cell scored (every one diverged or fell short), or the measuring was cancelled.
  */
 export async function tuneSearch(job: MapJob, measure: MeasureMap): Promise<{ lr: number; second: number | null } | null> {
   let axes = job.axes;

@@ -10,7 +10,7 @@ import { readNumber, type FieldRule } from './fields';
 import { defaultState } from './defaults';
 import { FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
 import { buildFunction, type SceneFunction } from './scene';
-import { defaultShow, MAX_VECTORS, type ShowState } from './show';
+import { costAxes, defaultShow, MAX_VECTORS, type CostAxis, type ShowState } from './show';
 
 /** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
 export interface LinkState {
@@ -91,6 +91,9 @@ export function encode({ state: s, playhead, view, lang, map, show, embed }: Lin
   if (show?.cloud) q.set('cloud', '1');
   if (show?.field) q.set('field', '1');
   if (show && show.rest !== shown.rest) q.set('rest', show.rest);
+  if (show && show.seeds !== shown.seeds) q.set('seeds', String(show.seeds));
+  if (show && show.axis !== shown.axis) q.set('axis', show.axis);
+  if (show?.target != null) q.set('target', num(show.target));
   if (lang) q.set('lang', lang);
   if (embed) q.set('embed', embed.join(','));
   // ',' and ':' may stand in a query as they are: keep the link readable.
@@ -200,6 +203,11 @@ export function decode(search: string): Decoded {
   const rest = q.get('rest');
   if (rest === 'full' || rest === 'faint' || rest === 'hidden') show.rest = rest;
   else if (rest !== null) bad('rest', rest);
+  show.seeds = get('seeds', 'seeds', limits.seeds) ?? show.seeds;
+  const axis = q.get('axis');
+  if ((costAxes as readonly string[]).includes(axis ?? '')) show.axis = axis as CostAxis;
+  else if (axis !== null) bad('axis', axis);
+  show.target = get('target', 'target', limits.target) ?? show.target;
   const langText = q.get('lang');
   let lang: Lang | undefined;
   if (langText !== null) {

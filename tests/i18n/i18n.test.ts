@@ -3,7 +3,7 @@ import { getTestFunction } from '../../src/core';
 import { FormulaError, parseFunction } from '../../src/expr';
 import { englishFormulaMessages, type FormulaErrorCode } from '../../src/expr/errors';
 import {
-  chooseLang, dictionaries, droppedText, formatNumber, formulaMessage, functionName, isLang, LANGS, presetText, runIn,
+  axisNames, chooseLang, dictionaries, droppedText, formatNumber, formulaMessage, functionName, isLang, LANGS, presetText, runIn,
 } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { sciNumber } from '../../src/i18n/numbers';
@@ -64,7 +64,7 @@ describe('the Russian table', () => {
   });
 
   it('names every test function and every lecture figure', () => {
-    for (const id of ['quadratic', 'rosenbrock', 'leastsquares', 'formula']) {
+    for (const id of ['quadratic', 'rosenbrock', 'leastsquares', 'logistic', 'formula']) {
       expect(functionName(dictionaries.ru, id)).not.toBe(functionName(dictionaries.en, id));
     }
     for (const p of presets) {
@@ -72,6 +72,13 @@ describe('the Russian table', () => {
       expect(presetText(dictionaries.ru, p.id).caption.length, p.id).toBeGreaterThan(20);
     }
     expect(functionName(dictionaries.ru, 'unknown-id')).toBe('unknown-id');
+  });
+
+  it("names a fit's axes by its weights, in each language, and other functions' axes x and y", () => {
+    expect(axisNames(en, 'logistic')).toEqual(['w₁ (petal length)', 'w₂ (petal width)']);
+    expect(axisNames(ru, 'logistic')).toEqual(['w₁ (длина лепестка)', 'w₂ (ширина лепестка)']);
+    expect(axisNames(ru, 'leastsquares')).toEqual([ru.plot.intercept, ru.plot.slope]);
+    expect(axisNames(en, 'rosenbrock')).toEqual(['x', 'y']);
   });
 });
 

@@ -5,6 +5,8 @@ import { defaultState } from '../../src/state/defaults';
 import { CSV_COLUMNS, csvField, figureFileName, runsCsv, runsData, runsJson } from '../../src/state/export';
 import { FORMULA_ID } from '../../src/state/playground';
 import { buildFunction, runTrajectories, stepSizes } from '../../src/state/scene';
+import { runBands, seedTrajectories } from '../../src/state/seeds';
+import { decode } from '../../src/state/url';
 
 /** A small RFC 4180 reader: fields, quoted fields with "" and line breaks inside. */
 function parseCsv(text: string): string[][] {
@@ -40,7 +42,7 @@ describe('runsCsv', () => {
 
   it('has the header line and one row per iterate of every run', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t,gx,gy,ex,ey,hx,hy');
+    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t,gx,gy,ex,ey,hx,hy,evals,loss_p10,loss_p50,loss_p90');
     const total = runs.reduce((n, t) => n + t.points.length, 0);
     expect(total).toBe(3 * (s.steps + 1));
     expect(rows).toHaveLength(1 + total);
@@ -240,6 +242,43 @@ describe('the forces behind each step in the data files', () => {
     expect(Number(mom[3][col('gx')])).toBe(runs[1].gradients[2][0]);
     expect(Number(mom[3][col('hy')])).toBe(runs[1].velocities![3][1]);
     const gd = rows.filter((r) => r[1] === 'gd');
-    expect(gd[3].slice(col('hx'))).toEqual(['', '']);
+    expect(gd[3].slice(col('hx'), col('hy') + 1)).toEqual(['', '']);
+  });
+});
+
+describe('the cost of each run in the data files: evaluations, and the band over seeds', () => {
+  const { state: s } = decode('fn=quadratic&kappa=10&theta=0&N=64&noise=1&start=-2.5,1.2&steps=40&run=gd,id:0,lr:0.5&run=minibatch,id:1,lr:0.5,B:4&run=sgd,id:2,lr:2.2');
+  const fn = buildFunction(s.fn);
+  const runs = runTrajectories(fn, s);
+  const bands = runBands(s, runs, seedTrajectories(fn, s, 5));
+  const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+
+  it('JSON: evals = B·t for every run; a band of p10, p50, p90 over steps for the stochastic runs when K > 1', () => {
+    const j = runsData(s, runs, fn, bands);
+    expect(j.runs.map((r) => r.evals.slice(0, 3))).toEqual([[0, 64, 128], [0, 4, 8], [0, 1, 2]]);
+    j.runs.forEach((r, i) => expect(r.evals).toHaveLength(runs[i].points.length));
+    expect(j.runs[0].band).toBeUndefined();
+    expect(j.runs[1].band).toEqual(bands[1]);
+    expect(j.runs[1].band!.p50).toHaveLength(s.steps + 1);
+    // SGD at η = 2.2 > 2/L diverges with every seed: its band turns to +∞, which JSON writes as null.
+    expect(runs[2].diverged).not.toBeNull();
+    const sgd = JSON.parse(runsJson(s, runs, fn, bands)).runs[2];
+    expect(sgd.band.p90.at(-1)).toBeNull();
+    expect(sgd.band.p90[0]).toBe(runs[2].losses[0]);
+    // Without bands (K = 1) the runs carry evals and no band.
+    expect(runsData(s, runs, fn).runs.every((r) => r.band === undefined)).toBe(true);
+  });
+
+  it('CSV: evals and the three band columns after the others, empty where a run has no band', () => {
+    const rows = parseCsv(runsCsv(s, runs, fn, bands));
+    expect(rows[0].slice(-4)).toEqual(['evals', 'loss_p10', 'loss_p50', 'loss_p90']);
+    const mini = rows.filter((r) => r[0] === '1');
+    mini.forEach((r, t) => {
+      expect(Number(r[col('evals')])).toBe(4 * t);
+      expect([r[col('loss_p10')], r[col('loss_p50')], r[col('loss_p90')]].map(Number)).toEqual([bands[1]!.p10[t], bands[1]!.p50[t], bands[1]!.p90[t]]);
+    });
+    const gd = rows.filter((r) => r[0] === '0');
+    expect(gd[7].slice(col('evals'))).toEqual(['448', '', '', '']);
+    expect(() => runsCsv(s, runs, fn, bands.slice(1))).toThrow(/one band per run/);
   });
 });

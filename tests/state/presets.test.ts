@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Trajectory } from '../../src/core';
 import { dictionaries, LANGS, presetText } from '../../src/i18n';
 import { presets } from '../../src/state/presets';
+import { race } from '../../src/state/race';
 import { buildFunction, predictedRate, runTrajectories } from '../../src/state/scene';
+import { seedTrajectories } from '../../src/state/seeds';
 import { decode } from '../../src/state/url';
 import { batchCloud, stepVectors } from '../../src/state/vectors';
 
@@ -22,7 +24,7 @@ const last = (t: Trajectory) => t.losses[t.losses.length - 1];
 
 describe('the lecture presets', () => {
   it('are clean links with a title and a caption each', () => {
-    expect(presets.map((p) => p.id)).toEqual(['ravine', 'inertia', 'nesterov', 'batch', 'adam', 'stepsize']);
+    expect(presets.map((p) => p.id)).toEqual(['ravine', 'inertia', 'nesterov', 'batch', 'cost', 'adam', 'stepsize']);
     for (const p of presets) {
       const d = decode(p.link);
       expect(d.dropped, p.id).toEqual([]);
@@ -121,5 +123,35 @@ describe('the presets that show the forces', () => {
     expect(spread(clouds[1])).toBeLessThan(spread(clouds[0]));
     expect(spread(clouds[2])).toBeLessThan(spread(clouds[1]));
     expect(clouds[3]).toBeNull();
+  });
+});
+
+describe('"Which batch size to take? — the cost"', () => {
+  const d = decode(presets.find((p) => p.id === 'cost')!.link);
+  const fn = buildFunction(d.state.fn);
+  const runs = runTrajectories(fn, d.state);
+  const extras = seedTrajectories(fn, d.state, d.show!.seeds);
+  const table = race(fn, d.state, runs, extras, d.show!.target!)!;
+  const [gd, b16, b4, sgd] = table;
+
+  it('races GD, batches of 16 and 4 and SGD at one η, with 16 seeds, on the evaluations axis, to ε = 10⁻⁴', () => {
+    expect(d.state.runs.map((r) => [r.kind, r.batch, r.lr])).toEqual([['gd', 64, 0.5], ['minibatch', 16, 0.5], ['minibatch', 4, 0.5], ['sgd', 1, 0.5]]);
+    expect(d.show).toMatchObject({ seeds: 16, axis: 'evals', target: 1e-4 });
+  });
+
+  it('has the numbers its caption says, in both languages', () => {
+    expect([gd.steps, gd.evals, gd.seeds]).toEqual([79, 79 * 64, null]);
+    expect(b16.seeds).toMatchObject({ k: 16, reached: 16, evals: { p50: 1304 } });
+    expect(b4.seeds).toMatchObject({ reached: 13, evals: { p50: 668, p90: null } });
+    expect(sgd.seeds).toMatchObject({ reached: 6, evals: { p50: null } });
+    // Per step GD is first; per evaluation the order turns round, until SGD's noise floor.
+    expect(b16.seeds!.steps.p50!).toBeGreaterThan(gd.steps!);
+    expect(b4.seeds!.evals.p50!).toBeLessThan(b16.seeds!.evals.p50!);
+    expect(b16.seeds!.evals.p50!).toBeLessThan(gd.evals!);
+    for (const lang of LANGS) {
+      const { caption } = presetText(dictionaries[lang], 'cost');
+      for (const said of ['79', '5056', '1304', '668', '13', '6 ', '16', '300', '10⁻⁴']) expect(caption, `${lang} ${said}`).toContain(said);
+      expect(caption).toContain(lang === 'ru' ? 'η = 0,5' : 'η = 0.5');
+    }
   });
 });

@@ -1,10 +1,12 @@
 // The rate map: theory's values, measured values that agree with them, the optimum, and the local theory.
 import { describe, expect, it } from 'vitest';
-import { theory } from '../../src/core';
+import { simulate, theory } from '../../src/core';
 import { addRun } from '../../src/state/actions';
 import { defaultState } from '../../src/state/defaults';
-import { bestCell, curveRate, mapAxes, measureRow, runJob, runTheory, stabilityEdge, theoryValues, TUNE_GRID, tuneSearch, type MapJob } from '../../src/state/ratemap';
-import { buildFunction } from '../../src/state/scene';
+import {
+  bestCell, curveRate, evalsToReach, mapAxes, measureRow, runJob, runTheory, stabilityEdge, theoryValues, TUNE_GRID, tuneSearch, type MapJob,
+} from '../../src/state/ratemap';
+import { buildFunction, runSpec } from '../../src/state/scene';
 
 function setup(kind: 'gd' | 'momentum' | 'nesterov' | 'adam', fnId = 'quadratic', params: Record<string, number> = { kappa: 25, theta: 20 }) {
   const s = defaultState();
@@ -141,6 +143,42 @@ describe('Tune every run', () => {
     const t = runTheory(fn, run, s.start)!;
     expect(theory.rate(t.kind, found.lr, found.second ?? 0, t.eigenvalues) - t.optimum.rate).toBeLessThan(0.02);
   });
+  it('can target the fewest gradient evaluations to reach ε: each cell the median over the seeds of B·t', () => {
+    const { fn, s } = setup('gd', 'quadratic', { kappa: 10, theta: 0 });
+    addRun(s, 'minibatch');
+    const run = { ...s.runs[1], batch: 4 };
+    const target = { kind: 'evals' as const, eps: 1e-3, seeds: 5 };
+    const job = { ...runJob(s.fn, fn, run, s.start, 200, 6, target), axes: { lrs: [0.05, 0.3, 1, 1.5, 3, 5], second: null } };
+    const row = measureRow(job, 0);
+    job.axes.lrs.forEach((lr, i) => {
+      // By hand: the first t with f − f* ≤ ε for each seed, times B = 4, the 3rd of 5 sorted.
+      const spent = [0, 1, 2, 3, 4].map((k) => {
+        const r = simulate({ objective: fn, optimizer: runSpec({ ...run, lr }), start: s.start, steps: 200, seed: run.seed + k });
+        const t = r.losses.findIndex((l) => l - fn.fMin <= 1e-3);
+        return t < 0 ? Infinity : 4 * t;
+      }).sort((a, b) => a - b);
+      expect(row[i], `η = ${lr}`).toBe(spent[2]);
+    });
+    // η = 0.05 is too slow for 200 steps, η = 3 and 5 are past 2/L = 2 and diverge; the middle ones arrive.
+    expect([row[0], row[4], row[5]]).toEqual([Infinity, Infinity, Infinity]);
+    expect(row.slice(1, 4).every(Number.isFinite)).toBe(true);
+    // A full-gradient run has one path whatever the seeds: N·t of that path.
+    const gd = s.runs[0];
+    const t = simulate({ objective: fn, optimizer: runSpec(gd), start: s.start, steps: 200 }).losses.findIndex((l) => l - fn.fMin <= 1e-3);
+    expect(evalsToReach(gd, fn, s.start, 200, fn.fMin, target)).toBe(fn.n * t);
+  });
+
+  it('tuned for evaluations, a run spends no more than at any setting of the coarse map', async () => {
+    const { fn, run, s } = setup('momentum', 'quadratic', { kappa: 10, theta: 0 });
+    const target = { kind: 'evals' as const, eps: 1e-4, seeds: 1 };
+    const job = runJob(s.fn, fn, run, s.start, 300, 12, target);
+    const found = (await tuneSearch(job, measure))!;
+    const spent = evalsToReach({ ...run, lr: found.lr, params: { alpha: found.second! } }, fn, s.start, 300, fn.fMin, target);
+    const coarse = await measure(job);
+    expect(spent).toBeLessThanOrEqual(Math.min(...coarse));
+    expect(Number.isFinite(spent)).toBe(true);
+  });
+
   it('gives null when every setting diverges', async () => {
     const { fn, run, s } = setup('gd');
     const job = runJob(s.fn, fn, run, s.start, 100, 4);

@@ -6,7 +6,7 @@ import { defaultState } from '../../src/state/defaults';
 import { FORMULA_ID, limits, type RunState } from '../../src/state/playground';
 import { buildFunction } from '../../src/state/scene';
 import { decode, encode, type LinkState } from '../../src/state/url';
-import { defaultShow } from '../../src/state/show';
+import { costAxes, defaultShow } from '../../src/state/show';
 import { embedItems } from '../../src/state/embed';
 
 const kinds = optimizerKinds;
@@ -28,6 +28,11 @@ const validState: fc.Arbitrary<LinkState> = fc
     lang: fc.option(fc.constantFrom('en' as const, 'ru' as const), { nil: undefined }),
     // Any of the items in any order (shuffled, not sorted): a link keeps the order it was given.
     embed: fc.option(fc.shuffledSubarray([...embedItems])),
+    cost: fc.record({
+      seeds: fc.integer({ min: limits.seeds.min, max: limits.seeds.max }),
+      axis: fc.constantFrom(...costAxes),
+      target: fc.option(finite(1e-300, 1e6).filter((v) => v > 0)),
+    }),
     view: fc.option(fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6))
       .filter(([a, b, c, d]) => a < b && c < d)),
     runs: fc.uniqueArray(
@@ -71,7 +76,10 @@ const validState: fc.Arbitrary<LinkState> = fc
       };
     });
     const view = g.view && { x: [g.view[0], g.view[1]] as Vec2, y: [g.view[2], g.view[3]] as Vec2 };
-    return { state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view, lang: g.lang, embed: g.embed };
+    return {
+      state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view, lang: g.lang, embed: g.embed,
+      show: { ...defaultShow(), ...g.cost },
+    };
   });
 
 describe('links', () => {
@@ -85,6 +93,7 @@ describe('links', () => {
         expect(back.view).toEqual(link.view);
         expect(back.lang).toBe(link.lang);
         expect(back.embed ?? null).toEqual(link.embed);
+        expect(back.show).toEqual(link.show);
       }),
       { seed: 11, numRuns: 300 },
     );
@@ -185,7 +194,7 @@ describe('links, readable', () => {
 
 describe('links, what the contour shows', () => {
   it('carry the step vectors, the batch cloud, the field and the rest of the paths, and drop what they cannot use', () => {
-    const show = { vectors: 5, cloud: true, field: true, rest: 'hidden' as const };
+    const show = { ...defaultShow(), vectors: 5, cloud: true, field: true, rest: 'hidden' as const };
     const link = encode({ state: defaultState(), playhead: 12, view: null, show });
     expect(link).toContain('&vec=5&cloud=1&field=1&rest=hidden');
     expect(decode(link).show).toEqual(show);
@@ -193,6 +202,37 @@ describe('links, what the contour shows', () => {
     const bad = decode('vec=99&cloud=yes&rest=none&field=0');
     expect(bad.show).toEqual({ ...defaultShow(), field: false });
     expect(bad.dropped).toEqual(['vectors "99"', 'cloud "yes"', 'rest "none"']);
+  });
+});
+
+describe('links, the cost of batch sizes', () => {
+  const page = { state: defaultState(), playhead: null, view: null };
+
+  it('carry the seeds, the loss plot\'s axis and the race\'s ε, and give them back exactly', () => {
+    for (const [seeds, axis, target] of [[1, 'epochs', 1e-3], [64, 'evals', 0.1 + 0.2], [16, 'step', null]] as const) {
+      const show = { ...defaultShow(), seeds, axis, target };
+      const link = encode({ ...page, show });
+      expect(decode(link)).toMatchObject({ show, dropped: [] });
+    }
+    expect(encode({ ...page, show: { ...defaultShow(), seeds: 8, axis: 'evals', target: 0.002 } })).toMatch(/&seeds=8&axis=evals&target=0\.002$/);
+  });
+
+  it('leave them out at their defaults, and a link without them opens as before', () => {
+    expect(encode({ ...page, show: defaultShow() })).not.toMatch(/seeds=|axis=|target=/);
+    const old = 'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&steps=100&run=sgd,id:3,lr:1&cloud=1';
+    expect(decode(old).show).toEqual({ ...defaultShow(), cloud: true });
+    expect(decode(old).dropped).toEqual([]);
+  });
+
+  it('drop a K outside 1 … 64, an unknown axis and an ε that is not positive, naming each', () => {
+    const bad = decode('seeds=65&axis=time&target=0&steps=50');
+    expect(bad.show).toEqual(defaultShow());
+    expect(bad.state.steps).toBe(50);
+    expect(bad.dropped).toEqual(['seeds "65"', 'axis "time"', 'target "0"']);
+    expect(decode('seeds=0').dropped).toEqual(['seeds "0"']);
+    expect(decode('seeds=2.5').dropped).toEqual(['seeds "2.5"']);
+    expect(decode('target=-1e-3').dropped).toEqual(['target "-1e-3"']);
+    expect(decode('seeds=64&target=1e-12').show).toMatchObject({ seeds: 64, target: 1e-12 });
   });
 });
 
