@@ -3,6 +3,7 @@
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Box, LogGrid, Vec2 } from '../core';
 import { power } from '../core/power';
+import { axisNames } from '../i18n';
 import { en, type Messages } from '../i18n/en';
 import { sciNumber } from '../i18n/numbers';
 import type { SceneFunction } from '../state/scene';
@@ -254,7 +255,7 @@ export function contourLayout(
   { view, fn, labels = en.plot }: Pick<ContourInput, 'view' | 'fn' | 'labels'>,
   style: FigureStyle = screen,
 ): Partial<Layout> {
-  const names = fn.id === 'leastsquares' ? [labels.intercept, labels.slope] : ['x', 'y'];
+  const names = axisNames({ plot: labels }, fn.id);
   const b = base(style, PRINT_SIZE.contour);
   const ticks = style.print ? PRINT_TICKS : { exponentformat: 'power' as const };
   // On screen the area shows through to the contour painted under it, and the axes keep the outside ticks
