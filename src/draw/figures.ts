@@ -374,7 +374,8 @@ export function lossBackdrop(
     separators: labels.separators,
     // Room for powers of ten beside the axis title.
     ...(style.print ? { margin: { ...b.margin, l: 120 } } : {}),
-    xaxis: { title: { text: xName }, range: [0, lossDomain(paths, steps)], zeroline: false, ...ticks },
+    // Counts of steps or evaluations read best in full (18000, not 1.8×10⁴).
+    xaxis: { title: { text: xName }, range: [0, lossDomain(paths, steps)], zeroline: false, ...ticks, exponentformat: 'none' },
     yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', ...ticks },
     // On screen the contour's legend names the colours; a printed loss plot stands alone.
     showlegend: style.print,

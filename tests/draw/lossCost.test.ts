@@ -17,7 +17,7 @@ describe('the loss plot on a cost axis', () => {
     const lines = lossMarks({ paths, playhead: 1, steps: 3, log: true }).filter((m): m is LineMark => m.kind === 'line');
     expect(lines.map((l) => Array.from(l.x!))).toEqual([[0, 4, 8, 12], [0, 64]]);
     expect(lossDomain(paths, 3)).toBe(192);
-    expect(lossBackdrop({ paths, steps: 3, log: true, xName: 'gradient evaluations' }).layout.xaxis).toMatchObject({ range: [0, 192], title: { text: 'gradient evaluations' } });
+    expect(lossBackdrop({ paths, steps: 3, log: true, xName: 'gradient evaluations' }).layout.xaxis).toMatchObject({ range: [0, 192], title: { text: 'gradient evaluations' }, exponentformat: 'none' });
   });
 
   it('puts each playhead dot at its run\'s x, and the rule only where all runs share one', () => {
