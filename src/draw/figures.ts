@@ -3,6 +3,7 @@
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Box, LogGrid, Vec2 } from '../core';
 import { power } from '../core/power';
+import { axisNames } from '../i18n';
 import { en, type Messages } from '../i18n/en';
 import { sciNumber } from '../i18n/numbers';
 import type { SceneFunction } from '../state/scene';
@@ -254,7 +255,7 @@ export function contourLayout(
   { view, fn, labels = en.plot }: Pick<ContourInput, 'view' | 'fn' | 'labels'>,
   style: FigureStyle = screen,
 ): Partial<Layout> {
-  const names = fn.id === 'leastsquares' ? [labels.intercept, labels.slope] : ['x', 'y'];
+  const names = axisNames({ plot: labels }, fn.id);
   const b = base(style, PRINT_SIZE.contour);
   const ticks = style.print ? PRINT_TICKS : { exponentformat: 'power' as const };
   // On screen the area shows through to the contour painted under it, and the axes keep the outside ticks
@@ -285,6 +286,8 @@ export interface LossInput {
   /** Whether that floor is the known minimum f* (else the lowest value seen); true if left out. */
   known?: boolean;
   labels?: FigureLabels;
+  /** The x-axis' title (the plot's axis: iteration t, evaluations, epochs); labels.iteration if left out. */
+  xName?: string;
 }
 
 /**
@@ -294,7 +297,7 @@ export interface LossInput {
 export function lossRange(paths: PathView[], log: boolean): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (const p of paths) {
-    for (const v of p.loss) {
+    for (const v of [...p.loss, ...(p.band ? [...p.band.p10, ...p.band.p90] : [])]) {
       if (!Number.isFinite(v) || (log && v <= 0)) continue;
       if (v < lo) lo = v;
       if (v > hi) hi = v;
@@ -320,27 +323,47 @@ export function lossFigure(input: LossInput, style: FigureStyle = screen): Figur
 
 const lossName = (log: boolean, known = true) => (log ? (known ? 'f − f*' : 'f − min') : 'f');
 
-/** What moves: the runs' curves, and on screen the playhead's line and a dot on each curve. */
+/**
+ * What moves: the runs' curves against the chosen axis, each stochastic run's p10 and p90 over its seeds as
+ * two faint lines around its median, and on screen a dot on each curve at the playhead and, when every
+ * run's playhead has one x (the axis of steps), a line across the plot there.
+ */
 export function lossMarks({ paths, playhead, log, known }: LossInput, style: FigureStyle = screen): Mark[] {
   const yName = lossName(log, known);
   const marks: Mark[] = [];
-  // The playhead: a vertical line across the plot (screen only).
-  if (!style.print) marks.push({ kind: 'rule', x: playhead, color: 'rgba(0,0,0,0.35)', width: 1 });
+  const xAt = (p: PathView, k: number) => (p.xs ? p.xs[k] : k);
+  // The playhead's x on the axis, for each run (a run that diverged earlier still has one).
+  const heads = new Set(paths.map((p) => (p.xs ? p.xs[Math.min(playhead, p.xs.length - 1)] : playhead)));
+  if (!style.print && heads.size <= 1) marks.push({ kind: 'rule', x: heads.size ? [...heads][0] : playhead, color: 'rgba(0,0,0,0.35)', width: 1 });
   for (const [i, p] of paths.entries()) {
+    const x = p.xs ? p.xs.slice(0, p.loss.length) : null;
+    if (p.band) {
+      const spread = (q: 'p10' | 'p50' | 'p90', opacity: number, width: number): Mark =>
+        ({ kind: 'line', name: `${p.name} ${q}`, color: p.color, width, x: p.xs ?? null, y: p.band![q], dots: 0, opacity, silent: true });
+      // The median dashed, so it is not taken for the run's own seed.
+      marks.push(spread('p10', 0.35, 1), spread('p90', 0.35, 1), { ...spread('p50', 0.7, 1.5), dash: [4, 3] } as Mark);
+    }
     marks.push(style.print
-      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x: null, y: p.loss, dots: 0, yName, ...printLook(i, p.loss.length) }
-      : { kind: 'line', name: p.name, color: p.color, width: 2, x: null, y: p.loss, dots: 0, yName });
+      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y: p.loss, dots: 0, yName, ...printLook(i, p.loss.length) }
+      : { kind: 'line', name: p.name, color: p.color, width: 2, x, y: p.loss, dots: 0, yName });
     const k = Math.min(playhead, p.loss.length - 1);
     if (!style.print && k >= 0) {
-      marks.push({ kind: 'dot', name: p.name, x: k, y: p.loss[k], color: p.color, size: 9, symbol: 'circle', ring: { color: '#fff', width: 1.5 }, unclipped: true });
+      marks.push({ kind: 'dot', name: p.name, x: xAt(p, k), y: p.loss[k], color: p.color, size: 9, symbol: 'circle', ring: { color: '#fff', width: 1.5 }, unclipped: true });
     }
   }
   return marks;
 }
 
+/** The loss plot's x range: 0 to the farthest any visible run gets on the axis (its last step's x). */
+export function lossDomain(paths: PathView[], steps: number): number {
+  let hi = 0;
+  for (const p of paths) hi = Math.max(hi, p.xs ? (p.xs[p.xs.length - 1] ?? 0) : steps);
+  return hi > 0 ? hi : Math.max(steps, 1);
+}
+
 /** The axes (on screen the page sets the y range, `lossRange`: Plotly draws no curve there to fit). */
 export function lossBackdrop(
-  { steps, log, known, labels = en.plot }: Pick<LossInput, 'steps' | 'log' | 'known' | 'labels'>,
+  { paths, steps, log, known, labels = en.plot, xName = labels.iteration }: Pick<LossInput, 'paths' | 'steps' | 'log' | 'known' | 'labels' | 'xName'>,
   style: FigureStyle = screen,
 ): Figure {
   const yName = lossName(log, known);
@@ -351,7 +374,8 @@ export function lossBackdrop(
     separators: labels.separators,
     // Room for powers of ten beside the axis title.
     ...(style.print ? { margin: { ...b.margin, l: 120 } } : {}),
-    xaxis: { title: { text: labels.iteration }, range: [0, steps], zeroline: false, ...ticks },
+    // Counts of steps or evaluations read best in full (18000, not 1.8×10⁴).
+    xaxis: { title: { text: xName }, range: [0, lossDomain(paths, steps)], zeroline: false, ...ticks, exponentformat: 'none' },
     yaxis: { title: { text: yName }, type: log ? 'log' : 'linear', ...ticks },
     // On screen the contour's legend names the colours; a printed loss plot stands alone.
     showlegend: style.print,

@@ -1,4 +1,5 @@
 import type { Vec2 } from '../core';
+import type { Band } from '../state/seeds';
 
 /** One visible run as the plots draw it. */
 export interface PathView {
@@ -15,4 +16,8 @@ export interface PathView {
   f: number[];
   /** The step at which it diverged, or null. */
   diverged: number | null;
+  /** The x of steps 0 … steps on the loss plot's axis (t, evaluations or epochs); x = t when left out. */
+  xs?: number[];
+  /** Its spread over K seeds as the loss plot draws it (minus the floor, as `loss`), at steps 0 … steps. */
+  band?: Band | null;
 }

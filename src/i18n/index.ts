@@ -66,7 +66,7 @@ export function functionName(m: Messages, id: string): string {
 }
 
 /** The names of a function's two coordinates on the contour's axes: a fit's weights, else x and y. */
-export function axisNames(m: Messages, id: string): [string, string] {
+export function axisNames(m: Pick<Messages, 'plot'>, id: string): [string, string] {
   if (id === 'leastsquares') return [m.plot.intercept, m.plot.slope];
   if (id === 'logistic') return [m.plot.petalLength, m.plot.petalWidth];
   return ['x', 'y'];

@@ -10,8 +10,11 @@ import { gradientField } from '../state/field';
 import { runLabel, runStatus, statusAt } from '../state/labels';
 import { defaultState } from '../state/defaults';
 import { limits, type PlaygroundState } from '../state/playground';
+import { axisValues } from '../state/cost';
 import { presets } from '../state/presets';
+import { race, raceTarget } from '../state/race';
 import { baseFunction, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
+import { bandSeries, runBands, seedTrajectories } from '../state/seeds';
 import { defaultShow, type ShowState } from '../state/show';
 import { decode, encode, type Decoded } from '../state/url';
 import { batchCloud, hasCloud, recentVectors } from '../state/vectors';
@@ -58,6 +61,12 @@ export class PlaygroundModel {
   readonly fn = $derived(finiteSum(this.base, this.s.fn));
   readonly trajectories = $derived(runTrajectories(this.fn, this.s));
   readonly shownStep = $derived(Math.min(this.playhead, this.s.steps));
+  /** Each run's runs with its next K − 1 seeds (none for a full-gradient run or K = 1), and their band of f. */
+  readonly extras = $derived(seedTrajectories(this.fn, this.s, this.show.seeds));
+  readonly bands = $derived(runBands(this.s, this.trajectories, this.extras));
+  /** The race's ε, and the race to it; null where f* is unknown. */
+  readonly target = $derived(raceTarget(this.fn, this.s, this.show));
+  readonly race = $derived(this.target === null ? null : race(this.fn, this.s, this.trajectories, this.extras, this.target));
 
   // The forces behind the step at the playhead.
   readonly vectors = $derived(
@@ -100,6 +109,8 @@ export class PlaygroundModel {
         status: this.atStep[i],
         points: tr.points, f: tr.losses, loss: lossSeries(this.fn, tr, this.floor).y,
         diverged: tr.diverged?.step ?? null,
+        xs: axisValues(this.show.axis, r, this.fn.n, this.s.steps + 1),
+        band: this.bands[i] && bandSeries(this.bands[i], this.floor),
       }];
     }),
   );

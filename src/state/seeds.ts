@@ -89,3 +89,10 @@ export function lossBand(runs: readonly Trajectory[], steps: number): Band {
 export function runBands(s: PlaygroundState, trajectories: readonly Trajectory[], extras: readonly Trajectory[][]): (Band | null)[] {
   return s.runs.map((_, i) => (extras[i].length > 0 ? lossBand([trajectories[i], ...extras[i]], s.steps) : null));
 }
+
+/** A band as the loss plot draws it: minus the floor, as lossSeries does to f (as is when there is none). */
+export function bandSeries(band: Band, floor: number | null): Band {
+  if (floor === null) return band;
+  const less = (v: number[]) => v.map((l) => l - floor);
+  return { p10: less(band.p10), p50: less(band.p50), p90: less(band.p90) };
+}

@@ -166,3 +166,17 @@ describe('the presentation’s look', () => {
     expect(screenFrame('loss', true)).toEqual({ margin: { l: 96, r: 12, t: 12, b: 54 }, font: 18, stroke: 1.5 });
   });
 });
+
+describe('the contour\'s axis titles', () => {
+  it('name a fit\'s weights in the figure\'s language', async () => {
+    const { contourLayout } = await import('../../src/draw/figures');
+    const { ru } = await import('../../src/i18n/ru');
+    const titles = (id: string, labels = en.plot) => {
+      const l = contourLayout({ view, fn: { ...fn, id }, labels });
+      return [l.xaxis?.title, l.yaxis?.title].map((x) => (x as { text: string }).text);
+    };
+    expect(titles('logistic', ru.plot)).toEqual([ru.plot.petalLength, ru.plot.petalWidth]);
+    expect(titles('leastsquares')).toEqual([en.plot.intercept, en.plot.slope]);
+    expect(titles('rosenbrock')).toEqual(['x', 'y']);
+  });
+});

@@ -1,0 +1,99 @@
+// The cost of a batch size in a real browser: the cost preset draws each stochastic run's band over its
+// seeds against gradient evaluations, and its race table says what the engine computes for the link.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { presets } from '../../src/state/presets';
+import { race, raceTarget, type Spread } from '../../src/state/race';
+import { buildFunction, runTrajectories } from '../../src/state/scene';
+import { bandSeries, runBands, seedTrajectories } from '../../src/state/seeds';
+import { decode } from '../../src/state/url';
+import { openPage, type Session } from './browser';
+import { LOSS, POLL, quiet } from './plot';
+
+const link = presets.find((p) => p.id === 'cost')!.link;
+let session: Session;
+beforeAll(async () => {
+  session = await openPage(`/?${link}`);
+});
+afterAll(async () => {
+  expect(session.errors, 'console errors and uncaught exceptions').toEqual([]);
+  await session.close();
+});
+
+/** What the engine computes for a link: the runs, their extra seeds, bands and race. */
+function computed(search: string) {
+  const { state, show } = decode(search);
+  const fn = buildFunction(state.fn);
+  const runs = runTrajectories(fn, state);
+  const extras = seedTrajectories(fn, state, show!.seeds);
+  const eps = raceTarget(fn, state, show!)!;
+  return { state, show: show!, fn, bands: runBands(state, runs, extras), race: race(fn, state, runs, extras, eps)!, eps };
+}
+
+/** The loss layer's lines as drawn: name, the y it was given, how many points it kept; and its x range. */
+const drawnLoss = () =>
+  session.page.evaluate((sel) => {
+    const d = (document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any }).drawn;
+    return {
+      lines: d.lines.map((l: any) => ({ name: l.mark.name as string, y: Array.from(l.mark.y as number[]), kept: l.px.length as number })),
+      xRange: d.frame.x.range as [number, number],
+    };
+  }, LOSS);
+
+// The table's text as RaceTable writes it in English.
+const num = (v: number) => String(Number(v.toPrecision(6)));
+const end = (v: number | null) => (v === null ? '∞' : num(v));
+const spread = (s: Spread) => (s.p50 === null ? 'not reached' : `${num(s.p50)} (${end(s.p10)}–${end(s.p90)})`);
+
+describe('the cost preset', () => {
+  it('draws each stochastic run\'s band over its seeds, as the engine computes it, against evaluations up to the most any run spends', async () => {
+    const { page } = session;
+    const want = computed(link);
+    expect(want.show).toMatchObject({ seeds: 16, axis: 'evals' });
+    const drawn = await drawnLoss();
+    for (const [i, run] of want.state.runs.entries()) {
+      const band = want.bands[i];
+      const lines = drawn.lines.filter((l: { name: string }) => l.name.endsWith(' p10') || l.name.endsWith(' p90'));
+      // GD has no spread to draw; the three stochastic runs have their p10 and p90.
+      expect(band === null).toBe(run.kind === 'gd');
+      if (!band) continue;
+      const shown = bandSeries(band, want.fn.fMin);
+      expect(lines.some((l: { y: number[]; kept: number }) => l.kept > 10 && JSON.stringify(l.y) === JSON.stringify(shown.p90))).toBe(true);
+      expect(lines.some((l: { y: number[]; kept: number }) => l.kept > 10 && JSON.stringify(l.y) === JSON.stringify(shown.p10))).toBe(true);
+    }
+    expect(drawn.lines.filter((l: { name: string; kept: number }) => / p(10|50|90)$/.test(l.name) && l.kept > 10)).toHaveLength(9);
+    // GD spends N = 64 evaluations per step, 300 steps: the axis reaches 19200, and says what it counts.
+    expect(drawn.xRange).toEqual([0, 64 * 300]);
+    expect(await page.locator(`${LOSS} .xtitle`).textContent()).toBe('gradient evaluations');
+  });
+
+  it('races to ε: the table\'s steps, evaluations and seeds reached are the engine\'s', async () => {
+    const { page } = session;
+    const want = computed(link);
+    expect(await page.getByTestId('race').locator('caption').textContent()).toBe('Race to f − f* ≤ 0.0001');
+    const rows = page.getByTestId('race-row');
+    await expect.poll(() => rows.count(), POLL).toBe(4);
+    for (const [i, e] of want.race.entries()) {
+      const row = rows.nth(i);
+      expect(await row.getAttribute('data-id')).toBe(String(e.id));
+      const cells = await Promise.all(['race-steps', 'race-evals', 'race-reached'].map((id) => row.getByTestId(id).textContent()));
+      expect(cells).toEqual(e.seeds
+        ? [spread(e.seeds.steps), spread(e.seeds.evals), `${e.seeds.reached} of ${e.seeds.k} seeds`]
+        : [e.steps === null ? 'not reached' : num(e.steps), e.evals === null ? 'not reached' : num(e.evals), '']);
+    }
+    // The preset's caption tells of GD's 79 steps and 5056 evaluations, and of SGD's few seeds arriving.
+    expect(want.race[0]).toMatchObject({ steps: 79, evals: 5056, seeds: null });
+  });
+
+  it('takes a new K from the seeds field into the link, the bands and the table', async () => {
+    const { page } = session;
+    await page.locator('#cost-seeds').fill('4');
+    await expect.poll(() => new URL(page.url()).searchParams.get('seeds'), POLL).toBe('4');
+    await quiet(page);
+    const want = computed(new URL(page.url()).search);
+    expect(want.show.seeds).toBe(4);
+    await expect.poll(() => page.getByTestId('race-reached').nth(1).textContent(), POLL).toBe(`${want.race[1].seeds!.reached} of 4 seeds`);
+    const drawn = await drawnLoss();
+    const shown = bandSeries(want.bands[1]!, want.fn.fMin);
+    expect(drawn.lines.some((l: { y: number[] }) => JSON.stringify(l.y) === JSON.stringify(shown.p90))).toBe(true);
+  });
+});
