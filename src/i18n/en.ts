@@ -273,6 +273,8 @@ export const en = {
     seedsHelp: 'Each SGD and mini-batch run also runs with the next K − 1 seeds: its loss becomes a band of the 10 %, 50 % and 90 % quantiles',
     axis: 'Loss against',
     axes: { step: 'iteration t', evals: 'gradient evaluations', epochs: 'epochs' },
+    /** The loss plot's x-axis title. */
+    titles: { step: 'iteration t', evals: 'gradient evaluations', epochs: 'epochs' },
     target: 'Target ε',
     targetHelp: 'A run has arrived when f − f* ≤ ε; by default a thousandth of f − f* at the start',
     race: (eps: string) => `Race to f − f* ≤ ${eps}`,

@@ -261,6 +261,8 @@ export const ru: Messages = {
     seedsHelp: 'Каждый стохастический запуск повторяется ещё с K − 1 следующими сидами: его потери — полоса квантилей 10 %, 50 % и 90 %',
     axis: 'Потери в зависимости от',
     axes: { step: 'итерации t', evals: 'числа вычислений градиента', epochs: 'эпох' },
+    /** The loss plot's x-axis title (in the nominative: the choice above reads after «в зависимости от»). */
+    titles: { step: 'итерация t', evals: 'вычисления градиента', epochs: 'эпохи' },
     target: 'Цель ε',
     targetHelp: 'Запуск дошёл, когда f − f* ≤ ε; по умолчанию — тысячная доля f − f* в начальной точке',
     race: (eps: string) => `Гонка до f − f* ≤ ${eps}`,
