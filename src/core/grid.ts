@@ -5,8 +5,12 @@ import type { Box, Vec2 } from './types';
 export interface Grid {
   x: number[];
   y: number[];
-  /** z[j][i] = f(x[i], y[j]); null where f is not finite, so the plot leaves a gap there. */
-  z: (number | null)[][];
+  /**
+   * z[j][i] = f(x[i], y[j]); NaN where f is not finite (a gap in the plot). Rows of doubles, not arrays of
+   * numbers and nulls: the live contour samples two grids on every change of the function, and boxed
+   * values by the hundred thousand cost the page its frames in garbage collection.
+   */
+  z: Float64Array[];
   /** The smallest and largest finite values (NaN when there are none). */
   min: number;
   max: number;
@@ -19,14 +23,19 @@ export function sampleGrid(f: (p: Vec2) => number, view: Box, nx = 200, ny = 200
   const p: Vec2 = [0, 0];
   const z = y.map((yj) => {
     p[1] = yj;
-    return x.map((xi) => {
-      p[0] = xi;
+    const row = new Float64Array(nx);
+    for (let i = 0; i < nx; i++) {
+      p[0] = x[i];
       const v = f(p);
-      if (!Number.isFinite(v)) return null;
+      if (!Number.isFinite(v)) {
+        row[i] = NaN;
+        continue;
+      }
       if (v < min) min = v;
       if (v > max) max = v;
-      return v;
-    });
+      row[i] = v;
+    }
+    return row;
   });
   return min <= max ? { x, y, z, min, max } : { x, y, z, min: NaN, max: NaN };
 }
@@ -56,16 +65,13 @@ export function logGrid(grid: Grid, floor: number, levels?: LogGrid): LogGrid {
   else {
     const heights = new Float64Array(grid.x.length * grid.y.length);
     let n = 0;
-    for (const row of grid.z) for (const v of row) if (v !== null) heights[n++] = v - floor;
+    for (const row of grid.z) for (const v of row) if (v === v) heights[n++] = v - floor;
     const median = n ? Math.max(select(heights.subarray(0, n), n >> 1), 0) : 1;
     delta = median > 0 ? median * 1e-4 : 1e-12;
   }
   const t = (v: number) => Math.log10(Math.max(v - floor, 0) + delta);
-  const z = grid.z.map((row) => {
-    const out = new Array<number | null>(row.length);
-    for (let i = 0; i < row.length; i++) out[i] = row[i] === null ? null : t(row[i] as number);
-    return out;
-  });
+  // (NaN stays NaN.)
+  const z = grid.z.map((row) => row.map(t));
   const raw = { min: grid.min, max: grid.max };
   if (levels) return { ...grid, z, min: levels.min, max: levels.max, ticks: levels.ticks, raw, floor, delta };
   const lo = t(grid.min), hi = t(grid.max);

@@ -56,10 +56,10 @@ export function bandOf(z: number, levels: Levels): number {
   return k < 0 ? 0 : Math.min(k, contourBands) + 1;
 }
 
-/** The grid's values in one flat array, row by row (NaN where f is not finite): the painter's working form. */
+/** The grid's values in one flat array, row by row: the painter's working form. */
 export function flatValues(grid: Pick<LogGrid, 'x' | 'y' | 'z'>): Float64Array {
   const nx = grid.x.length, out = new Float64Array(nx * grid.y.length);
-  grid.z.forEach((row, j) => row.forEach((v, i) => (out[j * nx + i] = v === null ? NaN : v)));
+  grid.z.forEach((row, j) => out.set(row, j * nx));
   return out;
 }
 

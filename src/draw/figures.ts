@@ -227,7 +227,8 @@ export function contourBackdrop(
   const levels = contourLevels(surface);
   const data: Data[] = [
     {
-      type: 'contour', x: surface.x, y: surface.y, z: surface.z, hoverinfo: 'skip',
+      // Plotly leaves a gap where z is null.
+      type: 'contour', x: surface.x, y: surface.y, z: surface.z.map((row) => Array.from(row, (v) => (v === v ? v : null))), hoverinfo: 'skip',
       colorscale: contourScale, zmin: surface.min, zmax: surface.max,
       contours: { coloring: 'fill', start: levels.start, end: surface.max, size: levels.size },
       line: { color: LEVEL_LINE.color, width: LEVEL_LINE.width, smoothing: style.print ? 1 : 0 },
