@@ -1,6 +1,7 @@
-// The live contour, painted by us on a canvas under Plotly's axes: filled bands and level lines on the levels
-// and colours Plotly's own filled contour uses (exports still hand the grid to Plotly), so a change of the
-// function costs a repaint of our canvas instead of a Plotly redraw.
+// The live contour, painted by us under Plotly's axes: filled bands and level lines on the levels and
+// colours Plotly's own filled contour uses (exports still hand the grid to Plotly), so a change of the
+// function costs a repaint instead of a Plotly redraw. The painting runs in a worker (contourLayer.ts):
+// sampling two grids and filling every pixel would otherwise take most of a frame from the page.
 //
 // Plotly (contour, coloring 'fill', zmin/zmax given, start = zmin, end = zmax, size = (end − start)/bands)
 // draws levels start + k·size, k = 0 … count − 1, fills the band between levels k and k + 1 with the scale at
@@ -177,6 +178,8 @@ export interface ContourDrawn {
   segments: number;
   /** The minima and saddles marked, where they were drawn (CSS pixels; those outside the area are left out). */
   extrema: { symbol: Extremum['symbol']; at: [number, number] }[];
+  /** What the colour bar needs of the grid: its range (log units) and its ticks. */
+  scale: Pick<LogGrid, 'min' | 'max' | 'ticks'>;
 }
 
 /** A minimum (star) or saddle (diamond) of the function, marked on the contour. */
@@ -187,8 +190,7 @@ export interface Extremum {
 }
 
 /** Paints the grid's bands, level lines and the extrema into the frame's plot area on `canvas` (sized to the frame). */
-export function paintContour(canvas: HTMLCanvasElement, frame: Frame, grid: LogGrid, extrema: Extremum[] = []): ContourDrawn {
-  const dpr = devicePixelRatio || 1;
+export function paintContour(canvas: OffscreenCanvas, frame: Frame, grid: LogGrid, extrema: Extremum[], dpr: number): ContourDrawn {
   const w = Math.round(frame.width * dpr), h = Math.round(frame.height * dpr);
   if (canvas.width !== w || canvas.height !== h) {
     canvas.width = w;
@@ -201,6 +203,7 @@ export function paintContour(canvas: HTMLCanvasElement, frame: Frame, grid: LogG
   const levels = contourLevels(grid);
   const drawn: ContourDrawn = {
     frame, levels, floor: grid.floor, delta: grid.delta, segments: 0, extrema: [],
+    scale: { min: grid.min, max: grid.max, ticks: grid.ticks },
     box: { x: [grid.x[0], grid.x[nx - 1]], y: [grid.y[0], grid.y[ny - 1]] },
   };
   if (nx < 2 || ny < 2 || Number.isNaN(grid.min)) return drawn;
@@ -232,7 +235,7 @@ export function paintContour(canvas: HTMLCanvasElement, frame: Frame, grid: LogG
 
 /** The level lines through the grid, stroked as one path; returns how many segments. */
 function strokeLevels(
-  ctx: CanvasRenderingContext2D, z: Float64Array, nx: number, ny: number, levels: Levels, grid: LogGrid,
+  ctx: OffscreenCanvasRenderingContext2D, z: Float64Array, nx: number, ny: number, levels: Levels, grid: LogGrid,
   px: (v: number) => number, py: (v: number) => number,
 ): number {
   const segments = levelSegments(z, nx, ny, levels);
@@ -250,7 +253,7 @@ function strokeLevels(
 }
 
 /** A star or a diamond as Plotly marks them (a marker of size 13: white, ringed in near-black). */
-function extremum(ctx: CanvasRenderingContext2D, symbol: Extremum['symbol'], [x, y]: [number, number]): void {
+function extremum(ctx: OffscreenCanvasRenderingContext2D, symbol: Extremum['symbol'], [x, y]: [number, number]): void {
   const r = EXTREMUM.size / 2;
   ctx.beginPath();
   if (symbol === 'star') {
@@ -272,25 +275,4 @@ function extremum(ctx: CanvasRenderingContext2D, symbol: Extremum['symbol'], [x,
   ctx.strokeStyle = EXTREMUM.ring;
   ctx.lineWidth = EXTREMUM.ringWidth;
   ctx.stroke();
-}
-
-/** The contour canvas of a live plot: the latest function painted once per frame however often it changes. */
-export function contourLayer(canvas: HTMLCanvasElement & { drawn?: ContourDrawn }) {
-  let pending: [Frame, LogGrid, Extremum[]] | null = null;
-  let raf = 0;
-  return {
-    paint(frame: Frame, grid: LogGrid, extrema: Extremum[]): void {
-      pending = [frame, grid, extrema];
-      raf ||= requestAnimationFrame(() => {
-        raf = 0;
-        if (!pending) return;
-        canvas.drawn = paintContour(canvas, ...pending);
-        canvas.dataset.drawn = 'contour';
-        pending = null;
-      });
-    },
-    dispose(): void {
-      cancelAnimationFrame(raf);
-    },
-  };
 }

@@ -93,7 +93,8 @@ export class PlaygroundModel {
   });
 
   /** The loss plot's log floor: f*, or for a formula bounded below on the box the lowest value seen. */
-  readonly floor = $derived(lossFloor(this.fn, this.grid, this.trajectories));
+  // (The grid only where f* is unknown: the contour worker samples its own, so a drag of κ samples none here.)
+  readonly floor = $derived(Number.isNaN(this.fn.fMin) ? lossFloor(this.fn, this.grid, this.trajectories) : this.fn.fMin);
   readonly logLoss = $derived(this.floor !== null);
   readonly statuses = $derived(this.trajectories.map((tr) => runStatus(tr, this.fn.fMin, lang())));
   /** Where each run stands at the playhead, for the legend and the cards: f there, or how it ended. */
