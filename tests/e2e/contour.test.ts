@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bandColors, type ContourDrawn } from '../../src/draw/contour';
 import { sharedPage, waitForPlots } from './browser';
-import { CONTOUR, contour, drawnPaths, plotlyDraws, POLL, quiet } from './plot';
+import { CONTOUR, contour, drawnPaths, LOSS, plotlyDraws, POLL, quiet } from './plot';
 
 const s = sharedPage();
 
@@ -27,10 +27,11 @@ function drawn(page: Page): Promise<ContourDrawn> {
 
 describe('the live contour', () => {
   for (const [name, selector] of [['κ', '#fn-kappa-slider'], ['θ', '#fn-theta-slider']] as const) {
-    it(`a drag of ${name} moves the paths in the next frame and repaints the contour at every step, and Plotly draws nothing`, async () => {
+    it(`a drag of ${name} moves the paths in the next frame and repaints the contour at every step, and Plotly draws nothing until it rests`, async () => {
       const { page } = s();
       await quiet(page);
       const draws = await plotlyDraws(page);
+      const lossDraws = await plotlyDraws(page, LOSS);
       expect(draws).toBeGreaterThan(0);
       const start = Number(await page.locator(selector).inputValue());
       let before = { contour: (await contour(page)).hash, paths: JSON.stringify(await drawnPaths(page)) };
@@ -42,8 +43,12 @@ describe('the live contour', () => {
         await expect.poll(async () => (await contour(page)).hash, POLL).not.toBe(before.contour);
         before = { contour: (await contour(page)).hash, paths };
       }
+      // f − f* moves by decades as κ changes: the loss plot's axes follow only once the hand rests.
+      expect(await plotlyDraws(page, LOSS)).toBe(lossDraws);
       await quiet(page);
       expect(await plotlyDraws(page)).toBe(draws);
+      // (and they did have to: for κ the range of f − f* changed.)
+      if (name === 'κ') expect(await plotlyDraws(page, LOSS)).toBeGreaterThan(lossDraws);
     });
   }
 

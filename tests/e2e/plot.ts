@@ -163,9 +163,9 @@ export function contour(page: Page): Promise<ContourLook> {
   }, CONTOUR);
 }
 
-/** How many times Plotly has drawn the contour's axes since the page loaded (draw/plotly.ts counts them). */
-export async function plotlyDraws(page: Page): Promise<number> {
-  return Number(await page.locator(`${CONTOUR} .plotly.layer`).getAttribute('data-draws'));
+/** How many times Plotly has drawn a plot's axes since the page loaded (draw/plotly.ts counts them). */
+export async function plotlyDraws(page: Page, plot = CONTOUR): Promise<number> {
+  return Number(await page.locator(`${plot} .plotly.layer`).getAttribute('data-draws'));
 }
 
 function rgb(hex: string): string {
