@@ -1,9 +1,10 @@
-// The live contour's canvas on the page: it asks the contour worker for the latest function over the latest
-// area and draws each bitmap as it arrives. One request is in flight at a time; changes meanwhile are kept
-// to the last, so a fast drag costs the worker one painting per answer and never builds a queue.
+// The live contour's canvas on the page: the first picture painted here, then every change asked of the
+// contour worker (the latest function over the latest area), each bitmap drawn as it arrives. One request
+// is in flight at a time; changes meanwhile are kept to the last, so a fast drag costs the worker one
+// painting per answer and never builds a queue.
 import type { Box } from '../core';
-import type { ContourRequest, ContourResult } from '../workers/contour.worker';
 import type { ContourDrawn, Extremum } from './contour';
+import { renderContour, type ContourRequest, type ContourResult } from './contourRender';
 import type { Frame } from './frame';
 
 /** The canvas carries what it drew last, for the colour bar and the browser tests (with its pixels). */
@@ -21,9 +22,7 @@ export function contourLayer(canvas: ContourCanvas, painted: (drawn: ContourDraw
     next = null;
   }
 
-  worker.onmessage = (e: MessageEvent<ContourResult>) => {
-    const { bitmap, drawn } = e.data;
-    busy = false;
+  function show({ bitmap, drawn }: ContourResult): void {
     if (canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
       canvas.width = bitmap.width;
       canvas.height = bitmap.height;
@@ -35,6 +34,11 @@ export function contourLayer(canvas: ContourCanvas, painted: (drawn: ContourDraw
     canvas.drawn = drawn;
     canvas.dataset.drawn = 'contour';
     painted(drawn);
+  }
+
+  worker.onmessage = (e: MessageEvent<ContourResult>) => {
+    busy = false;
+    show(e.data);
     send();
   };
 
@@ -49,6 +53,11 @@ export function contourLayer(canvas: ContourCanvas, painted: (drawn: ContourDraw
     /** `fn` must be plain data (a snapshot of the state's function). */
     paint(fn: ContourRequest['fn'], frame: Frame, area: Box, extrema: Extremum[]): void {
       next = { fn, frame, area, extrema, dpr: devicePixelRatio || 1 };
+      // The first picture at once, here: the worker is still starting while Plotly's bundle loads.
+      if (!canvas.drawn) {
+        show(renderContour(next));
+        next = null;
+      }
       send();
     },
     dispose(): void {
