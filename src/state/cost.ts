@@ -13,9 +13,12 @@ export function runEvals(run: RunState, n: number, length: number): number[] {
   return Array.from({ length }, (_, t) => b * t);
 }
 
-/** The x of each iterate on the loss plot's axis: t, the evaluations B·t, or epochs B·t / N. */
-export function axisValues(axis: CostAxis, run: RunState, n: number, length: number): number[] {
-  if (axis === 'step') return Array.from({ length }, (_, t) => t);
+/**
+ * The x of each iterate on the loss plot's axis: the evaluations B·t or epochs B·t / N; undefined on the
+ * step axis, where x is the index t itself (no array to build and compare on every frame of a drag).
+ */
+export function axisValues(axis: CostAxis, run: RunState, n: number, length: number): number[] | undefined {
+  if (axis === 'step') return undefined;
   const evals = runEvals(run, n, length);
   return axis === 'evals' ? evals : evals.map((e) => e / n);
 }
