@@ -135,7 +135,7 @@ export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: n
   const packed = new Uint32Array(pixels.buffer, pixels.byteOffset, w * h);
   // Little-endian RGBA as one word per colour.
   const words = Uint32Array.from(bandColors(), ([r, g, b]) => (255 << 24) | (b << 16) | (g << 8) | r);
-  // bandOf inlined: this loop runs for every pixel of the plot area on every change of the function.
+  // bandOf without its checks: this runs for every pixel of the plot area on every change of the function.
   const { start, count } = levels, inv = count === 0 ? 0 : 1 / levels.size;
   const gx = (nx - 1) / ((place.x1 - place.x0) * k), gy = (ny - 1) / ((place.bottom - place.top) * k);
   // Per column, the grid cell and the fraction across it (the same for every row).
@@ -145,21 +145,38 @@ export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: n
     ci[X] = Math.min(nx - 2, Math.floor(u));
     cu[X] = u - ci[X];
   }
+  const band = (value: number) => {
+    const t = (value - start) * inv;
+    return t < 0 ? 0 : t >= contourBands ? contourBands + 1 : (t | 0) + 1;
+  };
+  // Most cells lie within one band: their pixels take its colour without interpolating (the bilinear value
+  // lies between the corners'). -1 marks a cell that a level crosses, -2 one with a corner not finite.
+  const cw = nx - 1, cells = new Int32Array(cw * (ny - 1));
+  for (let j = 0; j < ny - 1; j++) {
+    for (let i = 0; i < cw; i++) {
+      const a = z[j * nx + i], b = z[j * nx + i + 1], c = z[(j + 1) * nx + i + 1], d = z[(j + 1) * nx + i];
+      const q = a + b + c + d;
+      if (q !== q) cells[j * cw + i] = -2;
+      else if (count === 0) cells[j * cw + i] = 0;
+      else {
+        const ba = band(a);
+        cells[j * cw + i] = ba === band(b) && ba === band(c) && ba === band(d) ? ba : -1;
+      }
+    }
+  }
   for (let Y = 0; Y < h; Y++) {
     // Image rows run downwards, the grid's upwards.
     const v = Math.min(ny - 1, Math.max(0, ny - 1 - (Y + 0.5 - place.top * k) * gy));
     const j = Math.min(ny - 2, Math.floor(v)), fv = v - j;
-    const r0 = j * nx, r1 = r0 + nx, row = Y * w;
+    const r0 = j * nx, r1 = r0 + nx, row = Y * w, crow = j * cw;
     for (let X = 0; X < w; X++) {
-      const i = ci[X], fu = cu[X];
-      const a = z[r0 + i], b = z[r0 + i + 1], c = z[r1 + i + 1], d = z[r1 + i];
-      const value = (a + (b - a) * fu) * (1 - fv) + (d + (c - d) * fu) * fv;
-      // NaN (a corner where f is not finite) leaves the pixel transparent.
-      if (value !== value) packed[row + X] = 0;
-      else if (count === 0) packed[row + X] = words[0];
+      const i = ci[X], cell = cells[crow + i];
+      if (cell >= 0) packed[row + X] = words[cell];
+      else if (cell === -2) packed[row + X] = 0;
       else {
-        const t = (value - start) * inv;
-        packed[row + X] = words[t < 0 ? 0 : t >= contourBands ? contourBands + 1 : (t | 0) + 1];
+        const fu = cu[X];
+        const a = z[r0 + i], b = z[r0 + i + 1], c = z[r1 + i + 1], d = z[r1 + i];
+        packed[row + X] = words[band((a + (b - a) * fu) * (1 - fv) + (d + (c - d) * fu) * fv)];
       }
     }
   }
