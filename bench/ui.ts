@@ -1,14 +1,15 @@
-// `npm run bench:ui` — the playground's speed against the goals of issues 9 and 17, in one run.
+// `npm run bench:ui` — the playground's speed against the goals of issues 9, 17 and 18, in one run.
 //
 // It builds the app into a temporary directory (never touching dist/, which the e2e tests build into),
 // serves it with `vite preview` on 127.0.0.1, and in Debian's headless Chromium:
 //   1. opens the default page in a fresh profile (cold cache), then again (repeat visit), and times the first
 //      contentful paint and the first painted contour (goal: cold ≤ 1.5 s);
-//   2. drags the GD run's η slider, then the function's κ and θ sliders, for two seconds on the default page, on the same page with one core kept
-//      busy by another process (goal ≥ 40 fps), and on --runs × --steps (5 × 1,000, κ = 25) and 8 × 2,000
-//      (κ = 1000) scenes opened as links; each drag is measured against the display's own limit (the same
-//      drag of an idle slider, before and after) — goal: median ≤ 1.15×, p95 ≤ 1.5×, no long task — and
-//      followed for 1.5 s after release (goal: no task over 50 ms);
+//   2. drags the GD run's η slider, then the function's κ and θ sliders, for two seconds on the default
+//      page, on the same page with one core kept busy by another process (goal ≥ 40 fps), on --runs ×
+//      --steps (5 × 1,000, κ = 25) and 8 × 2,000 (κ = 1000) scenes opened as links, and SGD's η on 4
+//      stochastic runs × 16 seeds × 2,000 steps; each drag is measured against the display's own limit (the
+//      same drag of an idle slider, before and after) — goal: median ≤ 1.15×, p95 ≤ 1.5×, no long task —
+//      and followed for 1.5 s after release (goal: no task over 50 ms);
 //   3. prints the gzip size of every built asset, and a table of every goal with PASS or MISS.
 // The drag is driven from inside the page, one 'input' per frame from requestAnimationFrame (see
 // bench/ui-page.js): the input rate Chromium gives a real pointer drag. --drag mouse uses page.mouse.
@@ -16,7 +17,8 @@
 //
 // Options: --profile, --drag raf|mouse (default raf), --runs N (5), --steps N (1000), --duration ms (2000),
 //          --span positions (200), --dist DIR (serve an existing build instead of building), --strict
-//          (exit 1 when a goal is missed), --load-only (the visits, no drags).
+//          (exit 1 when a goal is missed), --load-only (the visits, no drags), --only TEXT (only the drags whose
+//          scene names contain TEXT, e.g. --only seeds).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -39,6 +41,7 @@ const { values: opt } = parseArgs({
     dist: { type: 'string' },
     strict: { type: 'boolean', default: false },
     'load-only': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const RUNS = Number(opt.runs);
@@ -133,12 +136,15 @@ async function visit(page: Page, link: string): Promise<Load> {
  * A scene as a link (the page's own permalink format): `runs` runs of `steps` steps on the quadratic with
  * condition number `kappa`, run 0 a GD run (its η slider is dragged), the others cycling through the kinds.
  */
-function sceneLink(base: string, runs: number, steps: number, kappa: number, extra = ''): string {
-  const kinds = ['gd', 'momentum', 'nesterov', 'sgd', 'minibatch'];
+function sceneLink(base: string, runs: number, steps: number, kappa: number, extra = '', kinds = ['gd', 'momentum', 'nesterov', 'sgd', 'minibatch']): string {
   const q = [`fn=quadratic`, `kappa=${kappa}`, `theta=20`, `steps=${steps}`];
   for (let i = 0; i < runs; i++) q.push(`run=${kinds[i % kinds.length]},id:${i}`);
   return `${base}?${q.join('&')}${extra}`;
 }
+
+/** Issue 18's scene: four stochastic runs (SGD's η dragged), each also with 15 more seeds, their bands and race. */
+const SEEDS_KINDS = ['sgd', 'minibatch,B:4', 'minibatch,B:16', 'sgd'];
+const SEEDS = '&seeds=16';
 
 /** The forces on the contour (the playhead mid-run, three steps' vectors, the batch clouds, the field of −∇f). */
 const FORCES = '&t=1000&vec=3&cloud=1&field=1';
@@ -458,6 +464,7 @@ function judge(what: string, value: string, goal: string, pass: boolean): void {
  * app's drag against it; and what the page does in the 1.5 s after the hand lets go.
  */
 async function dragScene(page: Page, cdp: CDPSession, label: string, opts: { busy?: boolean; goalFps?: number; selector?: string } = {}): Promise<void> {
+  if (opt.only && !label.includes(opt.only)) return;
   const selector = opts.selector ?? SLIDER;
   // A short unrecorded drag first, so that neither the JIT's warm-up nor a first allocation is measured.
   await addIdleSlider(page);
@@ -560,6 +567,9 @@ async function main(): Promise<void> {
         await settled(page, runs);
         await dragScene(page, cdp, `${runs} runs × ${steps} steps, κ = ${kappa}${extra ? ', vectors, clouds, field' : ''}`);
       }
+      await page.goto(sceneLink(url, 4, 2000, 25, SEEDS, SEEDS_KINDS));
+      await settled(page, 4);
+      await dragScene(page, cdp, '4 stochastic runs × 16 seeds × 2000 steps, κ = 25 (η of SGD)');
     }
 
     if (opt.profile && !opt['load-only']) {
@@ -571,7 +581,7 @@ async function main(): Promise<void> {
     }
 
     log();
-    log('Against the goals of issues 9 and 17:');
+    log('Against the goals of issues 9, 17 and 18:');
     for (const v of verdicts) log(`  ${v.pass ? 'PASS' : 'MISS'}  ${padr(v.what, 58)} ${padr(v.value, 30)} goal ${v.goal}`);
     log();
     log(`load average at the end: ${loadavg().map((v) => v.toFixed(2)).join(' ')} (other processes on these ${cpus().length} CPUs share the frame budget)`);

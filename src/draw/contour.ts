@@ -135,8 +135,6 @@ export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: n
   const packed = new Uint32Array(pixels.buffer, pixels.byteOffset, w * h);
   // Little-endian RGBA as one word per colour.
   const words = Uint32Array.from(bandColors(), ([r, g, b]) => (255 << 24) | (b << 16) | (g << 8) | r);
-  // bandOf without its checks: this runs for every pixel of the plot area on every change of the function.
-  const { start, count } = levels, inv = count === 0 ? 0 : 1 / levels.size;
   const gx = (nx - 1) / ((place.x1 - place.x0) * k), gy = (ny - 1) / ((place.bottom - place.top) * k);
   // Per column, the grid cell and the fraction across it (the same for every row).
   const ci = new Int32Array(w), cu = new Float64Array(w);
@@ -145,10 +143,6 @@ export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: n
     ci[X] = Math.min(nx - 2, Math.floor(u));
     cu[X] = u - ci[X];
   }
-  const band = (value: number) => {
-    const t = (value - start) * inv;
-    return t < 0 ? 0 : t >= contourBands ? contourBands + 1 : (t | 0) + 1;
-  };
   // Most cells lie within one band: their pixels take its colour without interpolating (the bilinear value
   // lies between the corners'). -1 marks a cell that a level crosses, -2 one with a corner not finite.
   const cw = nx - 1, cells = new Int32Array(cw * (ny - 1));
@@ -157,10 +151,9 @@ export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: n
       const a = z[j * nx + i], b = z[j * nx + i + 1], c = z[(j + 1) * nx + i + 1], d = z[(j + 1) * nx + i];
       const q = a + b + c + d;
       if (q !== q) cells[j * cw + i] = -2;
-      else if (count === 0) cells[j * cw + i] = 0;
       else {
-        const ba = band(a);
-        cells[j * cw + i] = ba === band(b) && ba === band(c) && ba === band(d) ? ba : -1;
+        const ba = bandOf(a, levels);
+        cells[j * cw + i] = ba === bandOf(b, levels) && ba === bandOf(c, levels) && ba === bandOf(d, levels) ? ba : -1;
       }
     }
   }
@@ -176,7 +169,7 @@ export function paintBands(pixels: Uint8ClampedArray, w: number, h: number, k: n
       else {
         const fu = cu[X];
         const a = z[r0 + i], b = z[r0 + i + 1], c = z[r1 + i + 1], d = z[r1 + i];
-        packed[row + X] = words[band((a + (b - a) * fu) * (1 - fv) + (d + (c - d) * fu) * fv)];
+        packed[row + X] = words[bandOf((a + (b - a) * fu) * (1 - fv) + (d + (c - d) * fu) * fv, levels)];
       }
     }
   }

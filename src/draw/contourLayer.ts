@@ -3,7 +3,7 @@
 // is in flight at a time; changes meanwhile are kept to the last, so a fast drag costs the worker one
 // painting per answer and never builds a queue.
 import type { Box } from '../core';
-import type { ContourDrawn, Extremum } from './contour';
+import type { ContourDrawn } from './contour';
 import { renderContour, type ContourRequest, type ContourResult } from './contourRender';
 import type { Frame } from './frame';
 
@@ -51,8 +51,8 @@ export function contourLayer(canvas: ContourCanvas, painted: (drawn: ContourDraw
 
   return {
     /** `fn` must be plain data (a snapshot of the state's function). */
-    paint(fn: ContourRequest['fn'], frame: Frame, area: Box, extrema: Extremum[]): void {
-      next = { fn, frame, area, extrema, dpr: devicePixelRatio || 1 };
+    paint(fn: ContourRequest['fn'], frame: Frame, area: Box): void {
+      next = { fn, frame, area, dpr: devicePixelRatio || 1 };
       // The first picture at once, here: the worker is still starting while Plotly's bundle loads.
       if (!canvas.drawn) {
         show(renderContour(next));

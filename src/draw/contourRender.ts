@@ -1,6 +1,7 @@
 // One painting of the live contour, for the contour worker and for the page's very first picture (which
 // should not wait for a worker to start while Plotly's bundle loads): the function sampled over its own box
-// (the levels, kept while only the area changes) and over the area shown, painted into a bitmap.
+// (the levels, kept while only the area changes) and over the area shown, painted into a bitmap with the
+// function's minima and saddles.
 import type { Box } from '../core';
 import type { FunctionState } from '../state/playground';
 import { baseFunction, surface, surfaceOver } from '../state/scene';
@@ -14,7 +15,6 @@ export interface ContourRequest {
   area: Box;
   frame: Frame;
   dpr: number;
-  extrema: Extremum[];
 }
 
 export interface ContourResult {
@@ -22,16 +22,20 @@ export interface ContourResult {
   drawn: ContourDrawn;
 }
 
-/** The last function's levels: a pan or a resize changes the area alone. */
-let levels: { key: string; base: ReturnType<typeof baseFunction>; grid: ReturnType<typeof surface> } | null = null;
+/** The last function's levels and marked points: a pan or a resize changes the area alone. */
+let levels: { key: string; base: ReturnType<typeof baseFunction>; grid: ReturnType<typeof surface>; extrema: Extremum[] } | null = null;
 
-export function renderContour({ fn, area, frame, dpr, extrema }: ContourRequest): ContourResult {
+export function renderContour({ fn, area, frame, dpr }: ContourRequest): ContourResult {
   const key = JSON.stringify(fn);
   if (levels?.key !== key) {
     const base = baseFunction(fn);
-    levels = { key, base, grid: surface(base) };
+    const extrema = [
+      ...base.minima.map(([x, y]): Extremum => ({ x, y, symbol: 'star' })),
+      ...base.saddles.map(([x, y]): Extremum => ({ x, y, symbol: 'diamond' })),
+    ];
+    levels = { key, base, grid: surface(base), extrema };
   }
   const canvas = new OffscreenCanvas(1, 1);
-  const drawn = paintContour(canvas, frame, surfaceOver(levels.base, levels.grid, area), extrema, dpr);
+  const drawn = paintContour(canvas, frame, surfaceOver(levels.base, levels.grid, area), levels.extrema, dpr);
   return { bitmap: canvas.transferToImageBitmap(), drawn };
 }

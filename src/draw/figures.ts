@@ -9,7 +9,7 @@ import { sciNumber } from '../i18n/numbers';
 import type { SceneFunction } from '../state/scene';
 import type { Margin } from './frame';
 import type { Forces } from './forces';
-import { traces, type Mark } from './marks';
+import { traces, type LineMark, type Mark } from './marks';
 import { COLORBAR } from './colorbar';
 import { contourLevels } from './contour';
 import { contourScale, EXTREMUM, LEVEL_LINE } from './palette';
@@ -169,8 +169,7 @@ const legendName = (p: PathView) => (p.status ? `${p.name} · ${p.status}` : p.n
 /** A run's marks: its path (up to the playhead, as the user chose), where the playhead is on it, and where it diverged. */
 function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: FigureStyle, rest: ContourInput['rest'] = 'full'): Mark[] {
   const last = p.points.length - 1;
-  // Before the playhead in full; beyond it as the user chose, so Play builds the picture step by step.
-  const upTo = rest === 'full' ? last : Math.min(Math.max(playhead, 0), last);
+  const upTo = shownTo(p, playhead, rest);
   const x = p.points.slice(0, upTo + 1).map((q) => q[0]);
   const y = p.points.slice(0, upTo + 1).map((q) => q[1]);
   const mark = p.diverged === null || upTo < last ? null : divergenceMark(p.points, box);
@@ -196,6 +195,25 @@ function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: Fi
   return marks;
 }
 
+/** The last step of a path drawn in full: before the playhead; beyond it as the user chose, so Play builds the picture step by step. */
+function shownTo(p: PathView, playhead: number, rest: ContourInput['rest'] = 'full'): number {
+  const last = p.points.length - 1;
+  return rest === 'full' ? last : Math.min(Math.max(playhead, 0), last);
+}
+
+/**
+ * A run's other seeds as one faint line (NaN between paths), up to the same step as its own path: the spread
+ * of where the noise takes it, drawn under all the runs' own paths.
+ */
+function seedMark(p: PathView, upTo: number, style: FigureStyle): LineMark {
+  const x: number[] = [], y: number[] = [];
+  for (const path of p.seeds ?? []) {
+    if (x.length) x.push(NaN), y.push(NaN);
+    for (let i = 0; i <= upTo && i < path.length; i++) x.push(path[i][0]), y.push(path[i][1]);
+  }
+  return { kind: 'line', name: p.name, color: p.color, width: style.print ? 1.5 : 1, x, y, dots: 0, opacity: 0.3, silent: true };
+}
+
 /** Everything a contour figure shows, for Plotly to draw whole (an export). */
 export function contourFigure(input: ContourInput, style: FigureStyle = screen): Figure {
   const { data, layout } = contourBackdrop(input, style);
@@ -210,6 +228,8 @@ export function contourMarks(
   return [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
     ...(extra?.under ?? []),
+    // Every run's other seeds under every run's own path, which they would hide otherwise.
+    ...paths.flatMap((p) => (p.seeds?.length ? [seedMark(p, shownTo(p, playhead, rest), style)] : [])),
     ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...(extra?.byRun.get(p.id) ?? [])]),
   ];
 }

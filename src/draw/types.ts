@@ -20,4 +20,6 @@ export interface PathView {
   xs?: number[];
   /** Its spread over K seeds as the loss plot draws it (minus the floor, as `loss`), at steps 0 … steps. */
   band?: Band | null;
+  /** The paths of its other K − 1 seeds, which the contour draws faintly under its own. */
+  seeds?: Vec2[][];
 }

@@ -227,6 +227,7 @@ export const en = {
     optimalMeasured: 'Set the run to the best measured cell',
     tune: 'Tune every run',
     /** What "Tune every run" minimises. */
+    tuneFor: 'Tune for',
     tuneTargets: { rate: 'the fastest rate', evals: 'the fewest gradient evaluations to reach ε' },
     tuneHelp: 'Each run gets its best η (and α, β₁ or ρ) measured on this function, from this start, in this many steps',
     tuning: (k: number, n: number) => `Tuning run ${k} of ${n}…`,
@@ -269,8 +270,9 @@ export const en = {
 
   /** What a run costs: seeds, the loss plot's axis, the race to ε. */
   cost: {
+    heading: 'Seeds and cost',
     seeds: 'Seeds per stochastic run K',
-    seedsHelp: 'Each SGD and mini-batch run also runs with the next K − 1 seeds: its loss becomes a band of the 10 %, 50 % and 90 % quantiles',
+    seedsHelp: 'Each SGD and mini-batch run also runs with the next K − 1 seeds: their paths are drawn faintly on the contour, and its loss becomes a band of the 10 %, 50 % and 90 % quantiles',
     axis: 'Loss against',
     axes: { step: 'iteration t', evals: 'gradient evaluations', epochs: 'epochs' },
     /** The loss plot's x-axis title. */

@@ -13,6 +13,7 @@ import { limits, type PlaygroundState } from '../state/playground';
 import { axisValues } from '../state/cost';
 import { presets } from '../state/presets';
 import { race, raceTarget } from '../state/race';
+import type { TuneTarget } from '../state/ratemap';
 import { baseFunction, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
 import { bandSeries, runBands, seedTrajectories } from '../state/seeds';
 import { defaultShow, type ShowState } from '../state/show';
@@ -54,6 +55,8 @@ export class PlaygroundModel {
   copyNote = $state('');
   tuneNote = $state('');
   tuning = $state(false);
+  /** What "Tune every run" minimises; the evaluations to reach ε only where there is a race (f* known). */
+  tuneFor: TuneTarget['kind'] = $state('rate');
 
   // The contour depends on the function alone; noise and runs only move the paths.
   readonly base = $derived(baseFunction({ id: this.s.fn.id, params: { ...this.s.fn.params }, formula: this.s.fn.formula, view: this.s.fn.view }));
@@ -93,8 +96,7 @@ export class PlaygroundModel {
   });
 
   /** The loss plot's log floor: f*, or for a formula bounded below on the box the lowest value seen. */
-  // (The grid only where f* is unknown: the contour worker samples its own, so a drag of κ samples none here.)
-  readonly floor = $derived(Number.isNaN(this.fn.fMin) ? lossFloor(this.fn, this.grid, this.trajectories) : this.fn.fMin);
+  readonly floor = $derived(lossFloor(this.fn, () => this.grid, this.trajectories));
   readonly logLoss = $derived(this.floor !== null);
   readonly statuses = $derived(this.trajectories.map((tr) => runStatus(tr, this.fn.fMin, lang())));
   /** Where each run stands at the playhead, for the legend and the cards: f there, or how it ended. */
@@ -112,6 +114,7 @@ export class PlaygroundModel {
         diverged: tr.diverged?.step ?? null,
         xs: axisValues(this.show.axis, r, this.fn.n, this.s.steps + 1),
         band: this.bands[i] && bandSeries(this.bands[i], this.floor),
+        seeds: this.extras[i].map((e) => e.points),
       }];
     }),
   );
@@ -229,7 +232,10 @@ export class PlaygroundModel {
   async tune(): Promise<void> {
     this.tuning = true;
     try {
-      const tuned = await tuneRuns($state.snapshot(this.s), this.fn, (k, n) => (this.tuneNote = t().map.tuning(k, n)));
+      const target: TuneTarget = this.tuneFor === 'evals' && this.target !== null
+        ? { kind: 'evals', eps: this.target, seeds: this.show.seeds }
+        : { kind: 'rate' };
+      const tuned = await tuneRuns($state.snapshot(this.s), this.fn, target, (k, n) => (this.tuneNote = t().map.tuning(k, n)));
       for (const x of tuned) this.pickSetting(x.id, x);
       this.tuneNote = t().map.tuned(tuned.map((x) => runLabel(this.s.runs.find((r) => r.id === x.id)!, this.fn.n, lang())).join('; '));
     } finally {

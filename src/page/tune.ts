@@ -2,7 +2,7 @@
 // a pool of workers of its own, so the rate map on screen keeps measuring meanwhile.
 import type { HyperName } from '../core';
 import type { PlaygroundState } from '../state/playground';
-import { runJob, TUNE_GRID, tuneSearch } from '../state/ratemap';
+import { runJob, TUNE_GRID, tuneSearch, type TuneTarget } from '../state/ratemap';
 import type { SceneFunction } from '../state/scene';
 import { createMapPool } from '../workers/pool';
 import { poolSize, spawnMapWorker } from './mapPool';
@@ -13,13 +13,14 @@ export interface Tuned {
   param?: { name: HyperName; value: number };
 }
 
-export async function tuneRuns(s: PlaygroundState, fn: SceneFunction, progress: (k: number, n: number) => void): Promise<Tuned[]> {
+/** Tunes every run of `s` for `target`: the fastest rate, or the fewest evaluations to reach ε. */
+export async function tuneRuns(s: PlaygroundState, fn: SceneFunction, target: TuneTarget, progress: (k: number, n: number) => void): Promise<Tuned[]> {
   const pool = createMapPool(poolSize(), spawnMapWorker);
   const out: Tuned[] = [];
   try {
     for (const [k, run] of s.runs.entries()) {
       progress(k + 1, s.runs.length);
-      const job = runJob(s.fn, fn, run, s.start, s.steps, TUNE_GRID);
+      const job = runJob(s.fn, fn, run, s.start, s.steps, TUNE_GRID, target);
       const best = await tuneSearch(job, (j) => pool.measure(j, JSON.stringify({ fn: s.fn, k })));
       if (!best) continue;
       const second = job.axes.second;

@@ -110,11 +110,12 @@ export function surfaceOver(fn: TestFunction, levels: LogGrid, box: Box): LogGri
  * The floor of the loss plot's log axis: f* when it is known. Else, when f is bounded below on the box,
  * the lowest value the grid or a run reached (runs find a minimum more closely than the grid). Null when
  * a run fell further below the box's lowest value than the box's whole range (f unbounded below): then
- * the plot shows f itself on a linear axis.
+ * the plot shows f itself on a linear axis. `grid` is asked for only then: the page samples no grid of
+ * its own while f* is known (the contour worker samples its own).
  */
-export function lossFloor(fn: TestFunction, grid: LogGrid, runs: Trajectory[]): number | null {
+export function lossFloor(fn: TestFunction, grid: () => LogGrid, runs: Trajectory[]): number | null {
   if (!Number.isNaN(fn.fMin)) return fn.fMin;
-  const { min, max } = grid.raw;
+  const { min, max } = grid().raw;
   if (Number.isNaN(min)) return null;
   let lowest = min;
   for (const r of runs) for (const l of r.losses) if (l < lowest) lowest = l;

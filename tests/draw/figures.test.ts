@@ -38,6 +38,31 @@ describe('the mark of a diverged run', () => {
   });
 });
 
+describe("a run's other seeds", () => {
+  const own: Vec2[] = [[0, 0], [1, 0], [2, 0], [3, 0]];
+  const seeds: Vec2[][] = [[[0, 0], [1, 1], [2, 2], [3, 3]], [[0, 0], [1, -1]]];
+  const path: PathView = { id: 0, name: 'SGD', color: '#f00', points: own, loss: [1, 1, 1, 1], f: [1, 1, 1, 1], diverged: null, seeds };
+  const lines = (rest: 'full' | 'faint' | 'hidden') =>
+    contourMarks({ view, paths: [path], playhead: 2, start: own[0], rest }).filter((m) => m.kind === 'line');
+
+  it('are one faint line under its own path, up to the same step, a gap between seeds', () => {
+    const [faint, mine] = lines('hidden');
+    expect(mine.kind === 'line' && Array.from(mine.x!)).toEqual([0, 1, 2]);
+    expect(faint).toMatchObject({ color: '#f00', opacity: 0.3, silent: true });
+    expect(faint.kind === 'line' && Array.from(faint.x!)).toEqual([0, 1, 2, NaN, 0, 1]);
+    expect(faint.kind === 'line' && Array.from(faint.y)).toEqual([0, 1, 2, NaN, 0, -1]);
+  });
+
+  it('are drawn whole when the path is', () => {
+    const [faint] = lines('full');
+    expect(faint.kind === 'line' && faint.y.length).toBe(4 + 1 + 2);
+  });
+
+  it('are absent with one seed', () => {
+    expect(contourMarks({ view, paths: [{ ...path, seeds: [] }], playhead: 2, start: own[0], rest: 'full' }).filter((m) => m.kind === 'line')).toHaveLength(1);
+  });
+});
+
 describe('the print style', () => {
   const paths: PathView[] = Array.from({ length: 8 }, (_, i) => ({
     id: i * 3, name: `run ${i}`, color: '#000', points: Array.from({ length: 500 }, (_, t) => [t, t] as Vec2),

@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presets } from '../../src/state/presets';
 import { race, raceTarget, type Spread } from '../../src/state/race';
+import { measureRow, runJob, TUNE_GRID, tuneSearch, type MapJob } from '../../src/state/ratemap';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { bandSeries, runBands, seedTrajectories } from '../../src/state/seeds';
 import { decode } from '../../src/state/url';
 import { openPage, type Session } from './browser';
-import { LOSS, POLL, quiet } from './plot';
+import { CONTOUR, LOSS, POLL, quiet } from './plot';
 
 const link = presets.find((p) => p.id === 'cost')!.link;
 let session: Session;
@@ -82,6 +83,76 @@ describe('the cost preset', () => {
     }
     // The preset's caption tells of GD's 79 steps and 5056 evaluations, and of SGD's few seeds arriving.
     expect(want.race[0]).toMatchObject({ steps: 79, evals: 5056, seeds: null });
+  });
+
+  it('draws each stochastic run\'s other seeds faintly under its path on the contour, where the engine puts them', async () => {
+    const { page } = session;
+    const want = computed(link);
+    const fn = buildFunction(want.state.fn);
+    const extras = seedTrajectories(fn, want.state, 16);
+    const faint = await page.evaluate((sel) => {
+      const canvas = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any };
+      const d = canvas.drawn;
+      const dpr = canvas.width / d.frame.width;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      return d.lines
+        .filter((l: any) => l.mark.silent && l.mark.opacity === 0.3)
+        .map((l: any) => ({
+          color: l.mark.color as string,
+          x: Array.from(l.mark.x as number[], (v) => (Number.isNaN(v) ? null : v)),
+          y: Array.from(l.mark.y as number[], (v) => (Number.isNaN(v) ? null : v)),
+          // Of its drawn points inside the plot area, how many the canvas covers (not transparent there).
+          ...(() => {
+            const inside = Array.from(l.px as Float32Array, (x, k) => [x, l.py[k]] as [number, number]).filter(([x, y]) =>
+              x >= d.frame.x.offset + 1 && x <= d.frame.x.offset + d.frame.x.length - 1 && y >= d.frame.y.offset + 1 && y <= d.frame.y.offset + d.frame.y.length - 1);
+            // Covered within a pixel: where antialiasing put a stroke's edge depends on rounding.
+            const near = (x: number, y: number) => [-1, 0, 1].some((dy) => [-1, 0, 1].some((dx) =>
+              pixels[4 * (Math.round((y + dy) * dpr) * canvas.width + Math.round((x + dx) * dpr)) + 3] > 0));
+            const painted = inside.filter(([x, y]) => near(x, y));
+            return { painted: painted.length, kept: inside.length };
+          })(),
+        }));
+    }, CONTOUR);
+    // The three stochastic runs, 15 other seeds each, their 301 points apart by a gap (NaN, null in JSON).
+    expect(faint).toHaveLength(3);
+    for (const [k, line] of faint.entries()) {
+      const seeds = extras[k + 1];
+      expect(seeds).toHaveLength(15);
+      const gap = (xs: number[][]) => xs.flatMap((v, j) => (j ? [null, ...v] : v));
+      expect(line.x).toEqual(gap(seeds.map((t) => t.points.map((p) => p[0]))));
+      expect(line.y).toEqual(gap(seeds.map((t) => t.points.map((p) => p[1]))));
+      expect(line.kept).toBeGreaterThan(100);
+      expect(line.painted).toBe(line.kept);
+    }
+    expect(new Set(faint.map((l: { color: string }) => l.color)).size).toBe(3);
+  });
+
+  it('tunes every run for the fewest evaluations to ε: the setting the engine\'s search finds, and no more evaluations than before', async () => {
+    const { page } = session;
+    const before = computed(link);
+    await page.getByTestId('tune-for').selectOption('evals');
+    await page.getByTestId('tune-all').click();
+    await expect.poll(() => page.getByTestId('tune-note').textContent(), { ...POLL, timeout: 30_000 }).toMatch(/^Tuned: /);
+    await quiet(page);
+    const after = computed(new URL(page.url()).search);
+    const measure = async (job: MapJob) => {
+      const n = job.axes.lrs.length;
+      const out = new Float64Array(n * (job.axes.second?.values.length ?? 1));
+      (job.axes.second?.values ?? [0]).forEach((_, j) => out.set(measureRow(job, j), j * n));
+      return out;
+    };
+    for (const [i, run] of before.state.runs.entries()) {
+      const job = runJob(before.state.fn, before.fn, run, before.state.start, before.state.steps, TUNE_GRID, { kind: 'evals', eps: before.eps, seeds: 16 });
+      const found = await tuneSearch(job, measure);
+      // (Chromium's Math.exp may differ from Node's in the last bit, so the grid's η may too.)
+      expect(after.state.runs[i].lr, `run ${run.id}`).toBeCloseTo(found?.lr ?? run.lr, 12);
+      const evals = (r: typeof after) => r.race[i].seeds?.evals.p50 ?? r.race[i].evals ?? Infinity;
+      expect(evals(after), `run ${run.id}`).toBeLessThanOrEqual(evals(before));
+    }
+    // Each batch got a step of its own: the race is now between every batch at its best.
+    expect(new Set(after.state.runs.map((r) => r.lr)).size).toBe(4);
+    await page.goto(new URL(`/?${link}`, page.url()).href);
+    await quiet(page);
   });
 
   it('takes a new K from the seeds field into the link, the bands and the table', async () => {

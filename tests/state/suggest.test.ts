@@ -109,7 +109,7 @@ describe('the loss axis of a formula', () => {
     const s = formulaState('(x-1)^2 + (y+0.5)^2 + 3');
     const fn = buildFunction(s.fn);
     const runs = runTrajectories(fn, s);
-    const floor = lossFloor(fn, surface(fn), runs)!;
+    const floor = lossFloor(fn, () => surface(fn), runs)!;
     expect(floor).toBeGreaterThanOrEqual(3);
     expect(floor).toBeLessThan(3.01);
     const series = lossSeries(fn, runs[0], floor);
@@ -121,12 +121,12 @@ describe('the loss axis of a formula', () => {
     const s = formulaState('x + y');
     const fn = buildFunction(s.fn);
     s.steps = 2000;
-    expect(lossFloor(fn, surface(fn), runTrajectories(fn, s))).toBeNull();
+    expect(lossFloor(fn, () => surface(fn), runTrajectories(fn, s))).toBeNull();
   });
 
   it('uses f* of a test function', () => {
     const s = defaultState();
     const fn = buildFunction(s.fn);
-    expect(lossFloor(fn, surface(fn), runTrajectories(fn, s))).toBe(0);
+    expect(lossFloor(fn, () => surface(fn), runTrajectories(fn, s))).toBe(0);
   });
 });
