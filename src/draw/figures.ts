@@ -205,14 +205,23 @@ function shownTo(p: PathView, playhead: number, rest: ContourInput['rest'] = 'fu
  * A run's other seeds as one faint line (NaN between paths), up to the same step as its own path: the spread
  * of where the noise takes it, drawn under all the runs' own paths.
  */
-function seedMark(p: PathView, upTo: number, style: FigureStyle): LineMark {
+function seedMark(p: PathView & Required<Pick<PathView, 'seeds'>>, upTo: number, style: FigureStyle): LineMark {
+  const width = style.print ? 1.5 : 1;
+  // A run a slider did not move keeps its seeds (the same list): its line too, so the layer need not restroke it.
+  const last = seedLines.get(p.seeds);
+  if (last && last.upTo === upTo && last.mark.width === width && last.mark.color === p.color && last.mark.name === p.name) return last.mark;
   const x: number[] = [], y: number[] = [];
-  for (const path of p.seeds ?? []) {
+  for (const { points } of p.seeds) {
     if (x.length) x.push(NaN), y.push(NaN);
-    for (let i = 0; i <= upTo && i < path.length; i++) x.push(path[i][0]), y.push(path[i][1]);
+    for (let i = 0; i <= upTo && i < points.length; i++) x.push(points[i][0]), y.push(points[i][1]);
   }
-  return { kind: 'line', name: p.name, color: p.color, width: style.print ? 1.5 : 1, x, y, dots: 0, opacity: 0.3, silent: true };
+  const mark: LineMark = { kind: 'line', name: p.name, color: p.color, width, x, y, dots: 0, opacity: 0.3, silent: true };
+  seedLines.set(p.seeds, { upTo, mark });
+  return mark;
 }
+
+/** The last line made of each run's seeds. */
+const seedLines = new WeakMap<object, { upTo: number; mark: LineMark }>();
 
 /** Everything a contour figure shows, for Plotly to draw whole (an export). */
 export function contourFigure(input: ContourInput, style: FigureStyle = screen): Figure {
@@ -229,7 +238,7 @@ export function contourMarks(
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
     ...(extra?.under ?? []),
     // Every run's other seeds under every run's own path, which they would hide otherwise.
-    ...paths.flatMap((p) => (p.seeds?.length ? [seedMark(p, shownTo(p, playhead, rest), style)] : [])),
+    ...paths.flatMap((p) => (p.seeds?.length ? [seedMark({ ...p, seeds: p.seeds }, shownTo(p, playhead, rest), style)] : [])),
     ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...(extra?.byRun.get(p.id) ?? [])]),
   ];
 }

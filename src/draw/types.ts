@@ -21,5 +21,5 @@ export interface PathView {
   /** Its spread over K seeds as the loss plot draws it (minus the floor, as `loss`), at steps 0 … steps. */
   band?: Band | null;
   /** The paths of its other K − 1 seeds, which the contour draws faintly under its own. */
-  seeds?: Vec2[][];
+  seeds?: readonly { points: Vec2[] }[];
 }

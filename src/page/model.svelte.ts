@@ -114,7 +114,7 @@ export class PlaygroundModel {
         diverged: tr.diverged?.step ?? null,
         xs: axisValues(this.show.axis, r, this.fn.n, this.s.steps + 1),
         band: this.bands[i] && bandSeries(this.bands[i], this.floor),
-        seeds: this.extras[i].map((e) => e.points),
+        seeds: this.extras[i],
       }];
     }),
   );

@@ -40,7 +40,7 @@ describe('the mark of a diverged run', () => {
 
 describe("a run's other seeds", () => {
   const own: Vec2[] = [[0, 0], [1, 0], [2, 0], [3, 0]];
-  const seeds: Vec2[][] = [[[0, 0], [1, 1], [2, 2], [3, 3]], [[0, 0], [1, -1]]];
+  const seeds = [{ points: [[0, 0], [1, 1], [2, 2], [3, 3]] as Vec2[] }, { points: [[0, 0], [1, -1]] as Vec2[] }];
   const path: PathView = { id: 0, name: 'SGD', color: '#f00', points: own, loss: [1, 1, 1, 1], f: [1, 1, 1, 1], diverged: null, seeds };
   const lines = (rest: 'full' | 'faint' | 'hidden') =>
     contourMarks({ view, paths: [path], playhead: 2, start: own[0], rest }).filter((m) => m.kind === 'line');
@@ -56,6 +56,11 @@ describe("a run's other seeds", () => {
   it('are drawn whole when the path is', () => {
     const [faint] = lines('full');
     expect(faint.kind === 'line' && faint.y.length).toBe(4 + 1 + 2);
+  });
+
+  it('keep their line while the same seeds are drawn to the same step (a slider moved another run)', () => {
+    expect(lines('hidden')[0]).toBe(lines('hidden')[0]);
+    expect(lines('full')[0]).not.toBe(lines('hidden')[0]);
   });
 
   it('are absent with one seed', () => {

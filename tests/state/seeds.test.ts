@@ -79,4 +79,19 @@ describe('seeds', () => {
     expect(band.p90[30]).toBe(Infinity);
     expect(band.p90[9]).toBe(ok.losses[9]);
   });
+
+  it('keep the list and the band of a run that did not change when another run moves', () => {
+    const K = 5;
+    const before = seedTrajectories(fn, s, K);
+    const bands = runBands(s, own, before);
+    const moved = { ...s, runs: s.runs.map((r, i) => (i === 2 ? { ...r, lr: 0.8 } : r)) };
+    const after = seedTrajectories(fn, moved, K);
+    const ownAfter = runTrajectories(fn, moved);
+    expect(after[1]).toBe(before[1]);
+    expect(after[2]).not.toBe(before[2]);
+    const bandsAfter = runBands(moved, [own[0], own[1], ownAfter[2]], after);
+    expect(bandsAfter[1]).toBe(bands[1]);
+    expect(bandsAfter[2]).toEqual(lossBand([ownAfter[2], ...after[2]], s.steps));
+  });
 });
+
