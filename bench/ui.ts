@@ -284,10 +284,11 @@ function perInput(d: Drag): string {
   ].join('; ');
 }
 
-/** Until no Plotly call and no long frame for `ms`. */
+/** Until nothing is pending and there has been no Plotly call and no long frame for `ms`. */
 async function rest(page: Page, ms = 700) {
+  // data-pending: work the page deferred to when input rests (the seeds worker's answers, the loss axes).
   await page.waitForFunction(
-    (t) => performance.now() - Math.max((window as any).__bench.lastCall, (window as any).__bench.lastLongFrame) > t,
+    (t) => !document.documentElement.dataset.pending && performance.now() - Math.max((window as any).__bench.lastCall, (window as any).__bench.lastLongFrame) > t,
     ms, { polling: 50, timeout: 30_000 },
   );
 }

@@ -14,6 +14,7 @@ import { COLORBAR } from './colorbar';
 import { contourLevels } from './contour';
 import { contourScale, EXTREMUM, LEVEL_LINE } from './palette';
 import type { PathView } from './types';
+import type { SeedPath } from '../state/seeds';
 
 export interface FigureStyle {
   /** White background, larger type, no playhead (unless asked below): a figure for lecture notes. */
@@ -201,32 +202,48 @@ function shownTo(p: PathView, playhead: number, rest: ContourInput['rest'] = 'fu
   return rest === 'full' ? last : Math.min(Math.max(playhead, 0), last);
 }
 
+/** The last seed line made from each run's seeds: a slider moves one run, the others keep theirs. */
+const seedLines = new WeakMap<SeedPath[], { upTo: number; mark: LineMark }>();
+
 /**
- * A run's other seeds as one faint line (NaN between paths), up to the same step as its own path: the spread
- * of where the noise takes it, drawn under all the runs' own paths.
+ * A run's other seeds as one faint line (NaN between paths), each drawn as its own path is (up to the playhead
+ * unless the rest is shown in full), and not cut short where its own path diverges: the spread of where the
+ * noise takes it. On screen they have a canvas of their own under the paths (hiding none of
+ * them, and restroking only the run that changed); an export puts them under the paths too.
  */
-function seedMark(p: PathView & Required<Pick<PathView, 'seeds'>>, upTo: number, style: FigureStyle): LineMark {
-  const width = style.print ? 1.5 : 1;
-  // A run a slider did not move keeps its seeds (the same list): its line too, so the layer need not restroke it.
+function seedMark(p: PathView & { seeds: SeedPath[] }, upTo: number, style: FigureStyle): LineMark {
   const last = seedLines.get(p.seeds);
-  if (last && last.upTo === upTo && last.mark.width === width && last.mark.color === p.color && last.mark.name === p.name) return last.mark;
-  const x: number[] = [], y: number[] = [];
-  for (const { points } of p.seeds) {
-    if (x.length) x.push(NaN), y.push(NaN);
-    for (let i = 0; i <= upTo && i < points.length; i++) x.push(points[i][0]), y.push(points[i][1]);
+  const width = style.print ? 1.5 : 1;
+  if (last && last.upTo === upTo && last.mark.color === p.color && last.mark.width === width) {
+    // Renamed only (its run's η moved, its seeds not yet): the same points.
+    if (last.mark.name !== p.name) last.mark = { ...last.mark, name: p.name };
+    return last.mark;
+  }
+  const n = p.seeds.reduce((k, path) => k + Math.min(upTo + 1, path.x.length) + 1, -1);
+  const x = new Float64Array(Math.max(n, 0)), y = new Float64Array(Math.max(n, 0));
+  let k = 0;
+  for (const path of p.seeds) {
+    if (k) x[k] = y[k++] = NaN;
+    const m = Math.min(upTo + 1, path.x.length);
+    x.set(path.x.subarray(0, m), k);
+    y.set(path.y.subarray(0, m), k);
+    k += m;
   }
   const mark: LineMark = { kind: 'line', name: p.name, color: p.color, width, x, y, dots: 0, opacity: 0.3, silent: true };
   seedLines.set(p.seeds, { upTo, mark });
   return mark;
 }
 
-/** The last line made of each run's seeds. */
-const seedLines = new WeakMap<object, { upTo: number; mark: LineMark }>();
+/** Every run's other seeds (K > 1), drawn under every run's own path. */
+export function seedMarks({ paths, playhead, rest }: Pick<ContourInput, 'paths' | 'playhead' | 'rest'>, style: FigureStyle = screen): LineMark[] {
+  const upTo = rest === 'full' ? Infinity : Math.max(playhead, 0);
+  return paths.flatMap((p) => (p.seeds?.length ? [seedMark(p as PathView & { seeds: SeedPath[] }, upTo, style)] : []));
+}
 
 /** Everything a contour figure shows, for Plotly to draw whole (an export). */
 export function contourFigure(input: ContourInput, style: FigureStyle = screen): Figure {
   const { data, layout } = contourBackdrop(input, style);
-  return { data: [...data, ...traces(contourMarks(input, style))], layout };
+  return { data: [...data, ...traces([...seedMarks(input, style), ...contourMarks(input, style)])], layout };
 }
 
 /** What moves: the start, and every run's path, playhead (screen only) and divergence mark. */
@@ -237,8 +254,6 @@ export function contourMarks(
   return [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
     ...(extra?.under ?? []),
-    // Every run's other seeds under every run's own path, which they would hide otherwise.
-    ...paths.flatMap((p) => (p.seeds?.length ? [seedMark({ ...p, seeds: p.seeds }, shownTo(p, playhead, rest), style)] : [])),
     ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...(extra?.byRun.get(p.id) ?? [])]),
   ];
 }
@@ -327,10 +342,12 @@ export interface LossInput {
 export function lossRange(paths: PathView[], log: boolean): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (const p of paths) {
-    for (const v of [...p.loss, ...(p.band ? [...p.band.p10, ...p.band.p90] : [])]) {
-      if (!Number.isFinite(v) || (log && v <= 0)) continue;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+    for (const values of p.band ? [p.loss, p.band.p10, p.band.p90] : [p.loss]) {
+      for (const v of values) {
+        if (!Number.isFinite(v) || (log && v <= 0)) continue;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
     }
   }
   if (log) {
@@ -348,15 +365,28 @@ export function lossRange(paths: PathView[], log: boolean): [number, number] {
 export function lossFigure(input: LossInput, style: FigureStyle = screen): Figure {
   const { layout } = lossBackdrop(input, style);
   const ticks = input.log && style.print ? logTicks(input.paths.flatMap((p) => p.loss), (input.labels ?? en.plot).decimal) : {};
-  return { data: traces(lossMarks(input, style)), layout: { ...layout, yaxis: { ...layout.yaxis, ...ticks } } };
+  return { data: traces([...bandMarks(input.paths), ...lossMarks(input, style)]), layout: { ...layout, yaxis: { ...layout.yaxis, ...ticks } } };
 }
 
 const lossName = (log: boolean, known = true) => (log ? (known ? 'f − f*' : 'f − min') : 'f');
 
 /**
- * What moves: the runs' curves against the chosen axis, each stochastic run's p10 and p90 over its seeds as
- * two faint lines around its median, and on screen a dot on each curve at the playhead and, when every
- * run's playhead has one x (the axis of steps), a line across the plot there.
+ * Each stochastic run's p10 and p90 over its seeds as two faint lines around its median (dashed, so it is not
+ * taken for the run's own seed). On screen they have a canvas of their own under the curves: the seeds
+ * worker's answers restroke them, the input restrokes the curves, and neither makes the other's bitmaps anew.
+ */
+export function bandMarks(paths: PathView[]): LineMark[] {
+  return paths.flatMap((p) => {
+    if (!p.band) return [];
+    const spread = (q: 'p10' | 'p50' | 'p90', opacity: number, w: number): LineMark =>
+      ({ kind: 'line', name: `${p.name} ${q}`, color: p.color, width: w, x: p.xs ?? null, y: p.band![q], dots: 0, opacity, silent: true });
+    return [spread('p10', 0.35, 1), spread('p90', 0.35, 1), { ...spread('p50', 0.7, 1), dash: [4, 3] }];
+  });
+}
+
+/**
+ * What moves: the runs' curves against the chosen axis, and on screen a dot on each curve at the playhead
+ * and, when every run's playhead has one x (the axis of steps), a line across the plot there.
  */
 export function lossMarks({ paths, playhead, log, known }: LossInput, style: FigureStyle = screen): Mark[] {
   const yName = lossName(log, known);
@@ -367,12 +397,6 @@ export function lossMarks({ paths, playhead, log, known }: LossInput, style: Fig
   if (!style.print && heads.size <= 1) marks.push({ kind: 'rule', x: heads.size ? [...heads][0] : playhead, color: 'rgba(0,0,0,0.35)', width: 1 });
   for (const [i, p] of paths.entries()) {
     const x = p.xs ? p.xs.slice(0, p.loss.length) : null;
-    if (p.band) {
-      const spread = (q: 'p10' | 'p50' | 'p90', opacity: number, width: number): Mark =>
-        ({ kind: 'line', name: `${p.name} ${q}`, color: p.color, width, x: p.xs ?? null, y: p.band![q], dots: 0, opacity, silent: true });
-      // The median dashed, so it is not taken for the run's own seed.
-      marks.push(spread('p10', 0.35, 1), spread('p90', 0.35, 1), { ...spread('p50', 0.7, 1.5), dash: [4, 3] } as Mark);
-    }
     marks.push(style.print
       ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y: p.loss, dots: 0, yName, ...printLook(i, p.loss.length) }
       : { kind: 'line', name: p.name, color: p.color, width: 2, x, y: p.loss, dots: 0, yName });

@@ -1,5 +1,5 @@
 import type { Vec2 } from '../core';
-import type { Band } from '../state/seeds';
+import type { Band, SeedPath } from '../state/seeds';
 
 /** One visible run as the plots draw it. */
 export interface PathView {
@@ -21,5 +21,5 @@ export interface PathView {
   /** Its spread over K seeds as the loss plot draws it (minus the floor, as `loss`), at steps 0 … steps. */
   band?: Band | null;
   /** The paths of its other K − 1 seeds, which the contour draws faintly under its own. */
-  seeds?: readonly { points: Vec2[] }[];
+  seeds?: SeedPath[];
 }

@@ -15,7 +15,9 @@ import { presets } from '../state/presets';
 import { race, raceTarget } from '../state/race';
 import type { TuneTarget } from '../state/ratemap';
 import { baseFunction, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
-import { bandSeries, runBands, seedTrajectories } from '../state/seeds';
+import { bandSeries, runBands, seedKey, seedTrajectories } from '../state/seeds';
+import { SeedRuns } from './seedRuns.svelte';
+import { deferred, pending } from './pending';
 import { defaultShow, type ShowState } from '../state/show';
 import { decode, encode, type Decoded } from '../state/url';
 import { batchCloud, hasCloud, recentVectors } from '../state/vectors';
@@ -25,6 +27,9 @@ import type { Shortcut } from './shortcuts';
 import { tuneRuns } from './tune';
 
 /** The presets by their state's link, to tell which one is on screen. */
+/** How long input must rest before the seeds worker is asked for the present settings' seeds. */
+const SEEDS_AFTER_MS = 150;
+
 const presetLinks = presets.map((p) => ({ p, link: encode({ state: decode(p.link).state, playhead: null, view: null }) }));
 
 /**
@@ -64,9 +69,16 @@ export class PlaygroundModel {
   readonly fn = $derived(finiteSum(this.base, this.s.fn));
   readonly trajectories = $derived(runTrajectories(this.fn, this.s));
   readonly shownStep = $derived(Math.min(this.playhead, this.s.steps));
-  /** Each run's runs with its next K − 1 seeds (none for a full-gradient run or K = 1), and their band of f. */
-  readonly extras = $derived(seedTrajectories(this.fn, this.s, this.show.seeds));
-  readonly bands = $derived(runBands(this.s, this.trajectories, this.extras));
+  /**
+   * Each stochastic run's other K − 1 seeds and its band of f over all K, from the seeds worker (null for a
+   * full-gradient run or K = 1); `seedsCurrent` says whether all are for the present settings yet.
+   */
+  readonly seedRuns = new SeedRuns();
+  readonly seedKeys = $derived(this.s.runs.map((r) => seedKey(this.s, r, this.fn.n, this.show.seeds)));
+  readonly spreads = $derived(this.seedRuns.shown(this.s.runs, this.seedKeys));
+  readonly seedsCurrent = $derived(this.seedRuns.current(this.s.runs, this.seedKeys));
+  readonly extras = $derived(this.spreads.map((x) => x?.paths ?? []));
+  readonly bands = $derived(this.spreads.map((x) => x?.band ?? null));
   /** The race's ε, and the race to it; null where f* is unknown. */
   readonly target = $derived(raceTarget(this.fn, this.s, this.show));
   readonly race = $derived(this.target === null ? null : race(this.fn, this.s, this.trajectories, this.extras, this.target));
@@ -159,6 +171,22 @@ export class PlaygroundModel {
       return () => cancelAnimationFrame(raf);
     });
 
+    // The other seeds run in the worker, asked for once input rests: on two cores a worker busy during a drag
+    // takes the time the page's renderer needs for its frames (each run shows its last seeds meanwhile). The
+    // page is pending until each run shows its present seeds.
+    const request = deferred('seed request', SEEDS_AFTER_MS);
+    $effect(() => {
+      const keys = this.seedKeys;
+      if (untrack(() => this.seedRuns.current(this.s.runs, keys))) return request.cancel();
+      const s = $state.snapshot(this.s), seeds = untrack(() => this.show.seeds);
+      request.schedule(() => this.seedRuns.want(s, keys, seeds));
+    });
+    $effect(() => pending('seeds', !this.seedsCurrent));
+    $effect(() => () => {
+      request.cancel();
+      this.seedRuns.dispose();
+    });
+
     // The address bar follows the state; Back and Forward bring earlier states back (follow).
     $effect(() => {
       // An embedded figure leaves the address alone: an iframe's history entries join the course page's, so
@@ -220,6 +248,11 @@ export class PlaygroundModel {
       const setting = key === 'lrUp' || key === 'lrDown' ? 'lr' : 'knob';
       nudgeRun(this.s, this.fn, this.focused.id, setting, key === 'lrUp' || key === 'knobUp' ? 10 : -10);
     }
+  }
+
+  /** Each run's band over its K seeds as an export writes it: computed here and now, never a moment old. */
+  exportBands(): ReturnType<typeof runBands> {
+    return runBands(this.s, this.trajectories, seedTrajectories(this.fn, this.s, this.show.seeds));
   }
 
   /** A setting chosen on the map, or by Optimal: η and the map's second setting. */

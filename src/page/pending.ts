@@ -1,6 +1,6 @@
 // Work the page has deferred on a timer (the link written once input rests, a formula applied once typing
-// pauses), named on <html data-pending>: a test that checks nothing changed waits until the list is empty
-// instead of sleeping for a guess of the delays.
+// pauses) or handed to a worker (the other seeds' runs), named on <html data-pending>: a test that checks
+// nothing changed waits until the list is empty instead of sleeping for a guess of the delays.
 
 const waiting = new Set<string>();
 
@@ -9,19 +9,24 @@ function show(): void {
   else delete document.documentElement.dataset.pending;
 }
 
+/** Marks work in flight elsewhere (a worker's answer awaited) as pending, or done. */
+export function pending(name: string, on: boolean): void {
+  if (on) waiting.add(name);
+  else waiting.delete(name);
+  show();
+}
+
 /** A timer of `ms` that runs `run` unless replaced or cancelled first; the page is pending meanwhile. */
 export function deferred(name: string, ms: number) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const cancel = () => {
     clearTimeout(timer);
-    waiting.delete(name);
-    show();
+    pending(name, false);
   };
   return {
     schedule(run: () => void): void {
       clearTimeout(timer);
-      waiting.add(name);
-      show();
+      pending(name, true);
       timer = setTimeout(() => {
         cancel();
         run();

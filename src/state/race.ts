@@ -24,9 +24,9 @@ export function raceTarget(fn: Pick<SceneFunction, 'f' | 'fMin'>, s: Pick<Playgr
 }
 
 /** The first step t with f(x_t) − f* ≤ ε; null when the run never gets there (or diverged first). */
-export function reachStep(t: Pick<Trajectory, 'losses'>, fMin: number, eps: number): number | null {
-  const i = t.losses.findIndex((l) => l - fMin <= eps);
-  return i < 0 ? null : i;
+export function reachStep(t: { losses: ArrayLike<number> }, fMin: number, eps: number): number | null {
+  for (let i = 0; i < t.losses.length; i++) if (t.losses[i] - fMin <= eps) return i;
+  return null;
 }
 
 /** Quantiles over the seeds; null stands for +∞: not reached by enough of them. */
@@ -59,11 +59,11 @@ const spread = (values: number[]): Spread => {
 };
 
 /**
- * The race table, one entry per run of the state (hidden ones too), from its trajectory and its extra seeds'
- * (seedTrajectories); null when f* is unknown, since "f − f* ≤ ε" then means nothing.
+ * The race table, one entry per run of the state (hidden ones too), from its trajectory and its other seeds'
+ * f (seedTrajectories, or the seeds worker's paths); null when f* is unknown, since "f − f* ≤ ε" then means nothing.
  */
 export function race(
-  fn: Pick<SceneFunction, 'n' | 'fMin'>, s: PlaygroundState, trajectories: readonly Trajectory[], extras: readonly Trajectory[][], eps: number,
+  fn: Pick<SceneFunction, 'n' | 'fMin'>, s: PlaygroundState, trajectories: readonly Trajectory[], extras: readonly { losses: ArrayLike<number> }[][], eps: number,
 ): RaceEntry[] | null {
   if (Number.isNaN(fn.fMin)) return null;
   return s.runs.map((run, i) => {

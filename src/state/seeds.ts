@@ -1,6 +1,6 @@
 // Seeds: one noisy path is luck, so a stochastic run can also run with seeds s + 1 … s + K − 1, and the loss
 // plot can draw the spread of f over the K runs as a band of quantiles.
-import { simulate, type Trajectory } from '../core';
+import { simulate, type Trajectory, type Vec2 } from '../core';
 import type { PlaygroundState, RunState } from './playground';
 import { runBatch, runSpec, type SceneFunction } from './scene';
 
@@ -9,33 +9,28 @@ export function isStochastic(run: RunState, n: number): boolean {
   return runBatch(run, n) < n;
 }
 
-/**
- * The extra runs of the last call, by what they were computed from (as runTrajectories keeps its own), and
- * each run's list of them, so a run a slider did not move keeps its very list (and its band and faint paths).
- */
-let computed: { fn: SceneFunction; runs: Map<string, Trajectory>; lists: Map<string, Trajectory[]> } | null = null;
+/** The extra runs of the last call, by what they were computed from (as runTrajectories keeps its own). */
+let computed: { fn: SceneFunction; runs: Map<string, Trajectory> } | null = null;
 
 /**
  * For each run of the state (hidden ones too), its runs with seeds s + 1 … s + K − 1, s its own seed: empty
  * for a full-gradient run, whose path no seed changes, and for K = 1. Raising K reuses the runs already made.
  */
-export function seedTrajectories(fn: SceneFunction, s: PlaygroundState, seeds: number): Trajectory[][] {
-  const known = computed?.fn === fn ? computed : { runs: new Map<string, Trajectory>(), lists: new Map<string, Trajectory[]>() };
-  const runs = new Map<string, Trajectory>(), lists = new Map<string, Trajectory[]>();
+export function seedTrajectories(fn: SceneFunction, s: Pick<PlaygroundState, 'start' | 'steps' | 'runs'>, seeds: number): Trajectory[][] {
+  const known = computed?.fn === fn ? computed.runs : new Map<string, Trajectory>();
+  const runs = new Map<string, Trajectory>();
   const out = s.runs.map((run) => {
     if (!isStochastic(run, fn.n)) return [];
     const optimizer = runSpec(run);
-    const key = JSON.stringify([optimizer, run.seed, seeds, s.start, s.steps]);
-    const list = known.lists.get(key) ?? Array.from({ length: seeds - 1 }, (_, k) => {
+    return Array.from({ length: seeds - 1 }, (_, k) => {
       const seed = run.seed + k + 1;
-      const one = JSON.stringify([optimizer, seed, s.start, s.steps]);
-      return known.runs.get(one) ?? simulate({ objective: fn, optimizer, start: s.start, steps: s.steps, seed });
+      const key = JSON.stringify([optimizer, seed, s.start, s.steps]);
+      const t = known.get(key) ?? simulate({ objective: fn, optimizer, start: s.start, steps: s.steps, seed });
+      runs.set(key, t);
+      return t;
     });
-    list.forEach((t, k) => runs.set(JSON.stringify([optimizer, run.seed + k + 1, s.start, s.steps]), t));
-    lists.set(key, list);
-    return list;
   });
-  computed = { fn, runs, lists };
+  computed = { fn, runs };
   return out;
 }
 
@@ -66,16 +61,19 @@ export interface Band {
   p90: number[];
 }
 
+/** What a band and a race read of a run: f at each step up to where it stopped. */
+type Losses = { losses: ArrayLike<number> };
+
 /**
  * f at steps 0 … steps of a run, +∞ from the step it diverged on: a diverged seed counts as worse than any
  * that kept going, so a band reaches +∞ only where more than 10 % (50 %, 90 %) of the seeds have diverged.
  */
-export function lossesThrough(t: Trajectory, steps: number): number[] {
+export function lossesThrough(t: Losses, steps: number): number[] {
   return Array.from({ length: steps + 1 }, (_, i) => (i < t.losses.length ? t.losses[i] : Infinity));
 }
 
 /** The band of f over runs of one setting with different seeds, at every step 0 … steps. */
-export function lossBand(runs: readonly Trajectory[], steps: number): Band {
+export function lossBand(runs: readonly Losses[], steps: number): Band {
   const band: Band = { p10: [], p50: [], p90: [] };
   // One column of K values, sorted in place at every step (a typed array sorts by value, +∞ last).
   const at = new Float64Array(runs.length);
@@ -89,24 +87,46 @@ export function lossBand(runs: readonly Trajectory[], steps: number): Band {
   return band;
 }
 
+/** A run with another seed, as the page draws and races it: its path and f, in compact arrays. */
+export interface SeedPath {
+  x: Float64Array;
+  y: Float64Array;
+  losses: Float64Array;
+}
+
+/** What a stochastic run's K seeds show: the paths of the K − 1 others, and the band of f over all K. */
+export interface SeedSpread {
+  paths: SeedPath[];
+  band: Band;
+}
+
+/**
+ * What a run's other seeds depend on, as one string: the function, the start, the budget, K and the run's
+ * own rule, settings and seed (not its colour or visibility). Null where there is nothing to run: K = 1, or
+ * a full-gradient run.
+ */
+export function seedKey(s: PlaygroundState, run: RunState, n: number, seeds: number): string | null {
+  if (seeds <= 1 || !isStochastic(run, n)) return null;
+  return JSON.stringify([s.fn, s.start, s.steps, seeds, runSpec(run), run.seed]);
+}
+
+/** One run's seedTrajectories and runBands at once: what the seeds worker answers the page. */
+export function seedSpread(fn: SceneFunction, start: Vec2, steps: number, run: RunState, seeds: number): SeedSpread {
+  const own = simulate({ objective: fn, optimizer: runSpec(run), start, steps, seed: run.seed });
+  const extras = seedTrajectories(fn, { start, steps, runs: [run] }, seeds)[0];
+  const paths = extras.map((t) => ({
+    x: Float64Array.from(t.points, (p) => p[0]), y: Float64Array.from(t.points, (p) => p[1]), losses: Float64Array.from(t.losses),
+  }));
+  return { paths, band: lossBand([own, ...extras], steps) };
+}
+
 /**
  * The band of each run of the state over its K seeds (its own trajectory first, then seedTrajectories'),
  * parallel to s.runs: null for a full-gradient run and for K = 1, where there is no spread to draw.
  */
-export function runBands(s: PlaygroundState, trajectories: readonly Trajectory[], extras: readonly Trajectory[][]): (Band | null)[] {
-  return s.runs.map((_, i) => {
-    if (extras[i].length === 0) return null;
-    // A run whose own path and seeds did not change keeps its band (a slider moves one run).
-    const last = bands.get(extras[i]);
-    if (last?.own === trajectories[i] && last.steps === s.steps) return last.band;
-    const band = lossBand([trajectories[i], ...extras[i]], s.steps);
-    bands.set(extras[i], { own: trajectories[i], steps: s.steps, band });
-    return band;
-  });
+export function runBands(s: PlaygroundState, trajectories: readonly Trajectory[], extras: readonly Losses[][]): (Band | null)[] {
+  return s.runs.map((_, i) => (extras[i].length > 0 ? lossBand([trajectories[i], ...extras[i]], s.steps) : null));
 }
-
-/** The last band of each list of seeds (seedTrajectories keeps a list while its run is unchanged). */
-const bands = new WeakMap<Trajectory[], { own: Trajectory; steps: number; band: Band }>();
 
 /** The last series made of each band: a slider moves one run's band, the others keep theirs (and their lines). */
 const series = new WeakMap<Band, { floor: number; band: Band }>();

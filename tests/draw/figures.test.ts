@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
 import {
-  combinedFigure, contourFigure, contourMarks, lossFigure, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, SCREEN_MARGIN, screenFrame, stripFigure,
+  combinedFigure, contourFigure, contourMarks, lossFigure, seedMarks, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, SCREEN_MARGIN, screenFrame, stripFigure,
 } from '../../src/draw/figures';
 import { thicker, type Mark } from '../../src/draw/marks';
 import { defaultStrip, readStrip } from '../../src/state/strip';
@@ -40,13 +40,14 @@ describe('the mark of a diverged run', () => {
 
 describe("a run's other seeds", () => {
   const own: Vec2[] = [[0, 0], [1, 0], [2, 0], [3, 0]];
-  const seeds = [{ points: [[0, 0], [1, 1], [2, 2], [3, 3]] as Vec2[] }, { points: [[0, 0], [1, -1]] as Vec2[] }];
+  const seed = (x: number[], y: number[]) => ({ x: Float64Array.from(x), y: Float64Array.from(y), losses: Float64Array.from(x, () => 1) });
+  const seeds = [seed([0, 1, 2, 3], [0, 1, 2, 3]), seed([0, 1], [0, -1])];
   const path: PathView = { id: 0, name: 'SGD', color: '#f00', points: own, loss: [1, 1, 1, 1], f: [1, 1, 1, 1], diverged: null, seeds };
-  const lines = (rest: 'full' | 'faint' | 'hidden') =>
-    contourMarks({ view, paths: [path], playhead: 2, start: own[0], rest }).filter((m) => m.kind === 'line');
+  const lines = (rest: 'full' | 'faint' | 'hidden') => seedMarks({ paths: [path], playhead: 2, rest });
 
-  it('are one faint line under its own path, up to the same step, a gap between seeds', () => {
-    const [faint, mine] = lines('hidden');
+  it('are one faint line, up to the step its own path is drawn to, a gap between seeds', () => {
+    const [faint] = lines('hidden');
+    const mine = contourMarks({ view, paths: [path], playhead: 2, start: own[0], rest: 'hidden' }).find((m) => m.kind === 'line')!;
     expect(mine.kind === 'line' && Array.from(mine.x!)).toEqual([0, 1, 2]);
     expect(faint).toMatchObject({ color: '#f00', opacity: 0.3, silent: true });
     expect(faint.kind === 'line' && Array.from(faint.x!)).toEqual([0, 1, 2, NaN, 0, 1]);
@@ -58,13 +59,38 @@ describe("a run's other seeds", () => {
     expect(faint.kind === 'line' && faint.y.length).toBe(4 + 1 + 2);
   });
 
-  it('keep their line while the same seeds are drawn to the same step (a slider moved another run)', () => {
+  it('are drawn to the playhead, or whole, however soon their run\'s own path diverged', () => {
+    const diverged: PathView = { ...path, points: own.slice(0, 2), loss: [1, 1], f: [1, 1], diverged: 1 };
+    const [whole] = seedMarks({ paths: [diverged], playhead: 0, rest: 'full' });
+    expect(whole.kind === 'line' && Array.from(whole.x!)).toEqual([0, 1, 2, 3, NaN, 0, 1]);
+    const [toPlayhead] = seedMarks({ paths: [diverged], playhead: 2, rest: 'faint' });
+    expect(toPlayhead.kind === 'line' && Array.from(toPlayhead.x!)).toEqual([0, 1, 2, NaN, 0, 1]);
+  });
+
+  it('keep their points when only their run\'s name changes (a drag of η, before its seeds arrive)', () => {
+    const [before] = seedMarks({ paths: [path], playhead: 2, rest: 'hidden' });
+    const [after] = seedMarks({ paths: [{ ...path, name: 'SGD η=0.2' }], playhead: 2, rest: 'hidden' });
+    expect(after.name).toBe('SGD η=0.2');
+    expect(after.x).toBe(before.x);
+    expect(after.y).toBe(before.y);
+  });
+
+  it('are absent with one seed', () => {
+    expect(seedMarks({ paths: [{ ...path, seeds: [] }], playhead: 2, rest: 'full' })).toEqual([]);
+  });
+
+  it('keep their line while the same seeds are drawn to the same step (a slider moves another run)', () => {
     expect(lines('hidden')[0]).toBe(lines('hidden')[0]);
     expect(lines('full')[0]).not.toBe(lines('hidden')[0]);
   });
 
-  it('are absent with one seed', () => {
-    expect(contourMarks({ view, paths: [{ ...path, seeds: [] }], playhead: 2, start: own[0], rest: 'full' }).filter((m) => m.kind === 'line')).toHaveLength(1);
+  it('lie under every path in an export', () => {
+    const other: PathView = { ...path, id: 1, name: 'GD', color: '#00f', seeds: undefined };
+    const data = contourFigure({ view, surface: grid, fn, paths: [path, other], playhead: 2, start: own[0] }).data as { name?: string; opacity?: number }[];
+    const faint = data.findIndex((d) => d.opacity === 0.3);
+    expect(faint).toBeGreaterThan(0);
+    expect(data.findIndex((d) => d.name === 'SGD' && d.opacity === undefined)).toBeGreaterThan(faint);
+    expect(data.findIndex((d) => d.name === 'GD')).toBeGreaterThan(faint);
   });
 });
 

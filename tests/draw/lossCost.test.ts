@@ -1,6 +1,6 @@
 // The loss plot against evaluations or epochs, with each stochastic run's spread over its seeds.
 import { describe, expect, it } from 'vitest';
-import { lossBackdrop, lossDomain, lossFigure, lossMarks, lossRange } from '../../src/draw/figures';
+import { bandMarks, lossBackdrop, lossDomain, lossFigure, lossMarks, lossRange } from '../../src/draw/figures';
 import type { LineMark, RuleMark } from '../../src/draw/marks';
 import type { PathView } from '../../src/draw/types';
 import { bandSeries } from '../../src/state/seeds';
@@ -31,10 +31,11 @@ describe('the loss plot on a cost axis', () => {
 
   it('draws a band as faint silent lines under the run\'s own, on screen and in print', () => {
     const paths = [run(1, 4, [1, 0.5, 0.25, 0.125], band)];
-    const lines = lossMarks({ paths, playhead: 0, steps: 3, log: true }).filter((m): m is LineMark => m.kind === 'line');
+    const lines = [...bandMarks(paths), ...lossMarks({ paths, playhead: 0, steps: 3, log: true }).filter((m): m is LineMark => m.kind === 'line')];
     expect(lines.map((l) => [l.name, l.silent ?? false, l.opacity ?? 1])).toEqual([
       ['run 1 p10', true, 0.35], ['run 1 p90', true, 0.35], ['run 1 p50', true, 0.7], ['run 1', false, 1],
     ]);
+    expect(bandMarks([run(1, 4, [1, 0.5, 0.25, 0.125])])).toEqual([]);
     expect(Array.from(lines[1].y)).toEqual(band.p90);
     expect(Array.from(lines[0].x!)).toEqual([0, 4, 8, 12]);
     const printed = lossFigure({ paths, playhead: 0, steps: 3, log: true }, { print: true }).data as { name: string }[];

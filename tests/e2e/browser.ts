@@ -28,14 +28,16 @@ export interface Session {
 
 /**
  * Waits until Plotly (loaded lazily) has drawn the contour's axes, our canvas the contour under them, and
- * the layers the paths and loss curves.
+ * the layers the paths and loss curves, with the other seeds' runs where the link asks for them.
  */
 export async function waitForPlots(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const drew = (sel: string) => ((document.querySelector(`${sel} canvas.marks`) as { drawn?: { lines: unknown[] } } | null)?.drawn?.lines.length ?? 0) > 0;
       const bands = document.querySelector('[data-testid=contour] canvas.bands') as { drawn?: { segments: number } } | null;
-      return !!document.querySelector('[data-testid=contour] .xtick') && (bands?.drawn?.segments ?? 0) > 0 && drew('[data-testid=contour]') && drew('[data-testid=loss]');
+      // The other seeds, when the link asks for them, come from a worker: until they do, the page is pending.
+      const seeds = /\bseeds\b/.test(document.documentElement.dataset.pending ?? '');
+      return !!document.querySelector('[data-testid=contour] .xtick') && (bands?.drawn?.segments ?? 0) > 0 && drew('[data-testid=contour]') && drew('[data-testid=loss]') && !seeds;
     },
     undefined,
     { timeout: 30_000 },

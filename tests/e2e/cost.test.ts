@@ -30,13 +30,14 @@ function computed(search: string) {
   return { state, show: show!, fn, bands: runBands(state, runs, extras), race: race(fn, state, runs, extras, eps)!, eps };
 }
 
-/** The loss layer's lines as drawn: name, the y it was given, how many points it kept; and its x range. */
+/** The loss plot's lines as its two layers drew them (bands, curves): name, the y it was given, how many points it kept; and the x range. */
 const drawnLoss = () =>
   session.page.evaluate((sel) => {
-    const d = (document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any }).drawn;
+    const drawn = (layer: string) => (document.querySelector(`${sel} canvas.${layer}`) as HTMLCanvasElement & { drawn?: any }).drawn;
+    const [bands, curves] = [drawn('seeds'), drawn('marks')];
     return {
-      lines: d.lines.map((l: any) => ({ name: l.mark.name as string, y: Array.from(l.mark.y as number[]), kept: l.px.length as number })),
-      xRange: d.frame.x.range as [number, number],
+      lines: [...bands.lines, ...curves.lines].map((l: any) => ({ name: l.mark.name as string, y: Array.from(l.mark.y as number[]), kept: l.px.length as number })),
+      xRange: curves.frame.x.range as [number, number],
     };
   }, LOSS);
 
@@ -85,13 +86,13 @@ describe('the cost preset', () => {
     expect(want.race[0]).toMatchObject({ steps: 79, evals: 5056, seeds: null });
   });
 
-  it('draws each stochastic run\'s other seeds faintly under its path on the contour, where the engine puts them', async () => {
+  it('draws each stochastic run\'s other seeds faintly under the paths on the contour, where the engine puts them', async () => {
     const { page } = session;
     const want = computed(link);
     const fn = buildFunction(want.state.fn);
     const extras = seedTrajectories(fn, want.state, 16);
     const faint = await page.evaluate((sel) => {
-      const canvas = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any };
+      const canvas = document.querySelector(`${sel} canvas.seeds`) as HTMLCanvasElement & { drawn?: any };
       const d = canvas.drawn;
       const dpr = canvas.width / d.frame.width;
       const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -153,6 +154,36 @@ describe('the cost preset', () => {
     expect(new Set(after.state.runs.map((r) => r.lr)).size).toBe(4);
     await page.goto(new URL(`/?${link}`, page.url()).href);
     await quiet(page);
+  });
+
+  it('follows a slider: once input rests, the moved run\'s seeds and band are the engine\'s for its new η, and the other runs keep theirs', async () => {
+    const { page } = session;
+    const before = computed(new URL(page.url()).search);
+    const slider = page.locator('#run-3-lr-slider');
+    await slider.focus();
+    for (let k = 0; k < 5; k++) await slider.press('ArrowLeft');
+    await quiet(page);
+    const want = computed(new URL(page.url()).search);
+    expect(want.state.runs[3].lr).toBeLessThan(before.state.runs[3].lr);
+    const fn = buildFunction(want.state.fn);
+    const extras = seedTrajectories(fn, want.state, 16);
+    const faint = await page.evaluate((sel) => {
+      const d = (document.querySelector(`${sel} canvas.seeds`) as HTMLCanvasElement & { drawn?: any }).drawn;
+      return d.lines.map((l: any) => ({ name: l.mark.name as string, x: Array.from(l.mark.x as number[], (v) => (Number.isNaN(v) ? null : v)) }));
+    }, CONTOUR);
+    const gap = (xs: number[][]) => xs.flatMap((v, j) => (j ? [null, ...v] : v));
+    expect(faint.map((l: { x: unknown }) => l.x)).toEqual([1, 2, 3].map((i) => gap(extras[i].map((t) => t.points.map((q) => q[0])))));
+    // Its faint line has the run's present name (η with it), as hover and the legend do.
+    const legend = await page.getByTestId('legend').locator('li').nth(3).textContent();
+    expect(legend).toContain('η=');
+    expect(legend!.startsWith(faint[2].name)).toBe(true);
+    expect(extras[1]).toEqual(seedTrajectories(fn, before.state, 16)[1]);
+    const drawn = await drawnLoss();
+    for (const i of [1, 2, 3]) {
+      const shown = bandSeries(want.bands[i]!, want.fn.fMin);
+      expect(drawn.lines.some((l: { y: number[] }) => JSON.stringify(l.y) === JSON.stringify(shown.p90)), `run ${i}'s p90`).toBe(true);
+    }
+    expect(JSON.stringify(want.bands[3])).not.toBe(JSON.stringify(before.bands[3]));
   });
 
   it('takes a new K from the seeds field into the link, the bands and the table', async () => {

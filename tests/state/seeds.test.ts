@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/core';
 import { decode } from '../../src/state/url';
 import { buildFunction, runSpec, runTrajectories } from '../../src/state/scene';
-import { isStochastic, lossBand, lossesThrough, quantile, runBands, seedTrajectories } from '../../src/state/seeds';
+import { isStochastic, lossBand, lossesThrough, quantile, runBands, seedKey, seedSpread, seedTrajectories } from '../../src/state/seeds';
 
 describe('quantile', () => {
   it("is numpy's default (linear) quantile to the last bit", () => {
@@ -80,18 +80,34 @@ describe('seeds', () => {
     expect(band.p90[9]).toBe(ok.losses[9]);
   });
 
-  it('keep the list and the band of a run that did not change when another run moves', () => {
-    const K = 5;
-    const before = seedTrajectories(fn, s, K);
-    const bands = runBands(s, own, before);
-    const moved = { ...s, runs: s.runs.map((r, i) => (i === 2 ? { ...r, lr: 0.8 } : r)) };
-    const after = seedTrajectories(fn, moved, K);
-    const ownAfter = runTrajectories(fn, moved);
-    expect(after[1]).toBe(before[1]);
-    expect(after[2]).not.toBe(before[2]);
-    const bandsAfter = runBands(moved, [own[0], own[1], ownAfter[2]], after);
-    expect(bandsAfter[1]).toBe(bands[1]);
-    expect(bandsAfter[2]).toEqual(lossBand([ownAfter[2], ...after[2]], s.steps));
+  it('reach the page whole from one run\'s seedSpread: the other seeds\' paths and f, and the band over all K', () => {
+    const K = 6;
+    const extras = seedTrajectories(fn, s, K);
+    const bands = runBands(s, own, extras);
+    for (const i of [1, 2]) {
+      const spread = seedSpread(fn, s.start, s.steps, s.runs[i], K);
+      expect(spread.band).toEqual(bands[i]);
+      expect(spread.paths).toHaveLength(K - 1);
+      spread.paths.forEach((p, k) => {
+        expect(Array.from(p.x)).toEqual(extras[i][k].points.map((q) => q[0]));
+        expect(Array.from(p.y)).toEqual(extras[i][k].points.map((q) => q[1]));
+        expect(Array.from(p.losses)).toEqual(extras[i][k].losses);
+      });
+    }
+  });
+
+  it('are named by everything they depend on, and by nothing else', () => {
+    const [gd, mb] = [s.runs[0], s.runs[1]];
+    expect(seedKey(s, gd, fn.n, 16)).toBeNull();
+    expect(seedKey(s, mb, fn.n, 1)).toBeNull();
+    const key = seedKey(s, mb, fn.n, 16);
+    expect(key).not.toBeNull();
+    expect(seedKey(s, { ...mb, visible: false }, fn.n, 16)).toBe(key);
+    for (const other of [
+      seedKey(s, { ...mb, lr: 0.4 }, fn.n, 16), seedKey(s, { ...mb, seed: mb.seed + 1 }, fn.n, 16), seedKey(s, { ...mb, batch: 8 }, fn.n, 16),
+      seedKey(s, mb, fn.n, 15), seedKey({ ...s, steps: 61 }, mb, fn.n, 16), seedKey({ ...s, start: [0, 0] }, mb, fn.n, 16),
+      seedKey({ ...s, fn: { ...s.fn, noise: 2 } }, mb, fn.n, 16),
+    ]) expect(other).not.toBe(key);
   });
 });
 
