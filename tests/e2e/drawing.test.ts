@@ -111,4 +111,40 @@ describe('the live layer', () => {
     await page.mouse.move(0, 0);
     await expect.poll(() => hover.count(), POLL).toBe(0);
   });
+
+  it('strokes a long wide path and its loss curve (in pieces) with no gap: their colour at every point kept', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?fn=quadratic&kappa=25&steps=2000&run=sgd,id:0,lr:0.5&rest=full', page.url()).href);
+    for (const plot of [CONTOUR, LOSS]) {
+      await expect.poll(async () => (await lines(page, plot)).length, POLL).toBeGreaterThan(0);
+      const { kept, missing } = await page.evaluate((sel) => {
+        const canvas = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any };
+        const d = canvas.drawn;
+        const dpr = canvas.width / d.frame.width;
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        const line = d.lines.find((l: any) => !l.mark.silent && l.mark.width > 1);
+        const c = parseInt(line.mark.color.slice(1), 16), rgb = [(c >> 16) & 255, (c >> 8) & 255, c & 255];
+        // The stroke's colour within a pixel of (x, y): a bevelled join ends at a point where the path turns back.
+        const covered = (x: number, y: number) => [-1, 0, 1].some((dy) => [-1, 0, 1].some((dx) => {
+          const o = 4 * (Math.floor((y + dy) * dpr) * canvas.width + Math.floor((x + dx) * dpr));
+          return pixels[o + 3] > 0 && Math.abs(pixels[o] - rgb[0]) + Math.abs(pixels[o + 1] - rgb[1]) + Math.abs(pixels[o + 2] - rgb[2]) < 30;
+        }));
+        // Inside the plot area and away from the dots (the start, the playhead), which cover the line.
+        const dots = d.dots.map((e: any) => e.at);
+        const inside = (x: number, y: number) => x > d.frame.x.offset + 2 && x < d.frame.x.offset + d.frame.x.length - 2
+          && y > d.frame.y.offset + 2 && y < d.frame.y.offset + d.frame.y.length - 2 && dots.every(([u, v]: number[]) => Math.hypot(x - u, y - v) > 10);
+        let kept = 0, missing = 0;
+        for (let k = 0; k < line.px.length; k++) {
+          const [x, y] = [line.px[k], line.py[k]];
+          if (!inside(x, y)) continue;
+          kept++;
+          if (!covered(x, y)) missing++;
+        }
+        return { kept, missing };
+      }, plot);
+      // Many pieces of 64 points each, none of them lost.
+      expect(kept, plot).toBeGreaterThan(5 * 64);
+      expect(missing, plot).toBe(0);
+    }
+  });
 });
