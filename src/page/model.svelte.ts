@@ -26,10 +26,10 @@ import { Presentation } from './presentation.svelte';
 import type { Shortcut } from './shortcuts';
 import { tuneRuns } from './tune';
 
-/** The presets by their state's link, to tell which one is on screen. */
 /** How long input must rest before the seeds worker is asked for the present settings' seeds. */
 const SEEDS_AFTER_MS = 150;
 
+/** The presets by their state's link, to tell which one is on screen. */
 const presetLinks = presets.map((p) => ({ p, link: encode({ state: decode(p.link).state, playhead: null, view: null }) }));
 
 /**
