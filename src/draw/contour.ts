@@ -70,50 +70,59 @@ export function flatValues(grid: Pick<LogGrid, 'x' | 'y' | 'z'>): Float64Array {
  * lines; a saddle cell is resolved by the cell's mean.
  */
 export function levelSegments(z: Float64Array, nx: number, ny: number, levels: Levels): Float64Array {
-  const out: number[] = [];
   if (levels.count === 0) return new Float64Array(0);
   const { start, size, count } = levels;
-  for (let j = 0; j < ny - 1; j++) {
-    for (let i = 0; i < nx - 1; i++) {
+  // A typed buffer grown by doubling: a drag of κ asks for thousands of segments every frame.
+  let out = new Float64Array(4096), n = 0;
+  // Crossings on the four edges, numbered bottom (a–b) 0, right (b–c) 1, top (d–c) 2, left (a–d) 3.
+  let a = 0, b = 0, c = 0, d = 0, v = 0, i = 0, j = 0;
+  const cross = (edge: number): void => {
+    if (n + 2 > out.length) {
+      const grown = new Float64Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    switch (edge) {
+      case 0: out[n] = i + (v - a) / (b - a); out[n + 1] = j; break;
+      case 1: out[n] = i + 1; out[n + 1] = j + (v - b) / (c - b); break;
+      case 2: out[n] = i + (v - d) / (c - d); out[n + 1] = j + 1; break;
+      default: out[n] = i; out[n + 1] = j + (v - a) / (d - a);
+    }
+    n += 2;
+  };
+  for (j = 0; j < ny - 1; j++) {
+    for (i = 0; i < nx - 1; i++) {
       // Corners counter-clockwise from the bottom left: a (i, j), b (i+1, j), c (i+1, j+1), d (i, j+1).
-      const a = z[j * nx + i], b = z[j * nx + i + 1], c = z[(j + 1) * nx + i + 1], d = z[(j + 1) * nx + i];
+      a = z[j * nx + i]; b = z[j * nx + i + 1]; c = z[(j + 1) * nx + i + 1]; d = z[(j + 1) * nx + i];
       if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) continue;
       const lo = Math.min(a, b, c, d), hi = Math.max(a, b, c, d);
       const k0 = Math.max(0, Math.ceil((lo - start) / size)), k1 = Math.min(count - 1, Math.floor((hi - start) / size));
       for (let k = k0; k <= k1; k++) {
-        const v = start + k * size;
+        v = start + k * size;
         const m = (a > v ? 1 : 0) | (b > v ? 2 : 0) | (c > v ? 4 : 0) | (d > v ? 8 : 0);
-        if (m === 0 || m === 15) continue;
-        // Crossings on the four edges: bottom (a–b), right (b–c), top (d–c), left (a–d).
-        const bottom = () => [i + (v - a) / (b - a), j] as const;
-        const right = () => [i + 1, j + (v - b) / (c - b)] as const;
-        const top = () => [i + (v - d) / (c - d), j + 1] as const;
-        const left = () => [i, j + (v - a) / (d - a)] as const;
-        const seg = (p: readonly [number, number], q: readonly [number, number]) => out.push(p[0], p[1], q[0], q[1]);
         switch (m) {
-          case 1: case 14: seg(bottom(), left()); break;
-          case 2: case 13: seg(bottom(), right()); break;
-          case 3: case 12: seg(left(), right()); break;
-          case 4: case 11: seg(right(), top()); break;
-          case 6: case 9: seg(bottom(), top()); break;
-          case 7: case 8: seg(left(), top()); break;
-          case 5: case 10: {
-            // Two opposite corners above: the cell's mean says whether the middle joins them.
-            const high = (a + b + c + d) / 4 > v;
-            if ((m === 5) === high) {
-              seg(bottom(), right());
-              seg(left(), top());
+          case 0: case 15: break;
+          case 1: case 14: cross(0); cross(3); break;
+          case 2: case 13: cross(0); cross(1); break;
+          case 3: case 12: cross(3); cross(1); break;
+          case 4: case 11: cross(1); cross(2); break;
+          case 6: case 9: cross(0); cross(2); break;
+          case 7: case 8: cross(3); cross(2); break;
+          default: {
+            // 5 or 10, two opposite corners above: the cell's mean says whether the middle joins them.
+            if ((m === 5) === (a + b + c + d) / 4 > v) {
+              cross(0); cross(1);
+              cross(3); cross(2);
             } else {
-              seg(bottom(), left());
-              seg(right(), top());
+              cross(0); cross(3);
+              cross(1); cross(2);
             }
-            break;
           }
         }
       }
     }
   }
-  return Float64Array.from(out);
+  return out.slice(0, n);
 }
 
 /** Where a grid lies on the canvas: the pixels of its first and last column and of its top and bottom row (CSS pixels). */
@@ -199,6 +208,13 @@ export interface Extremum {
   symbol: 'star' | 'diamond';
 }
 
+/** The band image, kept between paintings of one size: a drag asks for one every frame. */
+let scratch: ImageData | null = null;
+function imageOf(w: number, h: number): ImageData {
+  if (scratch?.width !== w || scratch.height !== h) scratch = new ImageData(w, h);
+  return scratch;
+}
+
 /** Paints the grid's bands, level lines and the extrema into the frame's plot area on `canvas` (sized to the frame). */
 export function paintContour(canvas: OffscreenCanvas, frame: Frame, grid: LogGrid, extrema: Extremum[], dpr: number): ContourDrawn {
   const w = Math.round(frame.width * dpr), h = Math.round(frame.height * dpr);
@@ -222,7 +238,7 @@ export function paintContour(canvas: OffscreenCanvas, frame: Frame, grid: LogGri
   // The plot area in device pixels: the bands are computed there only.
   const ax = Math.round(frame.x.offset * dpr), ay = Math.round(frame.y.offset * dpr);
   const aw = Math.max(1, Math.round((frame.x.offset + frame.x.length) * dpr) - ax), ah = Math.max(1, Math.round((frame.y.offset + frame.y.length) * dpr) - ay);
-  const image = new ImageData(aw, ah);
+  const image = imageOf(aw, ah);
   const place = { x0: px(grid.x[0]) - ax / dpr, x1: px(grid.x[nx - 1]) - ax / dpr, top: py(grid.y[ny - 1]) - ay / dpr, bottom: py(grid.y[0]) - ay / dpr };
   paintBands(image.data, aw, ah, dpr, z, nx, ny, place, levels);
   ctx.putImageData(image, ax, ay);
