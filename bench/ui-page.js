@@ -104,7 +104,7 @@
     const p0 = Number(el.value);
     const dir = p0 - span >= lo ? -1 : 1;
     const run = {
-      stamps: [], costs: [], inputs: 0, p0, p1: Math.max(lo, Math.min(hi, p0 + dir * span)),
+      stamps: [], costs: [], inputs: 0, contours: 0, p0, p1: Math.max(lo, Math.min(hi, p0 + dir * span)),
       lt0: B.longtasks.length, t0: 0, t1: 0, done: null,
     };
     const onInput = () => run.inputs++;
@@ -116,6 +116,10 @@
       let t0;
       let last = p0;
       let sent = null;
+      // The live contour's canvas keeps what it drew last: a new object, a new painting shown.
+      const bands = document.querySelector('[data-testid=contour] canvas.bands');
+      let painted = bands?.drawn;
+      run.seq0 = painted?.seq ?? 0;
       const finish = () => {
         B.recording = false;
         el.removeEventListener('input', onInput);
@@ -130,6 +134,10 @@
           performance.mark('bench-drag-start');
         }
         run.stamps.push(now);
+        if (bands?.drawn !== painted) {
+          painted = bands.drawn;
+          run.contours++;
+        }
         if (now - t0 >= duration) return finish();
         requestAnimationFrame(record);
       };
@@ -175,10 +183,13 @@
         else resolve();
       });
     });
+    // Every change of the function is a numbered request to the contour's worker; after the 1.5 s the last
+    // one is painted, so the numbers tell how many changes the drag made.
+    const seq1 = document.querySelector('[data-testid=contour] canvas.bands')?.drawn?.seq ?? 0;
     const longtasks = B.longtasks.slice(run.lt0).filter((e) => e.start + e.duration > run.t0 && e.start < run.t1);
     const after = B.longtasks.slice(run.lt0).filter((e) => e.start >= run.t1 && e.start < run.t1 + 1500);
     return {
-      stamps: run.stamps, costs: run.costs, inputs: run.inputs, p0: run.p0, p1: run.p1,
+      stamps: run.stamps, costs: run.costs, inputs: run.inputs, contours: run.contours, changes: seq1 - run.seq0, p0: run.p0, p1: run.p1,
       t0: run.t0, t1: run.t1, longtasks, calls, after: { longtasks: after, maxFrame },
     };
   };

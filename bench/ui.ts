@@ -53,7 +53,7 @@ const SLIDER = '#run-0-lr-slider';
 const KAPPA = '#fn-kappa-slider';
 const THETA = '#fn-theta-slider';
 const IDLE = '#bench-idle-slider';
-const GOAL = { median: 1.15, p95: 1.5 };
+const GOAL = { median: 1.15, p95: 1.5, contour: 0.9 };
 
 const log = (s = '') => console.log(s);
 const ms = (v: number | null | undefined, d = 1) => (v == null || !Number.isFinite(v) ? '–' : `${v.toFixed(d)} ms`);
@@ -182,6 +182,9 @@ interface Drag {
   intervals: number[];
   frames: number;
   inputs: number;
+  /** How many new contour paintings the page showed during the drag, and how many changes of the function it asked for. */
+  contours: number;
+  changes: number;
   span: [number, number];
   costs: number[];
   longtasks: { start: number; duration: number }[];
@@ -233,6 +236,8 @@ async function drag(page: Page, cdp: CDPSession, label: string, selector: string
     intervals: stamps.slice(1).map((t, i) => t - stamps[i]),
     frames: stamps.length - 1,
     inputs: r.inputs,
+    contours: r.contours,
+    changes: r.changes,
     span: [r.p0, r.p1],
     costs: r.costs,
     longtasks: r.longtasks,
@@ -279,6 +284,7 @@ function perInput(d: Drag): string {
   const calls = (plot: string) => d.calls.filter((c) => c.plot === plot).map((c) => c.ms);
   return [
     part('input→effects done', d.costs),
+    `${d.contours} contour paintings shown for ${d.changes} changes of the function`,
     part('contour Plotly calls', calls('contour')) || 'no contour Plotly call',
     part('loss Plotly calls', calls('loss')) || 'no loss Plotly call',
   ].join('; ');
@@ -327,7 +333,7 @@ function covered(spans: [number, number][]): number {
 const TRACE_CATS = ['scripting', 'style+layout', 'paint+commit', 'gc', 'other'];
 const TRACE_HEADER = [
   padr('traced drag (ms per frame)', 32), pad('frames', 6), pad('median', 7),
-  ...TRACE_CATS.map((c) => pad(c, 12)), pad('main busy', 9), pad('raster', 7), pad('compositor', 10),
+  ...TRACE_CATS.map((c) => pad(c, 12)), pad('main busy', 9), pad('raster', 7), pad('compositor', 10), pad('workers', 8),
 ].join(' ');
 
 /**
@@ -345,7 +351,7 @@ async function traceDrag(page: Page, cdp: CDPSession, label: string): Promise<vo
     categories: '-*,devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel,blink.user_timing,v8,disabled-by-default-v8.gc,cc,viz,benchmark',
     transferMode: 'ReportEvents',
   });
-  const d = await drag(page, cdp, label, SLIDER);
+  const d = await drag(page, cdp, label, lastSelector);
   const complete = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
   await cdp.send('Tracing.end');
   await complete;
@@ -385,7 +391,7 @@ async function traceDrag(page: Page, cdp: CDPSession, label: string): Promise<vo
   for (const e of events) {
     if (e.pid !== pid || e.ph !== 'X' || e.dur == null || e.ts < t0 || e.ts > t1) continue;
     const name = (threads.get(`${e.pid}:${e.tid}`) ?? '').replace(/\d+$/, '');
-    const kind = /ThreadPool|Raster|TileWorker/.test(name) ? 'raster' : name === 'Compositor' ? 'compositor' : null;
+    const kind = /ThreadPool|Raster|TileWorker/.test(name) ? 'raster' : name === 'Compositor' ? 'compositor' : /Worker thread/.test(name) ? 'workers' : null;
     if (!kind) continue;
     const key = `${kind}:${e.tid}`;
     spans.set(key, [...(spans.get(key) ?? []), [e.ts, e.ts + e.dur]]);
@@ -396,6 +402,7 @@ async function traceDrag(page: Page, cdp: CDPSession, label: string): Promise<vo
   log([
     padr(label, 32), pad(d.frames, 6), pad(stats(d).median.toFixed(1), 7), ...TRACE_CATS.map((c) => f(self.get(c) ?? 0)),
     pad((mainBusy / d.frames).toFixed(1), 9), pad((busyOf('raster') / d.frames).toFixed(1), 7), pad((busyOf('compositor') / d.frames).toFixed(1), 10),
+    pad((busyOf('workers') / d.frames).toFixed(1), 8),
   ].join(' '));
 }
 
@@ -403,7 +410,7 @@ async function profileDrag(page: Page, cdp: CDPSession, label: string): Promise<
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  const d = await drag(page, cdp, label, SLIDER);
+  const d = await drag(page, cdp, label, lastSelector);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Profiler.disable');
   await rest(page);
@@ -454,6 +461,9 @@ function busyCore(): ChildProcess {
   return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
 }
 
+/** The slider of the last scene dragged: --profile traces and samples that drag again. */
+let lastSelector = SLIDER;
+
 interface Verdict { what: string; value: string; goal: string; pass: boolean }
 const verdicts: Verdict[] = [];
 function judge(what: string, value: string, goal: string, pass: boolean): void {
@@ -464,9 +474,12 @@ function judge(what: string, value: string, goal: string, pass: boolean): void {
  * One scene's drags: the display's limit (an idle slider) before and after the app's drag, pooled; the
  * app's drag against it; and what the page does in the 1.5 s after the hand lets go.
  */
-async function dragScene(page: Page, cdp: CDPSession, label: string, opts: { busy?: boolean; goalFps?: number; selector?: string } = {}): Promise<void> {
+async function dragScene(
+  page: Page, cdp: CDPSession, label: string, opts: { busy?: boolean; goalFps?: number; selector?: string; contour?: boolean } = {},
+): Promise<void> {
   if (opt.only && !label.includes(opt.only)) return;
   const selector = opts.selector ?? SLIDER;
+  lastSelector = selector;
   // A short unrecorded drag first, so that neither the JIT's warm-up nor a first allocation is measured.
   await addIdleSlider(page);
   await page.evaluate((a) => (window as any).__bench.start(a), { selector, duration: 600, span: SPAN, drive: true });
@@ -498,6 +511,8 @@ async function dragScene(page: Page, cdp: CDPSession, label: string, opts: { bus
     }
     judge(`${label}: median frame`, `${rm.toFixed(2)}× (${ms(a.median)} vs ${ms(l.median)})`, `≤ ${GOAL.median}×`, rm <= GOAL.median);
     judge(`${label}: p95 frame`, `${rp.toFixed(2)}× (${ms(a.p95)} vs ${ms(l.p95)})`, `≤ ${GOAL.p95}×`, rp <= GOAL.p95);
+    // A slider of the function's: the contour must follow it, one painting per change or near it.
+    if (opts.contour) judge(`${label}: contour paintings per change`, `${(app.contours / app.changes).toFixed(2)} (${app.contours} / ${app.changes})`, `≥ ${GOAL.contour}`, app.contours >= GOAL.contour * app.changes);
     judge(`${label}: long tasks during the drag`, `${lt.length}${lt.length ? ` (longest ${ms(Math.max(...lt.map((e) => e.duration)), 0)})` : ''}`, '0', lt.length === 0);
     const longest = after.longtasks.length ? Math.max(...after.longtasks.map((e) => e.duration)) : 0;
     judge(`${label}: longest task after release`, longest ? ms(longest, 0) : 'none over 50 ms', '≤ 50 ms', longest <= 50);
@@ -560,8 +575,8 @@ async function main(): Promise<void> {
       await settled(page, 3);
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)');
       // The function's own sliders: every step a new function, its contour, colour bar and paths.
-      await dragScene(page, cdp, 'default page: drag κ', { selector: KAPPA });
-      await dragScene(page, cdp, 'default page: drag θ', { selector: THETA });
+      await dragScene(page, cdp, 'default page: drag κ', { selector: KAPPA, contour: true });
+      await dragScene(page, cdp, 'default page: drag θ', { selector: THETA, contour: true });
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)', { busy: true, goalFps: 40 });
       for (const [runs, steps, kappa, extra] of [[RUNS, STEPS, 25, ''], [8, 2000, 1000, ''], [8, 2000, 1000, FORCES]] as const) {
         await page.goto(sceneLink(url, runs, steps, kappa, extra));

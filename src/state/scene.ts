@@ -90,20 +90,23 @@ export function runTrajectories(fn: SceneFunction, s: PlaygroundState): Trajecto
   return out;
 }
 
-/** The contour surface: log-spaced levels above the known minimum, or above the grid's lowest value. */
-export function surface(fn: TestFunction): LogGrid {
-  const grid = sampleGrid(fn.f, fn.view);
+/**
+ * The contour surface: log-spaced levels above the known minimum, or above the grid's lowest value, from
+ * `n` × `n` samples (fewer only for the live contour's drafts during a drag).
+ */
+export function surface(fn: TestFunction, n = 200): LogGrid {
+  const grid = sampleGrid(fn.f, fn.view, n, n);
   return logGrid(grid, Number.isNaN(fn.fMin) ? grid.min : fn.fMin);
 }
 
 /**
  * The contour over the box a plot shows (the function's box widened to the plot's shape, or a zoom), on
- * the levels of the function's own box (`levels`, its `surface`): the colours mean the same heights
- * whatever the window's shape.
+ * the levels of the function's own box (`levels`, its `surface`, whose size it takes): the colours mean
+ * the same heights whatever the window's shape.
  */
 export function surfaceOver(fn: TestFunction, levels: LogGrid, box: Box): LogGrid {
   const same = [0, 1].every((i) => box.x[i] === fn.view.x[i] && box.y[i] === fn.view.y[i]);
-  return same ? levels : logGrid(sampleGrid(fn.f, box), levels.floor, levels);
+  return same ? levels : logGrid(sampleGrid(fn.f, box, levels.x.length, levels.y.length), levels.floor, levels);
 }
 
 /**

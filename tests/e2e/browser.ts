@@ -35,8 +35,9 @@ export async function waitForPlots(page: Page): Promise<void> {
     () => {
       const drew = (sel: string) => ((document.querySelector(`${sel} canvas.marks`) as { drawn?: { lines: unknown[] } } | null)?.drawn?.lines.length ?? 0) > 0;
       const bands = document.querySelector('[data-testid=contour] canvas.bands') as { drawn?: { segments: number } } | null;
-      // The other seeds, when the link asks for them, come from a worker: until they do, the page is pending.
-      const seeds = /\bseeds\b/.test(document.documentElement.dataset.pending ?? '');
+      // The other seeds, when the link asks for them, and the contour's full painting come from workers:
+      // until they do, the page is pending.
+      const seeds = /\b(seeds|contour)\b/.test(document.documentElement.dataset.pending ?? '');
       return !!document.querySelector('[data-testid=contour] .xtick') && (bands?.drawn?.segments ?? 0) > 0 && drew('[data-testid=contour]') && drew('[data-testid=loss]') && !seeds;
     },
     undefined,

@@ -20,9 +20,11 @@ function slideTo(page: Page, selector: string, value: number): Promise<void> {
   }), { selector, value });
 }
 
+type Shown = ContourDrawn & { seq: number; draft: boolean };
+
 /** What the contour canvas says it drew. */
-function drawn(page: Page): Promise<ContourDrawn> {
-  return page.evaluate((sel) => (document.querySelector(`${sel} canvas.bands`) as unknown as { drawn: ContourDrawn }).drawn, CONTOUR);
+function drawn(page: Page): Promise<Shown> {
+  return page.evaluate((sel) => (document.querySelector(`${sel} canvas.bands`) as unknown as { drawn: Shown }).drawn, CONTOUR);
 }
 
 describe('the live contour', () => {
@@ -46,6 +48,34 @@ describe('the live contour', () => {
       expect(await plotlyDraws(page)).toBe(draws);
     });
   }
+
+  it('during a drag the page is pending until the last change is painted in full; a draft meanwhile is half the size', async () => {
+    const { page } = s();
+    await quiet(page);
+    const seq = (await drawn(page)).seq;
+    // One input a frame for 40 frames, as a hand drags κ: what the canvas showed after each.
+    const seen = await page.evaluate(async (sel) => {
+      const el = document.querySelector('#fn-kappa-slider') as HTMLInputElement;
+      const c = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement & { drawn: Shown };
+      const out: { pending: boolean; draft: boolean; width: number; full: number }[] = [];
+      for (let k = 0; k < 40; k++) {
+        el.value = String(Number(el.value) + 5);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise(requestAnimationFrame);
+        const pending = /\bcontour\b/.test(document.documentElement.dataset.pending ?? '');
+        out.push({ pending, draft: c.drawn.draft, width: c.width, full: Math.round(c.drawn.frame.width * devicePixelRatio) });
+      }
+      return out;
+    }, CONTOUR);
+    // Right after an input its painting is still on its way.
+    expect(seen[0].pending).toBe(true);
+    for (const v of seen) expect(v.width).toBe(v.draft ? Math.round(v.full / 2) : v.full);
+    await quiet(page);
+    const d = await drawn(page);
+    expect(d.seq).toBe(seq + 40);
+    expect(d.draft).toBe(false);
+    expect(await page.evaluate((sel) => document.querySelector(`${sel} canvas.bands`)!.getAttribute('width'), CONTOUR)).toBe(String(Math.round(d.frame.width)));
+  });
 
   it('the loss plot\'s axes follow a change of decades in f − f* once input rests, in one Plotly drawing', async () => {
     const { page } = s();
@@ -80,7 +110,8 @@ describe('the live contour', () => {
     const lattice = Array.from({ length: n * n }, (_, k) => [d.frame.x.offset + ((k % n) + 0.5) * (d.frame.x.length / n), d.frame.y.offset + (Math.floor(k / n) + 0.5) * (d.frame.y.length / n)]);
     const pixels = await page.evaluate(({ sel, at }) => {
       const c = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement;
-      const k = c.width / c.getBoundingClientRect().width, ctx = c.getContext('2d')!;
+      const k = c.width / c.getBoundingClientRect().width, ctx = new OffscreenCanvas(c.width, c.height).getContext('2d')!;
+      ctx.drawImage(c, 0, 0);
       return at.map(([x, y]) => Array.from(ctx.getImageData(Math.floor(x * k), Math.floor(y * k), 1, 1).data.slice(0, 3)));
     }, { sel: CONTOUR, at: lattice });
     let checked = 0;

@@ -43,7 +43,9 @@ describe('the live layer', () => {
         const e = c.drawn?.extrema.find((x) => x.symbol === 'star');
         if (!e) return null;
         const k = c.width / c.getBoundingClientRect().width;
-        const [r, g, b] = c.getContext('2d')!.getImageData(Math.round(e.at[0] * k), Math.round(e.at[1] * k), 1, 1).data;
+        const copy = new OffscreenCanvas(c.width, c.height).getContext('2d')!;
+        copy.drawImage(c, 0, 0);
+        const [r, g, b] = copy.getImageData(Math.round(e.at[0] * k), Math.round(e.at[1] * k), 1, 1).data;
         const box = c.getBoundingClientRect();
         return { at: [box.x + e.at[0], box.y + e.at[1]] as [number, number], white: r + g + b === 765 };
       }, CONTOUR);

@@ -198,7 +198,9 @@ describe('resizing and the colour bar', () => {
         const c = document.querySelector('[data-testid=contour] canvas.bands') as HTMLCanvasElement & { drawn: { box: { x: number[]; y: number[] }; frame: { x: { offset: number; length: number }; y: { offset: number; length: number } } } };
         const { frame, box } = c.drawn;
         const k = c.width / c.getBoundingClientRect().width;
-        const alpha = (x: number, y: number) => c.getContext('2d')!.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data[3];
+        const copy = new OffscreenCanvas(c.width, c.height).getContext('2d')!;
+        copy.drawImage(c, 0, 0);
+        const alpha = (x: number, y: number) => copy.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data[3];
         const [x0, x1, y0, y1] = [frame.x.offset + 1, frame.x.offset + frame.x.length - 2, frame.y.offset + 1, frame.y.offset + frame.y.length - 2];
         return { box, corners: [alpha(x0, y0), alpha(x1, y0), alpha(x0, y1), alpha(x1, y1)] };
       });

@@ -156,7 +156,10 @@ export interface ContourLook {
 export function contour(page: Page): Promise<ContourLook> {
   return page.evaluate((sel) => {
     const canvas = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement & { drawn?: { segments: number } };
-    const pixels = new Int32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
+    // The canvas shows bitmaps (a 'bitmaprenderer' context): read its pixels through a copy.
+    const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
+    copy.drawImage(canvas, 0, 0);
+    const pixels = new Int32Array(copy.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
     let hash = 17;
     for (let i = 0; i < pixels.length; i++) hash = (Math.imul(hash, 31) + pixels[i]) | 0;
     return { count: canvas.drawn?.segments ?? 0, hash };

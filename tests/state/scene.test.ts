@@ -106,6 +106,18 @@ describe('scene', () => {
     expect(g.min).toBeLessThan(g.max - 3);
   });
 
+  it('samples a draft of the surface with fewer points on nearly the same levels, and a wider box at the draft\'s size', () => {
+    const fn = getTestFunction('quadratic', { kappa: 25, theta: 20 });
+    const full = surface(fn), draft = surface(fn, 100);
+    expect([full.x.length, full.y.length, draft.x.length, draft.y.length]).toEqual([200, 200, 100, 100]);
+    // The same box, its corners (the highest values) included: the colour range moves by a hair only (δ
+    // follows the median).
+    expect(draft.max).toBeCloseTo(full.max, 5);
+    expect(Math.abs(draft.min - full.min)).toBeLessThan(0.05 * (full.max - full.min));
+    const wide = surfaceOver(fn, draft, { x: [-4, 4], y: [-2, 2] });
+    expect([wide.x.length, wide.y.length, wide.min, wide.max]).toEqual([100, 100, draft.min, draft.max]);
+  });
+
   it('draws a wider box on the levels of the function’s own box, and the box itself as its own grid', () => {
     const fn = getTestFunction('rosenbrock');
     const own = surface(fn);
