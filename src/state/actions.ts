@@ -9,12 +9,15 @@ import { lrSlider, nudge, settingSlider } from './sliders';
 const defaults = (specs: Readonly<Record<string, { default: number }>>) =>
   Object.fromEntries(Object.entries(specs).map(([k, p]) => [k, p.default]));
 
-/** The batch a new run of a kind takes: all N, one, or the rule's default mini-batch. */
-function defaultBatch(kind: OptimizerKind, n: number): number {
+/** The batch a new run of a kind takes on a sum of n samples: all n, one, or the rule's default mini-batch. */
+export function defaultBatch(kind: OptimizerKind, n: number): number {
   const b = optimizerDef(kind).batch;
   const size = b.choice ? b.default : b.size;
   return size === 'all' ? n : Math.min(size, n);
 }
+
+/** The seed of a new run's mini-batches: its own, so that two runs never share their draws. */
+export const defaultSeed = (id: number) => id + 1;
 
 /** A new run of a kind, with settings that make sense on the function at hand. */
 export function newRun(fn: SceneFunction, kind: OptimizerKind, id: number): RunState {
@@ -24,7 +27,7 @@ export function newRun(fn: SceneFunction, kind: OptimizerKind, id: number): RunS
     params: defaults(optimizerDef(kind).hyper),
     schedule: { kind: 'constant', params: {} },
     batch: defaultBatch(kind, fn.n),
-    seed: id + 1,
+    seed: defaultSeed(id),
     visible: true,
   };
 }

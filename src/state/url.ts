@@ -1,15 +1,15 @@
 // The state as a link: short readable keys, every number exact (JavaScript's shortest round-trip form),
 // and a decoder that turns any string into the nearest valid state, saying what it had to drop.
-import { namedSettings, optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../core';
+import { isFiniteSum, namedSettings, optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../core';
 import type { Box, OptimizerKind, ScheduleKind, SettingSpec } from '../core';
 import { parseFunction } from '../expr';
 import { isLang, type Lang } from '../i18n';
-import { newRun, selectFunction } from './actions';
+import { defaultBatch, defaultSeed, newRun, selectFunction } from './actions';
 import { readEmbed, type EmbedItem } from './embed';
 import { readNumber, type FieldRule } from './fields';
-import { defaultState } from './defaults';
+import { DEFAULT_FORMULA, defaultState } from './defaults';
 import { FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
-import { buildFunction, type SceneFunction } from './scene';
+import { baseFunction, buildFunction, type SceneFunction } from './scene';
 import { costAxes, defaultShow, MAX_VECTORS, type CostAxis, type ShowState } from './show';
 
 /** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
@@ -46,11 +46,10 @@ function encodeSettings(specs: Readonly<Record<string, SettingSpec>>, values: Re
  * A run as `kind,id:…,lr:…`, the rule's settings, every other setting that differs from a new run's,
  * and a schedule as `sched:kind` with all its settings, e.g. `gd,id:0,lr:1,sched:inverse,k:0.05`.
  */
-function encodeRun(r: RunState, fn: SceneFunction): string {
-  const fresh = newRun(fn, r.kind, r.id);
+function encodeRun(r: RunState, n: number): string {
   const parts = [r.kind, `id:${r.id}`, `lr:${num(r.lr)}`, ...encodeSettings(optimizerDef(r.kind).hyper, r.params)];
-  if (r.batch !== fresh.batch) parts.push(`B:${r.batch}`);
-  if (r.seed !== fresh.seed) parts.push(`seed:${r.seed}`);
+  if (r.batch !== defaultBatch(r.kind, n)) parts.push(`B:${r.batch}`);
+  if (r.seed !== defaultSeed(r.id)) parts.push(`seed:${r.seed}`);
   if (r.schedule.kind !== 'constant') {
     parts.push(`sched:${r.schedule.kind}`, ...encodeSettings(scheduleDef(r.schedule.kind).params, r.schedule.params, true));
   }
@@ -60,20 +59,27 @@ function encodeRun(r: RunState, fn: SceneFunction): string {
 
 const boxText = (b: Box) => [...b.x, ...b.y].map(num).join(',');
 
-/** The page encodes its state several times per change: build each function state's function once. */
-let built: { key: string; fn: SceneFunction } | null = null;
-function functionOf(fs: FunctionState): SceneFunction {
-  const key = JSON.stringify([fs.id, fs.params, fs.formula, fs.samples, fs.noise, fs.noiseSeed, fs.view ?? null]);
-  if (built?.key !== key) built = { key, fn: buildFunction(fs) };
-  return built.fn;
+/**
+ * How many samples the function's sum has (a run's default batch depends on it): a least-squares fit's own
+ * data, else the state's noise samples. The page encodes its state several times per change: the formula
+ * is parsed once.
+ */
+let counted: { key: string; n: number | null } | null = null;
+function samplesOf(fs: FunctionState): number {
+  const key = JSON.stringify([fs.id, fs.params, fs.formula]);
+  if (counted?.key !== key) {
+    const base = baseFunction(fs);
+    counted = { key, n: isFiniteSum(base) ? base.n : null };
+  }
+  return counted.n ?? fs.samples;
 }
 
 export function encode({ state: s, playhead, view, lang, map, show, embed }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
-  if (s.fn.id === FORMULA_ID || s.fn.formula !== defaultState().fn.formula) q.set('formula', s.fn.formula);
-  const fn = functionOf(s.fn);
+  if (s.fn.id === FORMULA_ID || s.fn.formula !== DEFAULT_FORMULA) q.set('formula', s.fn.formula);
+  const n = samplesOf(s.fn);
   q.set('N', String(s.fn.samples));
   q.set('noise', num(s.fn.noise));
   q.set('nseed', String(s.fn.noiseSeed));
@@ -84,7 +90,7 @@ export function encode({ state: s, playhead, view, lang, map, show, embed }: Lin
   if (view) q.set('view', boxText(view));
   // An empty `run` says "no runs", which a link without any `run` (the default runs) cannot.
   if (s.runs.length === 0) q.set('run', '');
-  for (const r of s.runs) q.append('run', encodeRun(r, fn));
+  for (const r of s.runs) q.append('run', encodeRun(r, n));
   if (map != null && s.runs.some((r) => r.id === map)) q.set('map', String(map));
   const shown = defaultShow();
   if (show?.vectors) q.set('vec', String(show.vectors));
