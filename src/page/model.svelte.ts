@@ -131,8 +131,6 @@ export class PlaygroundModel {
     }),
   );
 
-  /** The preset whose figure is on screen now, if any: its caption says what to look at. */
-  readonly activePreset = $derived(presetLinks.find((x) => x.link === encode({ state: this.s, playhead: null, view: null }))?.p ?? null);
   readonly mapped = $derived(this.s.runs.find((r) => r.id === this.mapRun) ?? null);
   /** The run under the contour: the one picked, else the first with a knob beside η (α, β₁, ρ), else the first. */
   readonly focused = $derived(
@@ -141,6 +139,14 @@ export class PlaygroundModel {
 
   /** The link of the state and zoom alone: a change of it is a step Back undoes. */
   readonly #stateLink = $derived(encode({ state: this.s, playhead: null, view: this.view }));
+  /**
+   * The preset whose figure is on screen now, if any: its caption says what to look at. Unzoomed, the
+   * state's link is the one to compare (a drag encodes the state once a frame, not twice).
+   */
+  readonly activePreset = $derived.by(() => {
+    const link = this.view === null ? this.#stateLink : encode({ state: this.s, playhead: null, view: null });
+    return presetLinks.find((x) => x.link === link)?.p ?? null;
+  });
   readonly #links: ReturnType<typeof linkWriter>;
 
   /** The page opens on its link: the state, the playhead and the zoom; what the link had wrong is named. */
