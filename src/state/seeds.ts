@@ -65,11 +65,11 @@ export interface Band {
 type Losses = { losses: ArrayLike<number> };
 
 /**
- * f at steps 0 … steps of a run, +∞ from the step it diverged on: a diverged seed counts as worse than any
- * that kept going, so a band reaches +∞ only where more than 10 % (50 %, 90 %) of the seeds have diverged.
+ * f at step i of a run, +∞ from the step it diverged on: a diverged seed counts as worse than any that kept
+ * going, so a band reaches +∞ only where more than 10 % (50 %, 90 %) of the seeds have diverged.
  */
-export function lossesThrough(t: Losses, steps: number): number[] {
-  return Array.from({ length: steps + 1 }, (_, i) => (i < t.losses.length ? t.losses[i] : Infinity));
+export function lossAt(t: Losses, i: number): number {
+  return i < t.losses.length ? t.losses[i] : Infinity;
 }
 
 /** The band of f over runs of one setting with different seeds, at every step 0 … steps. */
@@ -78,7 +78,7 @@ export function lossBand(runs: readonly Losses[], steps: number): Band {
   // One column of K values, sorted in place at every step (a typed array sorts by value, +∞ last).
   const at = new Float64Array(runs.length);
   for (let i = 0; i <= steps; i++) {
-    runs.forEach((t, k) => (at[k] = i < t.losses.length ? t.losses[i] : Infinity));
+    runs.forEach((t, k) => (at[k] = lossAt(t, i)));
     at.sort();
     band.p10.push(quantile(at, 0.1));
     band.p50.push(quantile(at, 0.5));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/core';
 import { decode } from '../../src/state/url';
 import { buildFunction, runSpec, runTrajectories } from '../../src/state/scene';
-import { isStochastic, lossBand, lossesThrough, quantile, runBands, seedKey, seedSpread, seedTrajectories } from '../../src/state/seeds';
+import { isStochastic, lossAt, lossBand, quantile, runBands, seedKey, seedSpread, seedTrajectories } from '../../src/state/seeds';
 
 describe('quantile', () => {
   it("is numpy's default (linear) quantile to the last bit", () => {
@@ -71,7 +71,7 @@ describe('seeds', () => {
 
   it('count a diverged seed as +∞ from its divergence on, so the band rises to ∞ only as seeds diverge', () => {
     const diverging = { ...own[1], losses: own[1].losses.slice(0, 10), diverged: { step: 10 } };
-    expect(lossesThrough(diverging, 12).slice(9)).toEqual([own[1].losses[9], Infinity, Infinity, Infinity]);
+    expect([9, 10, 11, 12].map((i) => lossAt(diverging, i))).toEqual([own[1].losses[9], Infinity, Infinity, Infinity]);
     const ok = own[1];
     // One of 3 diverged: the median is finite, the 90 % quantile interpolates towards ∞.
     const band = lossBand([ok, ok, diverging], s.steps);
