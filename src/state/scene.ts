@@ -29,6 +29,11 @@ export function baseFunction(fs: Pick<FunctionState, 'id' | 'params' | 'formula'
   return fs.view ? { ...fn, view: { x: [...fs.view.x], y: [...fs.view.y] } } : fn;
 }
 
+/** How many samples the function's sum has: a least-squares fit's own data, else the state's noise samples. */
+export function sumSize(base: TestFunction, fs: Pick<FunctionState, 'samples'>): number {
+  return isFiniteSum(base) ? base.n : fs.samples;
+}
+
 /** The function as a finite sum: the least-squares fit is one already, others get the state's noise. */
 export function finiteSum(base: TestFunction, fs: FunctionState): SceneFunction {
   if (isFiniteSum(base)) return base as SceneFunction;

@@ -1,7 +1,7 @@
 // The state as a link: short readable keys, every number exact (JavaScript's shortest round-trip form),
 // and a decoder that turns any string into the nearest valid state, saying what it had to drop.
-import { isFiniteSum, namedSettings, optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../core';
-import type { Box, OptimizerKind, ScheduleKind, SettingSpec } from '../core';
+import { namedSettings, optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../core';
+import type { Box, OptimizerKind, ScheduleKind, SettingSpec, TestFunction } from '../core';
 import { parseFunction } from '../expr';
 import { isLang, type Lang } from '../i18n';
 import { defaultBatch, defaultSeed, newRun, selectFunction } from './actions';
@@ -9,7 +9,7 @@ import { readEmbed, type EmbedItem } from './embed';
 import { readNumber, type FieldRule } from './fields';
 import { DEFAULT_FORMULA, defaultState } from './defaults';
 import { FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
-import { baseFunction, buildFunction, type SceneFunction } from './scene';
+import { baseFunction, buildFunction, sumSize, type SceneFunction } from './scene';
 import { costAxes, defaultShow, MAX_VECTORS, type CostAxis, type ShowState } from './show';
 
 /** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
@@ -59,19 +59,12 @@ function encodeRun(r: RunState, n: number): string {
 
 const boxText = (b: Box) => [...b.x, ...b.y].map(num).join(',');
 
-/**
- * How many samples the function's sum has (a run's default batch depends on it): a least-squares fit's own
- * data, else the state's noise samples. The page encodes its state several times per change: the formula
- * is parsed once.
- */
-let counted: { key: string; n: number | null } | null = null;
+/** The sum's size a run's default batch depends on (state/scene's sumSize): a formula is parsed once, not per encode. */
+let counted: { key: string; base: TestFunction } | null = null;
 function samplesOf(fs: FunctionState): number {
   const key = JSON.stringify([fs.id, fs.params, fs.formula]);
-  if (counted?.key !== key) {
-    const base = baseFunction(fs);
-    counted = { key, n: isFiniteSum(base) ? base.n : null };
-  }
-  return counted.n ?? fs.samples;
+  if (counted?.key !== key) counted = { key, base: baseFunction(fs) };
+  return sumSize(counted.base, fs);
 }
 
 export function encode({ state: s, playhead, view, lang, map, show, embed }: LinkState): string {

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bandColors, type ContourDrawn } from '../../src/draw/contour';
 import { sharedPage, waitForPlots } from './browser';
-import { CONTOUR, contour, drawnPaths, LOSS, plotlyDraws, POLL, quiet } from './plot';
+import { CONTOUR, contour, contourPixels, drawnPaths, LOSS, plotlyDraws, POLL, quiet } from './plot';
 
 const s = sharedPage();
 
@@ -108,12 +108,7 @@ describe('the live contour', () => {
     // A 16 × 16 lattice of pixels over the plot area, read back from the canvas.
     const n = 16;
     const lattice = Array.from({ length: n * n }, (_, k) => [d.frame.x.offset + ((k % n) + 0.5) * (d.frame.x.length / n), d.frame.y.offset + (Math.floor(k / n) + 0.5) * (d.frame.y.length / n)]);
-    const pixels = await page.evaluate(({ sel, at }) => {
-      const c = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement;
-      const k = c.width / c.getBoundingClientRect().width, ctx = new OffscreenCanvas(c.width, c.height).getContext('2d')!;
-      ctx.drawImage(c, 0, 0);
-      return at.map(([x, y]) => Array.from(ctx.getImageData(Math.floor(x * k), Math.floor(y * k), 1, 1).data.slice(0, 3)));
-    }, { sel: CONTOUR, at: lattice });
+    const pixels = (await contourPixels(page, lattice as [number, number][])).map((p) => p.slice(0, 3));
     let checked = 0;
     lattice.forEach(([px, py], k) => {
       const x = d.frame.x.range[0] + ((px - d.frame.x.offset) / d.frame.x.length) * (d.frame.x.range[1] - d.frame.x.range[0]);

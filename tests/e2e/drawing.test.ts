@@ -2,7 +2,7 @@
 // thing, through a frame we give Plotly. These tests hold the two together and the layer to its pixels.
 import { describe, expect, it } from 'vitest';
 import { sharedPage } from './browser';
-import { CONTOUR, heads, layer, lines, LOSS, near, plotArea, POLL } from './plot';
+import { CONTOUR, contourPixels, heads, layer, lines, LOSS, near, plotArea, POLL } from './plot';
 
 const s = sharedPage();
 
@@ -37,18 +37,17 @@ describe('the live layer', () => {
     const last = path.d.split(' ').at(-1)!.split(',').map(Number) as [number, number];
     const canvas = (await page.locator(`${CONTOUR} canvas.marks`).boundingBox())!;
     // The star: drawn on the contour's canvas in white with a dark ring (once it has drawn this view).
-    const star = () =>
-      page.evaluate((sel) => {
+    const star = async () => {
+      const found = await page.evaluate((sel) => {
         const c = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement & { drawn?: { extrema: { symbol: string; at: [number, number] }[] } };
         const e = c.drawn?.extrema.find((x) => x.symbol === 'star');
-        if (!e) return null;
-        const k = c.width / c.getBoundingClientRect().width;
-        const copy = new OffscreenCanvas(c.width, c.height).getContext('2d')!;
-        copy.drawImage(c, 0, 0);
-        const [r, g, b] = copy.getImageData(Math.round(e.at[0] * k), Math.round(e.at[1] * k), 1, 1).data;
         const box = c.getBoundingClientRect();
-        return { at: [box.x + e.at[0], box.y + e.at[1]] as [number, number], white: r + g + b === 765 };
+        return e ? { in: e.at, at: [box.x + e.at[0], box.y + e.at[1]] as [number, number] } : null;
       }, CONTOUR);
+      if (!found) return null;
+      const [[r, g, b]] = await contourPixels(page, [found.in]);
+      return { at: found.at, white: r + g + b === 765 };
+    };
     await expect.poll(async () => {
       const s = await star();
       return !!s && s.white && near([canvas.x + last[0], canvas.y + last[1]], s.at, 1.5);

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../src/state/presets';
 import { openPage, sharedPage, type Viewport } from './browser';
-import { contour, frames, lines, plotArea, POLL } from './plot';
+import { contour, contourPixels, frames, lines, plotArea, POLL } from './plot';
 
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const desktop: Viewport = { width: 1280, height: 800 };
@@ -194,16 +194,11 @@ describe('resizing and the colour bar', () => {
       expect(f.y.range[1]).toBeGreaterThanOrEqual(2);
       // The contour fills the widened area: its grid covers what is shown, not the box alone, and the
       // canvas has painted the plot area's four corners.
-      const painted = await page.evaluate(() => {
-        const c = document.querySelector('[data-testid=contour] canvas.bands') as HTMLCanvasElement & { drawn: { box: { x: number[]; y: number[] }; frame: { x: { offset: number; length: number }; y: { offset: number; length: number } } } };
-        const { frame, box } = c.drawn;
-        const k = c.width / c.getBoundingClientRect().width;
-        const copy = new OffscreenCanvas(c.width, c.height).getContext('2d')!;
-        copy.drawImage(c, 0, 0);
-        const alpha = (x: number, y: number) => copy.getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data[3];
-        const [x0, x1, y0, y1] = [frame.x.offset + 1, frame.x.offset + frame.x.length - 2, frame.y.offset + 1, frame.y.offset + frame.y.length - 2];
-        return { box, corners: [alpha(x0, y0), alpha(x1, y0), alpha(x0, y1), alpha(x1, y1)] };
-      });
+      const { frame, box } = await page.evaluate(() => (document.querySelector('[data-testid=contour] canvas.bands') as HTMLCanvasElement & {
+        drawn: { box: { x: number[]; y: number[] }; frame: { x: { offset: number; length: number }; y: { offset: number; length: number } } };
+      }).drawn);
+      const [x0, x1, y0, y1] = [frame.x.offset + 1, frame.x.offset + frame.x.length - 2, frame.y.offset + 1, frame.y.offset + frame.y.length - 2];
+      const painted = { box, corners: (await contourPixels(page, [[x0, y0], [x1, y0], [x0, y1], [x1, y1]])).map((p) => p[3]) };
       expect(painted.box.x).toEqual(f.x.range);
       expect(painted.box.y).toEqual(f.y.range);
       expect(painted.corners).toEqual([255, 255, 255, 255]);

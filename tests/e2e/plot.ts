@@ -166,6 +166,20 @@ export function contour(page: Page): Promise<ContourLook> {
   }, CONTOUR);
 }
 
+/**
+ * The contour canvas's RGBA at points given in CSS pixels of its box, each the pixel the point falls in. The
+ * canvas shows bitmaps (a 'bitmaprenderer' context): its pixels are read through a copy.
+ */
+export function contourPixels(page: Page, at: [number, number][]): Promise<number[][]> {
+  return page.evaluate(({ sel, at }) => {
+    const c = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement;
+    const k = c.width / c.getBoundingClientRect().width;
+    const copy = new OffscreenCanvas(c.width, c.height).getContext('2d')!;
+    copy.drawImage(c, 0, 0);
+    return at.map(([x, y]) => Array.from(copy.getImageData(Math.floor(x * k), Math.floor(y * k), 1, 1).data));
+  }, { sel: CONTOUR, at });
+}
+
 /** How many times Plotly has drawn a plot's axes since the page loaded (draw/plotly.ts counts them). */
 export async function plotlyDraws(page: Page, plot = CONTOUR): Promise<number> {
   return Number(await page.locator(`${plot} .plotly.layer`).getAttribute('data-draws'));
