@@ -573,6 +573,8 @@ async function main(): Promise<void> {
       log(`Drags: input events dispatched once per frame from requestAnimationFrame, ${DURATION} ms, ${SPAN} slider positions out and back (η of GD, ${SLIDER}; the function's κ and θ, ${KAPPA} and ${THETA}).`);
       log(HEADER_NOTE);
       await settled(page, 3);
+      // The first visit's service worker precaches every asset (~5 MB) once; the drags measure the page after it.
+      await page.evaluate(() => navigator.serviceWorker.ready);
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)');
       // The function's own sliders: every step a new function, its contour, colour bar and paths.
       await dragScene(page, cdp, 'default page: drag κ', { selector: KAPPA, contour: true });

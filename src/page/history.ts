@@ -10,11 +10,13 @@ export function linkWriter(initialStateLink: string, quietMs = 300) {
   let written = initialStateLink;
   const timer = deferred('link', quietMs);
   return {
-    write(stateLink: string, full: string): void {
+    /** `full` gives the whole link once input rests: encoding it on every change of a drag costs frame time too. */
+    write(stateLink: string, full: () => string): void {
       timer.schedule(() => {
-        if (`?${full}` === location.search) return;
+        const link = full();
+        if (`?${link}` === location.search) return;
         const push = stateLink !== written;
-        history[push ? 'pushState' : 'replaceState'](null, '', `${location.pathname}?${full}`);
+        history[push ? 'pushState' : 'replaceState'](null, '', `${location.pathname}?${link}`);
         written = stateLink;
       });
     },

@@ -198,8 +198,10 @@ export class PlaygroundModel {
       // An embedded figure leaves the address alone: an iframe's history entries join the course page's, so
       // its reader's Back would first undo slider moves. "Open in Ravine" carries the state instead.
       if (this.embed) return;
-      // The language travels in the link, but changing it is not a step Back would undo.
-      this.#links.write(this.#stateLink, this.#link());
+      // The language travels in the link, but changing it is not a step Back would undo. The whole link is
+      // encoded once input rests; here the effect only reads what it holds beyond the state's link.
+      void [this.shownStep, lang(), this.mapRun, $state.snapshot(this.show)];
+      this.#links.write(this.#stateLink, () => this.#link());
     });
   }
 

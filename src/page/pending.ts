@@ -4,9 +4,12 @@
 
 const waiting = new Set<string>();
 
+/** Writes the attribute only when its value changes: a write restyles the page (a drag marks work once a frame). */
 function show(): void {
-  if (waiting.size) document.documentElement.dataset.pending = [...waiting].join(' ');
-  else delete document.documentElement.dataset.pending;
+  const value = [...waiting].sort().join(' '), root = document.documentElement;
+  if (value === (root.dataset.pending ?? '')) return;
+  if (value) root.dataset.pending = value;
+  else delete root.dataset.pending;
 }
 
 /** Marks work in flight elsewhere (a worker's answer awaited) as pending, or done. */
