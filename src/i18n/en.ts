@@ -221,6 +221,7 @@ export const en = {
     optimum: 'optimum',
     best: 'best measured',
     measuring: 'Measuring…',
+    failed: (why: string) => `The map could not be measured (${why}); change a setting to try again.`,
     optimal: 'Optimal',
     export: 'Export the map:',
     optimalTheory: 'Set the run to theory’s best setting',
@@ -232,6 +233,7 @@ export const en = {
     tuneHelp: 'Each run gets its best η (and α, β₁ or ρ) measured on this function, from this start, in this many steps',
     tuning: (k: number, n: number) => `Tuning run ${k} of ${n}…`,
     tuned: (list: string) => `Tuned: ${list}`,
+    tuneFailed: (why: string) => `Tuning stopped (${why}); the runs keep their settings.`,
     noMap: 'No rate map for this run: every setting diverged.',
   },
 

@@ -279,6 +279,9 @@ export class PlaygroundModel {
       const tuned = await tuneRuns($state.snapshot(this.s), this.fn, target, (k, n) => (this.tuneNote = t().map.tuning(k, n)));
       for (const x of tuned) this.pickSetting(x.id, x);
       this.tuneNote = t().map.tuned(tuned.map((x) => runLabel(this.s.runs.find((r) => r.id === x.id)!, this.fn.n, lang())).join('; '));
+    } catch (err) {
+      // A worker failed: nothing was set (the settings are applied only once every run is tuned).
+      this.tuneNote = t().map.tuneFailed(err instanceof Error ? err.message : String(err));
     } finally {
       this.tuning = false;
     }

@@ -1,13 +1,14 @@
 // Two workers (the machine's two cores) that measure a map row by row. A new request cancels the one
 // before: its rows not yet handed out are dropped, and rows still in flight come back with an old token
-// and are ignored, so a stale map is never shown.
+// and are ignored, so a stale map is never shown. A row that fails (the worker says why, or dies) fails
+// its map: the promise rejects, the other rows are dropped, and the worker goes back to the pool.
 import type { MapJob } from '../state/ratemap';
 import type { RowRequest, RowResult } from './ratemap.worker';
 
 export interface MapPool {
   /**
    * Measures every row of `job`, handing each to `onRow` as it arrives; resolves with the whole map
-   * (row-major), or with null when a later request (or `cancel`) replaced it.
+   * (row-major), or with null when a later request (or `cancel`) replaced it; rejects when a row failed.
    */
   measure(job: MapJob, key: string, onRow?: (row: number, values: Float64Array) => void): Promise<Float64Array | null>;
   cancel(): void;
@@ -19,59 +20,72 @@ export function createMapPool(size: number, spawn: () => Worker): MapPool {
   const workers = Array.from({ length: size }, spawn);
   let token = 0;
   let pending: number[] = [];
-  let current: { job: MapJob; key: string; out: Float64Array; left: number; onRow?: (row: number, v: Float64Array) => void; done: (v: Float64Array | null) => void } | null = null;
+  let current: {
+    job: MapJob; key: string; out: Float64Array; left: number; onRow?: (row: number, v: Float64Array) => void;
+    done: (v: Float64Array | null) => void; fail: (e: Error) => void;
+  } | null = null;
   const idle = new Set(workers);
+  /** The request each busy worker holds: a worker that dies fails that row. */
+  const held = new Map<Worker, number>();
 
   function feed(w: Worker): void {
+    held.delete(w);
     const row = pending.shift();
     if (row === undefined || !current) {
       idle.add(w);
       return;
     }
     idle.delete(w);
+    held.set(w, token);
     const request: RowRequest = { token, key: current.key, job: current.job, row };
     w.postMessage(request);
   }
 
+  /** Ends the current map: with its values, null (replaced) or an error; its other rows are dropped. */
+  function end(result: Float64Array | null | Error): void {
+    token++;
+    pending = [];
+    if (!current) return;
+    const { done, fail } = current;
+    current = null;
+    if (result instanceof Error) fail(result);
+    else done(result);
+  }
+
   for (const w of workers) {
     w.onmessage = (e: MessageEvent<RowResult>) => {
-      const { token: t, row, values } = e.data;
-      if (t === token && current) {
-        current.out.set(values, row * current.job.axes.lrs.length);
-        current.onRow?.(row, values);
-        if (--current.left === 0) {
-          const { out, done } = current;
-          current = null;
-          done(out);
+      const r = e.data;
+      if (r.token === token && current) {
+        if ('error' in r) end(new Error(r.error));
+        else {
+          current.out.set(r.values, r.row * current.job.axes.lrs.length);
+          current.onRow?.(r.row, r.values);
+          if (--current.left === 0) end(current.out);
         }
       }
       feed(w);
     };
-  }
-
-  function cancel(): void {
-    token++;
-    pending = [];
-    if (current) {
-      const { done } = current;
-      current = null;
-      done(null);
-    }
+    // An error the worker did not catch (its script failed to load, or it ran out of memory).
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      if (held.get(w) === token && current) end(new Error(e.message || 'the worker stopped'));
+      feed(w);
+    };
   }
 
   return {
     measure(job, key, onRow) {
-      cancel();
+      end(null);
       const rows = job.axes.second?.values.length ?? 1;
-      return new Promise((done) => {
-        current = { job, key, out: new Float64Array(rows * job.axes.lrs.length), left: rows, onRow, done };
+      return new Promise((done, fail) => {
+        current = { job, key, out: new Float64Array(rows * job.axes.lrs.length), left: rows, onRow, done, fail };
         pending = Array.from({ length: rows }, (_, j) => j);
         for (const w of [...idle]) feed(w);
       });
     },
-    cancel,
+    cancel: () => end(null),
     terminate() {
-      cancel();
+      end(null);
       for (const w of workers) w.terminate();
     },
   };

@@ -11,21 +11,24 @@ export interface RowRequest {
   row: number;
 }
 
-export interface RowResult {
-  token: number;
-  row: number;
-  values: Float64Array;
-}
+/** A row's values, or why it could not be measured (the pool then gives up the map and says so). */
+export type RowResult = { token: number; row: number } & ({ values: Float64Array } | { error: string });
 
 let built: { key: string; fn: SceneFunction; fRef: number } | null = null;
 
 self.onmessage = (e: MessageEvent<RowRequest>) => {
   const { token, key, job, row } = e.data;
-  if (built?.key !== key) {
-    const fn = buildFunction(job.fn);
-    built = { key, fn, fRef: referenceLoss(fn) };
+  try {
+    if (built?.key !== key) {
+      built = null;
+      const fn = buildFunction(job.fn);
+      built = { key, fn, fRef: referenceLoss(fn) };
+    }
+    const values = measureRow(job, row, built.fn, built.fRef);
+    const result: RowResult = { token, row, values };
+    (self as unknown as Worker).postMessage(result, [values.buffer]);
+  } catch (err) {
+    const result: RowResult = { token, row, error: err instanceof Error ? err.message : String(err) };
+    (self as unknown as Worker).postMessage(result);
   }
-  const values = measureRow(job, row, built.fn, built.fRef);
-  const result: RowResult = { token, row, values };
-  (self as unknown as Worker).postMessage(result, [values.buffer]);
 };

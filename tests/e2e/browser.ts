@@ -47,11 +47,12 @@ export async function waitForPlots(page: Page): Promise<void> {
 
 /**
  * `locale`: the browser's language (navigator.languages), e.g. 'ru-RU'; the system's when left out.
- * `device`: a touch screen (hasTouch, isMobile) instead of a mouse, or permissions (the clipboard's).
+ * `device`: a touch screen (hasTouch, isMobile) instead of a mouse, permissions (the clipboard's), or no
+ * service worker (so that `page.route` sees every request, the workers' scripts too).
  */
 export async function openPage(
   path = '/', viewport: Viewport = { width: 1280, height: 800 }, locale?: string,
-  device: { hasTouch?: boolean; isMobile?: boolean; permissions?: string[] } = {},
+  device: { hasTouch?: boolean; isMobile?: boolean; permissions?: string[]; serviceWorkers?: 'block' } = {},
 ): Promise<Session> {
   const base = inject('baseURL');
   if (!base) throw new Error('no baseURL: run the browser tests with `vitest run --project e2e` (globalSetup serves dist/)');

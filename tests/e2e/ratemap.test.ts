@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedPage } from './browser';
+import { openPage, sharedPage } from './browser';
 import { POLL } from './plot';
 
 const s = sharedPage();
@@ -90,6 +90,30 @@ describe('the rate map', () => {
     expect(rate(after[0])).toBeLessThanOrEqual(rate(statuses[0]) + 0.005);
     expect(rate(after[1])).toBeLessThan(rate(statuses[1]) - 0.1);
     expect(rate(after[2])).toBeLessThan(rate(statuses[2]) - 0.1);
+  });
+});
+
+describe('the rate map, when its workers fail', () => {
+  it('says why under the map and after Tune every run, and keeps the runs\' settings', async () => {
+    const session = await openPage('/', undefined, undefined, { serviceWorkers: 'block' });
+    const { page } = session;
+    try {
+      // Every map worker answers each row with an error, as the real one does when measuring throws.
+      await page.route(/ratemap\.worker[^/]*\.js$/, (route) => route.fulfill({
+        contentType: 'text/javascript',
+        body: "self.onmessage = (e) => self.postMessage({ token: e.data.token, row: e.data.row, error: 'out of memory (test)' });",
+      }));
+      await page.goto(new URL('/?fn=rosenbrock&steps=200&run=momentum,id:1,lr:0.0005,a:0.9&map=1', page.url()).href);
+      await expect.poll(() => page.getByTestId('map-failed').textContent(), POLL).toBe('The map could not be measured (out of memory (test)); change a setting to try again.');
+      expect(await page.locator(MAP).getAttribute('data-source')).toBe('none');
+      const lr = await page.locator('#run-1-lr').inputValue();
+      await page.getByTestId('tune-all').click();
+      await expect.poll(() => page.getByTestId('tune-note').textContent(), POLL).toBe('Tuning stopped (out of memory (test)); the runs keep their settings.');
+      expect(await page.locator('#run-1-lr').inputValue()).toBe(lr);
+      await expect.poll(() => page.getByTestId('tune-all').isEnabled(), POLL).toBe(true);
+    } finally {
+      await session.close();
+    }
   });
 });
 

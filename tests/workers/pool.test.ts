@@ -7,13 +7,25 @@ import { buildFunction } from '../../src/state/scene';
 import { createMapPool } from '../../src/workers/pool';
 import type { RowRequest, RowResult } from '../../src/workers/ratemap.worker';
 
-/** A worker in this thread: answers each row a tick later, as the real one does after its work. */
-function fakeWorker(log: number[]): Worker {
+/**
+ * A worker in this thread: answers each row a tick later, as the real one does after its work. For the job
+ * keyed `fails` it fails row 3: it answers with the error as the real worker's catch does ('answer'), or
+ * dies with an error it did not catch ('die').
+ */
+function fakeWorker(log: number[], fails: { key: string; how: 'answer' | 'die' } | null = null): Worker {
   const w = {
     onmessage: null as ((e: MessageEvent<RowResult>) => void) | null,
+    onerror: null as ((e: ErrorEvent) => void) | null,
     postMessage(req: RowRequest) {
       log.push(req.row);
-      setTimeout(() => w.onmessage?.({ data: { token: req.token, row: req.row, values: measureRow(req.job, req.row) } } as MessageEvent<RowResult>), 1);
+      setTimeout(() => {
+        if (req.key === fails?.key && req.row === 3) {
+          if (fails.how === 'answer') w.onmessage?.({ data: { token: req.token, row: req.row, error: 'no memory left' } } as MessageEvent<RowResult>);
+          else w.onerror?.({ message: 'Uncaught RangeError: too deep', preventDefault() {} } as ErrorEvent);
+          return;
+        }
+        w.onmessage?.({ data: { token: req.token, row: req.row, values: measureRow(req.job, req.row) } } as MessageEvent<RowResult>);
+      }, 1);
     },
     terminate() {},
   };
@@ -54,6 +66,27 @@ describe('the map pool', () => {
     expect(map).not.toBeNull();
     expect(seen).toEqual(Array(8).fill('new'));
     pool.cancel();
+    expect(await pool.measure(job('quadratic'), 'again')).toHaveLength(64);
+  });
+
+  it.each(['answer', 'die'] as const)('a row that fails (the worker says so: %s) fails its map with the reason, and the pool works on', async (how) => {
+    const log: number[] = [];
+    const pool = createMapPool(2, () => fakeWorker(log, { key: 'bad', how }));
+    const rows: number[] = [];
+    await expect(pool.measure(job('rosenbrock'), 'bad', (row) => rows.push(row))).rejects.toThrow(how === 'answer' ? 'no memory left' : 'too deep');
+    // The rows after the failed one were never handed out.
+    expect(rows).not.toContain(3);
+    expect(Math.max(...log)).toBeLessThan(6);
+    // Both workers are back: the next map is measured whole, by both, equal to measuring in place.
+    log.length = 0;
+    const j = job('himmelblau');
+    const map = await pool.measure(j, 'good');
+    const direct = new Float64Array(64);
+    for (let r = 0; r < 8; r++) direct.set(measureRow(j, r), r * 8);
+    expect(map).toEqual(direct);
+    expect(log.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Twice in a row, as the issue found: the pool still answers.
+    await expect(pool.measure(job('rosenbrock'), 'bad')).rejects.toThrow();
     expect(await pool.measure(job('quadratic'), 'again')).toHaveLength(64);
   });
 });
