@@ -153,6 +153,32 @@ describe('runsJson', () => {
     expect(j.runs[0].diverged).toBe(runs[0].diverged!.step);
     expect(j.runs[0].x).toHaveLength(runs[0].points.length);
   });
+
+  it.each([
+    ['every run whole', (x: ReturnType<typeof defaultState>) => x],
+    ['GD and Momentum diverging midway', (x: ReturnType<typeof defaultState>) => ((x.runs[0].lr = 50), (x.runs[1].lr = 50))],
+    ['every run diverging at its start (f = +∞ there)', (x: ReturnType<typeof defaultState>) => {
+      x.fn.formula = '1/x + y^2';
+      selectFunction(x, FORMULA_ID);
+      x.start = [0, 1];
+    }],
+  ])('gives each run parallel arrays of one length, for pandas: %s', (_, edit) => {
+    const { s, fn, runs } = scene(edit);
+    const j = runsData(s, runs, fn);
+    const lengths = j.runs.map((r) => [r.step, r.x, r.y, r.loss, r.lr_t, r.gx, r.gy, r.ex, r.ey, r.evals, ...(r.hx ? [r.hx, r.hy!] : [])].map((a) => a.length));
+    j.runs.forEach((r, i) => expect(lengths[i], r.label).toEqual(lengths[i].map(() => runs[i].points.length)));
+    expect(j.runs.some((r) => r.hx !== null)).toBe(true);
+  });
+
+  it('writes a run that diverged at its start as empty arrays and its step 0', () => {
+    const { s, fn, runs } = scene((x) => {
+      x.fn.formula = '1/x + y^2';
+      selectFunction(x, FORMULA_ID);
+      x.start = [0, 1];
+    });
+    const r = runsData(s, runs, fn).runs[1];
+    expect(r).toMatchObject({ diverged: 0, step: [], x: [], lr_t: [], gx: [], hx: [], evals: [] });
+  });
 });
 
 describe('figureFileName', () => {
