@@ -16,7 +16,7 @@ export function linkWriter(initialStateLink: string, quietMs = 300) {
         const link = full();
         if (`?${link}` === location.search) return;
         const push = stateLink !== written;
-        history[push ? 'pushState' : 'replaceState'](null, '', `${location.pathname}?${link}`);
+        history[push ? 'pushState' : 'replaceState'](null, '', pageUrl(link));
         written = stateLink;
       });
     },
@@ -26,4 +26,15 @@ export function linkWriter(initialStateLink: string, quietMs = 300) {
       written = stateLink;
     },
   };
+}
+
+/**
+ * This page's address with the query `search`, absolute: a path that begins with // (a mistyped or crafted
+ * link) would otherwise read as another host, which history refuses with a SecurityError.
+ */
+export function pageUrl(search: string): string {
+  const url = new URL(location.href);
+  url.search = search;
+  url.hash = '';
+  return url.href;
 }

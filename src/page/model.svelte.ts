@@ -21,7 +21,7 @@ import { deferred, pending } from './pending';
 import { defaultShow, type ShowState } from '../state/show';
 import { decode, encode, type Decoded } from '../state/url';
 import { batchCloud, hasCloud, recentVectors } from '../state/vectors';
-import { linkWriter } from './history';
+import { linkWriter, pageUrl } from './history';
 import { Presentation } from './presentation.svelte';
 import type { Shortcut } from './shortcuts';
 import { tuneRuns } from './tune';
@@ -230,7 +230,7 @@ export class PlaygroundModel {
 
   /** The page's full link as it stands now (the address bar catches up only once input rests); with `embed`, an embedded figure's. */
   pageLink(embed?: EmbedItem[]): string {
-    return `${location.origin}${location.pathname}?${this.#link(embed)}`;
+    return pageUrl(this.#link(embed));
   }
 
   /** The page's link to the clipboard. */

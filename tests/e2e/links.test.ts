@@ -114,6 +114,22 @@ describe('damaged links', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('a path that begins with // keeps its changes in the address bar, on this page, with no error', async () => {
+    const { page } = s();
+    const odd = new URL('/', page.url()).href.replace(/\/$/, '//elsewhere.example/notes/?kappa=30');
+    await page.goto(odd);
+    await waitForPlots(page);
+    await page.fill('#fn-kappa', '40');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('kappa'), POLL).toBe('40');
+    const url = new URL(page.url());
+    expect([url.origin, url.pathname]).toEqual([new URL(odd).origin, '//elsewhere.example/notes/']);
+    // The copied link is this page's too (the afterEach finds no SecurityError among the errors).
+    await page.evaluate(() => navigator.clipboard.writeText = async (text: string) => void ((window as unknown as { copied: string }).copied = text));
+    await page.getByTestId('copy-link').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { copied?: string }).copied), POLL).toBe(page.url());
+  });
 });
 
 describe('copy link', () => {
