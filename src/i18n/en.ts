@@ -293,6 +293,8 @@ export const en = {
     /** The one message of a refused number: what it must be. */
     range: (integer: boolean, minExclusive: boolean, min: string, max: string) =>
       `Enter ${integer ? 'a whole number' : 'a number'} ${minExclusive ? 'above' : 'from'} ${min} ${minExclusive ? 'up to' : 'to'} ${max}`,
+    /** After the range, for an entry with a comma that groups no thousands. */
+    comma: ', with a point before decimals (0.5)',
   },
 
   export: {

@@ -52,12 +52,15 @@ export interface RangeText {
   max: number;
   integer?: boolean;
   minExclusive?: boolean;
+  /** 'comma': an English entry with a comma that groups no thousands. */
+  kind?: string;
 }
 
 /** Why a typed number was refused, in a language. */
 export function fieldMessage(reason: RangeText, lang: Lang): string {
   const n = (v: number) => formatNumber(v, lang);
-  return dictionaries[lang].field.range(!!reason.integer, !!reason.minExclusive, n(reason.min), n(reason.max));
+  const range = dictionaries[lang].field.range(!!reason.integer, !!reason.minExclusive, n(reason.min), n(reason.max));
+  return reason.kind === 'comma' ? `${range}${dictionaries[lang].field.comma}` : range;
 }
 
 /** A test function's name (its id for one the table does not know). */

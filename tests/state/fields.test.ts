@@ -6,9 +6,9 @@ import { readNumber } from '../../src/state/fields';
 describe('readNumber', () => {
   const alpha = { min: 0, max: 0.999 };
 
-  it('accepts plain decimal numbers in range, with a comma as the decimal mark too', () => {
+  it('accepts plain decimal numbers in range', () => {
     expect(readNumber('0.9', alpha)).toEqual({ ok: true, value: 0.9 });
-    expect(readNumber(' 0,5 ', alpha)).toEqual({ ok: true, value: 0.5 });
+    expect(readNumber(' 0.5 ', alpha, 'en')).toEqual({ ok: true, value: 0.5 });
     expect(readNumber('.25', alpha)).toEqual({ ok: true, value: 0.25 });
     expect(readNumber('1e-3', alpha)).toEqual({ ok: true, value: 0.001 });
     expect(readNumber('0', alpha)).toEqual({ ok: true, value: 0 });
@@ -38,6 +38,30 @@ describe('readNumber', () => {
     }
     expect(readNumber('2001', steps).ok).toBe(false);
     expect(readNumber('2000', steps)).toEqual({ ok: true, value: 2000 });
+  });
+
+  it('reads a comma and groups of thousands as the language writes them, and a link plainly', () => {
+    const steps = { min: 1, max: 100000, integer: true }, lr = { min: 0, max: 100, minExclusive: true };
+    // Russian: a comma (or a point) before decimals, spaces (plain, no-break or narrow) between groups.
+    expect(readNumber(' 0,5 ', alpha, 'ru')).toEqual({ ok: true, value: 0.5 });
+    expect(readNumber('0.5', alpha, 'ru')).toEqual({ ok: true, value: 0.5 });
+    for (const t of ['1 000', '1\u00a0000', '1\u202f000']) expect(readNumber(t, steps, 'ru')).toEqual({ ok: true, value: 1000 });
+    expect(readNumber('12 345,5', lr, 'ru')).toMatchObject({ ok: false, reason: { kind: 'out-of-range' } });
+    expect(readNumber('1,5', steps, 'ru')).toMatchObject({ ok: false, reason: { kind: 'not-whole' } });
+    for (const t of ['1 00', '1  000', '1,5,5']) expect(readNumber(t, steps, 'ru').ok, t).toBe(false);
+    // English: a comma groups thousands only; anywhere else it is refused, never read as a point.
+    expect(readNumber('1,000', steps, 'en')).toEqual({ ok: true, value: 1000 });
+    expect(readNumber('12,345', steps, 'en')).toEqual({ ok: true, value: 12345 });
+    expect(readNumber('1,000.5', { min: 0, max: 2000 }, 'en')).toEqual({ ok: true, value: 1000.5 });
+    for (const t of ['1,5', '0,5', '1,00', '1,0000', ',5', '1 000']) {
+      const r = readNumber(t, lr, 'en');
+      expect(r.ok, t).toBe(false);
+      if (!r.ok) expect(r.reason.kind, t).toBe(t === '1 000' ? 'not-a-number' : 'comma');
+    }
+    const comma = readNumber('0,5', lr, 'en');
+    if (!comma.ok) expect(fieldMessage(comma.reason, 'en')).toBe('Enter a number above 0 up to 100, with a point before decimals (0.5)');
+    // A link writes numbers plainly: a comma there is no number at all (steps=1,000 is not 1).
+    for (const t of ['1,000', '0,5', '1 000']) expect(readNumber(t, steps).ok, t).toBe(false);
   });
 
   it('excludes the minimum when told to (η > 0)', () => {
