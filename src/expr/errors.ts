@@ -46,6 +46,7 @@ const messages = {
   'not-allowed': (p) => `This part of the formula is not allowed: ${p.part}`,
   'not-differentiable': () => 'Cannot compute the gradient of this formula',
   'too-complex': () => 'The formula is too complex: its gradient would be too slow to compute; make it shorter or simpler',
+  'nowhere-finite': (p) => `The formula has no finite value anywhere for ${p.from} ≤ x, y ≤ ${p.to}: there is nothing to descend`,
 } satisfies Record<string, (p: FormulaErrorParams) => string>;
 
 export type FormulaErrorCode = keyof typeof messages;

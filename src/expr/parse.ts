@@ -17,6 +17,9 @@ export const MAX_GRADIENT_NODES = 20_000;
 
 const math = create({ parseDependencies, derivativeDependencies });
 
+/** Where a typed formula is drawn until the user sets a box: most textbook examples live there. */
+export const FORMULA_VIEW: { x: [number, number]; y: [number, number] } = { x: [-3, 3], y: [-3, 3] };
+
 /**
  * Turns a formula in x and y, typed by a user, into an objective with its exact (symbolic) gradient.
  * Throws FormulaError, and nothing else, for anything that is not a valid function of x and y.
@@ -47,6 +50,7 @@ function build(text: string): Objective {
     throw syntaxError(e, text);
   }
   const f = compile(tree, { text });
+  if (!finiteSomewhere(f)) throw new FormulaError('nowhere-finite', { from: FORMULA_VIEW.x[0], to: FORMULA_VIEW.x[1] });
 
   let gx: Fn, gy: Fn;
   try {
@@ -72,6 +76,20 @@ function build(text: string): Objective {
     f: (p: Vec2) => f(p[0], p[1]),
     grad: (p: Vec2): Vec2 => [gx(p[0], p[1]), gy(p[0], p[1])],
   };
+}
+
+/**
+ * Whether f has a finite value somewhere on a 9 × 9 grid over FORMULA_VIEW: 1/0 or sqrt(-1 - x^2) has none,
+ * and every run of it would diverge at its start with nothing to see.
+ */
+function finiteSomewhere(f: Fn): boolean {
+  const { x, y } = FORMULA_VIEW;
+  for (let i = 0; i <= 8; i++) {
+    for (let j = 0; j <= 8; j++) {
+      if (Number.isFinite(f(x[0] + ((x[1] - x[0]) * i) / 8, y[0] + ((y[1] - y[0]) * j) / 8))) return true;
+    }
+  }
+  return false;
 }
 
 /** Rewrites the functions mathjs's derivative does not know: ln(u) → log(u), log2(u) → log(u)/log(2). */

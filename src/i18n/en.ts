@@ -117,6 +117,7 @@ export const en = {
     reset: 'Default',
     resetHelp: "The function's own box",
     empty: 'The lower end must be below the upper one',
+    narrow: 'The box is too narrow to draw: make each side at least a billionth of its size',
   },
 
   runs: {
@@ -152,6 +153,8 @@ export const en = {
     batchName: 'Batch size',
     seed: 'Seed',
     divergedAt: (step: number) => `diverged at step ${step}`,
+    /** A run whose start has no finite f (or lies far outside the box): it takes no step. */
+    startUndefined: 'no step: f is not finite at the start (click the contour to move it)',
     theoryRate: (rate: string) => `theory: rate ${rate} per step`,
   },
 
@@ -324,6 +327,8 @@ export const en = {
   link: {
     notice: 'This link had settings Ravine could not use, so it opened with the nearest valid ones. Left out:',
     close: 'Close this notice',
+    /** After the first parts named: how many more were left out. */
+    more: (n: number) => ` and ${n.toLocaleString('en')} more.`,
     /** The names url.ts gives the parts of a link it drops (parameter names like kappa stay as they are). */
     parts: {
       function: 'function',

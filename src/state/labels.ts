@@ -36,7 +36,7 @@ export function runLabel(r: RunState, samples: number, lang: Lang = 'en'): strin
 
 /** How a run ends, as its legend and card say it. */
 export function runStatus(t: Pick<Trajectory, 'losses' | 'diverged'>, fMin: number, lang: Lang = 'en'): string {
-  if (t.diverged) return messages(lang).runs.divergedAt(t.diverged.step);
+  if (t.diverged) return t.diverged.step === 0 ? messages(lang).runs.startUndefined : messages(lang).runs.divergedAt(t.diverged.step);
   return lossText(t.losses[t.losses.length - 1], fMin, lang);
 }
 

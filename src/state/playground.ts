@@ -67,3 +67,12 @@ export const limits = {
   embedWidth: { min: 320, max: 3840, integer: true },
   embedHeight: { min: 240, max: 2160, integer: true },
 } as const;
+
+/**
+ * Whether a box can be drawn: each side longer than a billionth of its size (of 1 near the origin). A
+ * narrower one runs out of doubles between its pixels (a zoom 5e-324 wide blanked the contour).
+ */
+export function drawableBox(b: Box): boolean {
+  const wide = ([lo, hi]: readonly [number, number]) => hi - lo >= 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi));
+  return wide(b.x) && wide(b.y);
+}

@@ -1,6 +1,6 @@
 import { batchOf, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, simulate, suggestLr, theory, withNoise } from '../core';
 import type { Box, FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory, Vec2 } from '../core';
-import { parseFunction } from '../expr';
+import { FORMULA_VIEW, parseFunction } from '../expr';
 import { FORMULA_ID, type FunctionState, type PlaygroundState, type RunState } from './playground';
 
 export type SceneFunction = TestFunction & FiniteSum;
@@ -14,7 +14,7 @@ function formulaFunction(text: string): TestFunction {
   const lr = suggestLr({ f, grad }, start, { min: 1e-6, max: 1, default: 0.01 });
   return {
     id: FORMULA_ID, f, grad,
-    view: { x: [-3, 3], y: [-3, 3] },
+    view: { x: [...FORMULA_VIEW.x], y: [...FORMULA_VIEW.y] },
     minima: [], fMin: NaN, saddles: [],
     start,
     lr: { min: Math.min(1e-4, lr / 10), max: 1, default: lr },

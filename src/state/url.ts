@@ -8,7 +8,7 @@ import { defaultBatch, defaultSeed, newRun, selectFunction } from './actions';
 import { readEmbed, type EmbedItem } from './embed';
 import { readNumber, type FieldRule } from './fields';
 import { DEFAULT_FORMULA, defaultState } from './defaults';
-import { FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
+import { drawableBox, FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
 import { baseFunction, buildFunction, sumSize, type SceneFunction } from './scene';
 import { costAxes, defaultShow, MAX_VECTORS, type CostAxis, type ShowState } from './show';
 
@@ -66,6 +66,12 @@ function samplesOf(fs: FunctionState): number {
   if (counted?.key !== key) counted = { key, base: baseFunction(fs) };
   return sumSize(counted.base, fs);
 }
+
+/** Every key a link may hold besides the function's own parameters (encode writes no other). */
+export const LINK_KEYS = [
+  'fn', 'formula', 'N', 'noise', 'nseed', 'box', 'start', 'steps', 't', 'view', 'run', 'map',
+  'vec', 'cloud', 'field', 'rest', 'seeds', 'axis', 'target', 'lang', 'embed',
+] as const;
 
 export function encode({ state: s, playhead, view, lang, map, show, embed }: LinkState): string {
   const q = new URLSearchParams();
@@ -146,6 +152,7 @@ export function decode(search: string): Decoded {
   }
   if (fnId === FORMULA_ID) {
     if (s.fn.formula === formula) selectFunction(s, FORMULA_ID);
+    else if (formula === null) bad('formula', '');
   } else if (fnId !== null && fnId !== s.fn.id) {
     if (testFunctions.some((d) => d.id === fnId)) selectFunction(s, fnId);
     else bad('function', fnId);
@@ -220,15 +227,24 @@ export function decode(search: string): Decoded {
     embed = parts.items;
     for (const item of parts.unknown) bad('embed', item);
   }
+  // What no setting reads: an unknown key (kapa), another function's parameter, a key given twice (the
+  // first one counts, as everywhere above).
+  const known = new Set([...LINK_KEYS, ...Object.keys(def?.params ?? {})]);
+  const seen = new Set<string>();
+  for (const [key, value] of q) {
+    if (key !== 'run' && (!known.has(key) || seen.has(key))) bad(key, value);
+    seen.add(key);
+  }
   return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), show, ...(embed ? { embed } : {}), dropped };
 }
 
-/** `x0,x1,y0,y1` with x0 < x1 and y0 < y1, as the zoom and the box are written. */
+/** `x0,x1,y0,y1`, as the zoom and the box are written; a box that cannot be drawn is refused. */
 function readBox(text: string | null, what: string, bad: (what: string, value: string) => void): Box | null {
   if (text === null) return null;
   const v = text.split(',').map((t) => read(t, limits.coordinate));
-  if (v.length === 4 && v.every((c) => c !== undefined) && v[0]! < v[1]! && v[2]! < v[3]!) {
-    return { x: [v[0]!, v[1]!], y: [v[2]!, v[3]!] };
+  if (v.length === 4 && v.every((c) => c !== undefined)) {
+    const box: Box = { x: [v[0]!, v[1]!], y: [v[2]!, v[3]!] };
+    if (drawableBox(box)) return box;
   }
   bad(what, text);
   return null;
@@ -252,7 +268,8 @@ function decodeRun(text: string, fn: SceneFunction): RunState | null {
       continue;
     }
     const [key, value, extra] = field.split(':');
-    if (value === undefined || extra !== undefined) return null;
+    // A field given twice (lr:1,lr:2) says two things: the run is not guessed at.
+    if (value === undefined || extra !== undefined || given.has(key)) return null;
     given.set(key, value);
   }
   const sched = given.get('sched') ?? 'constant';

@@ -95,6 +95,8 @@ describe('damaged links', () => {
     ['a run with a negative step', '?run=gd,id:0,lr:-1', ['run "gd,id:0,lr:-1"']],
     ['markup in the formula', `?fn=formula&formula=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, ['formula "<img src=x onerror=alert(1)>"']],
     ['an unknown rule and a broken view', '?run=lion,id:0,lr:0.1&view=1,0,2', ['view "1,0,2"', 'run "lion,id:0,lr:0.1"']],
+    ['a zoom too narrow to draw, a formula with no finite value, an unknown key', '?view=0,5e-324,0,5e-324&fn=formula&formula=1%2F0&kapa=100',
+      ['view "0,5e-324,0,5e-324"', 'formula "1/0"', 'kapa "100"']],
   ] as const;
 
   for (const [what, search, named] of cases) {
@@ -114,6 +116,19 @@ describe('damaged links', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('names the first few parts left out and counts the rest: a link of 300 runs gives a short notice', async () => {
+    const { page } = s();
+    const runs = Array.from({ length: 300 }, (_, i) => `run=gd,id:${i},lr:0.1`).join('&');
+    await page.goto(new URL(`/?kapa=100&${runs}`, page.url()).href);
+    await waitForPlots(page);
+    const notice = page.locator('[data-testid=link-notice]');
+    // 8 runs are kept; the other 292 and the unknown key are left out: six named, the rest counted.
+    expect(await notice.locator('code').allTextContents()).toEqual(['run "gd,id:8,lr:0.1"', 'run "gd,id:9,lr:0.1"', 'run "gd,id:10,lr:0.1"', 'run "gd,id:11,lr:0.1"', 'run "gd,id:12,lr:0.1"', 'run "gd,id:13,lr:0.1"']);
+    expect(await notice.textContent()).toContain('and 287 more.');
+    expect((await notice.boundingBox())!.height).toBeLessThan(100);
+    expect(await page.locator('[data-testid=run]').count()).toBe(8);
+  });
 
   it('a path that begins with // keeps its changes in the address bar, on this page, with no error', async () => {
     const { page } = s();

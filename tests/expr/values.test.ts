@@ -125,9 +125,16 @@ describe('parseFunction: real number semantics', () => {
     expect(o.grad([0, 0])[0]).toBe(-Infinity);
   });
   it('powers follow Math.pow: (-8)^(1/3) is NaN, while cbrt(-8) is -2', () => {
-    expect(parseFunction('(-8)^(1/3)').f([0, 0])).toBeNaN();
     expect(parseFunction('x^(1/3)').f([-8, 0])).toBeNaN();
+    expect(parseFunction('y + (x - 1)^(1/3)').f([0, 0])).toBeNaN();
     expect(parseFunction('cbrt(x)').f([-8, 0])).toBe(-2);
+  });
+  it('refuses a formula with no finite value on the plane it is drawn on, and keeps one finite in part of it', () => {
+    for (const text of ['1/0', '(-8)^(1/3)', 'sqrt(-1 - x^2)', 'log(-1 - x^2 - y^2)', 'exp(1e6) * x']) {
+      expect(() => parseFunction(text), text).toThrow(expect.objectContaining({ code: 'nowhere-finite' }));
+    }
+    expect(() => parseFunction('1/0')).toThrow('The formula has no finite value anywhere for -3 ≤ x, y ≤ 3: there is nothing to descend');
+    for (const text of ['log(x) + y^2', 'x^0.5 + y^2', 'exp(1000*x)', '1/x + y^2']) expect(() => parseFunction(text), text).not.toThrow();
   });
   it('the gradient of cbrt is finite for negative arguments', () => {
     expect(parseFunction('cbrt(x)').grad([-8, 0])[0]).toBeCloseTo(1 / 12, 14);

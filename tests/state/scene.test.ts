@@ -148,6 +148,9 @@ describe('scene', () => {
     expect(runLabel(s.runs[1], 32)).toBe('Momentum η=0.3 α=0.8');
     expect(runLabel({ ...s.runs[1], batch: 4 }, 32)).toBe('Momentum η=0.3 α=0.8 B=4');
     expect(runStatus({ losses: [1], diverged: { step: 7 } }, 0)).toBe('diverged at step 7');
+    // Not a step taken: the start itself has no finite f.
+    expect(runStatus({ losses: [], diverged: { step: 0 } }, NaN)).toBe('no step: f is not finite at the start (click the contour to move it)');
+    expect(runStatus({ losses: [], diverged: { step: 0 } }, NaN, 'ru')).toMatch(/^ни одного шага: f в стартовой точке не конечна/);
     expect(runStatus({ losses: [0.5, 0.000123456], diverged: null }, 0)).toBe('f − f* = 0.000123');
   });
 });

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { optimizerDef, optimizerKinds, scheduleDef, scheduleKinds, testFunctions } from '../../src/core';
 import type { SettingSpec, Vec2 } from '../../src/core';
 import { defaultState } from '../../src/state/defaults';
-import { FORMULA_ID, limits, type RunState } from '../../src/state/playground';
+import { drawableBox, FORMULA_ID, limits, type RunState } from '../../src/state/playground';
 import { buildFunction } from '../../src/state/scene';
-import { decode, encode, type LinkState } from '../../src/state/url';
+import { decode, encode, LINK_KEYS, type LinkState } from '../../src/state/url';
 import { costAxes, defaultShow } from '../../src/state/show';
 import { embedItems } from '../../src/state/embed';
 
@@ -34,7 +34,7 @@ const validState: fc.Arbitrary<LinkState> = fc
       target: fc.option(finite(1e-300, 1e6).filter((v) => v > 0)),
     }),
     view: fc.option(fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6))
-      .filter(([a, b, c, d]) => a < b && c < d)),
+      .filter(([a, b, c, d]) => drawableBox({ x: [a, b], y: [c, d] }))),
     runs: fc.uniqueArray(
       fc.record({
         id: fc.integer({ min: 0, max: 999 }),
@@ -121,6 +121,42 @@ describe('links', () => {
     expect(d.dropped).toEqual([
       'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "lion,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
     ]);
+  });
+
+  it('names every part no setting reads: unknown keys, another function\'s parameters, a key given twice', () => {
+    const cases: [string, string[]][] = [
+      ['kapa=100', ['kapa "100"']],
+      ['kappa=30&kappa=40', ['kappa "40"']],
+      ['fn=rosenbrock&kappa=30&theta=5', ['kappa "30"', 'theta "5"']],
+      ['fn=formula', ['formula ""']],
+      ['steps=1,000', ['iterations "1,000"']],
+      ['run=gd,id:0,lr:1,lr:2', ['run "gd,id:0,lr:1,lr:2"']],
+      ['lang=ru&lang=en&steps=50&steps=60', ['lang "en"', 'steps "60"']],
+    ];
+    for (const [link, dropped] of cases) expect(decode(link).dropped, link).toEqual(dropped);
+    expect(decode('kappa=30&kappa=40').state.fn.params.kappa).toBe(30);
+    expect(decode('fn=formula').state.fn.id).toBe('quadratic');
+    expect(decode('run=gd,id:0,lr:1,lr:2').state.runs).toEqual(defaultState().runs);
+  });
+
+  it('refuses a zoom or a box too narrow to draw, naming it', () => {
+    for (const [key, value] of [['view', '0,5e-324,0,5e-324'], ['box', '0,1e-300,0,1e-300'], ['view', '1e6,1000000.0000001,0,1']]) {
+      const d = decode(`fn=formula&formula=x^2%2By^2&${key}=${value}`);
+      expect(d.dropped, value).toEqual([`${key} "${value}"`]);
+      expect([d.view, d.state.fn.view ?? null]).toEqual([null, null]);
+    }
+    // A billionth of the size is still drawn.
+    expect(decode('view=1,1.000000002,0,1e-9').view).toEqual({ x: [1, 1.000000002], y: [0, 1e-9] });
+  });
+
+  it('writes only keys it reads: every key of a full link is a setting\'s', () => {
+    const s = defaultState();
+    s.fn.view = { x: [-2, 2], y: [-1, 1] };
+    s.fn.formula = 'x^2 + y^2';
+    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, embed: ['play'], show: { ...defaultShow(), vectors: 2, cloud: true, field: true, rest: 'hidden', seeds: 4, axis: 'evals', target: 0.1 } });
+    const keys = new Set(new URLSearchParams(link).keys());
+    for (const k of LINK_KEYS) expect(keys, k).toContain(k);
+    expect(decode(link).dropped).toEqual([]);
   });
 
   it('carries the language as lang=en or lang=ru, and names any other value it drops', () => {
@@ -263,9 +299,9 @@ describe('links, embedded', () => {
 
   it('show hostile items as quoted text and still embed the figure', () => {
     const d = decode(`embed=${encodeURIComponent('<img src=x onerror=alert(1)>,lr')}&embed=loss`);
-    // The first `embed` counts, as for every other key.
+    // The first `embed` counts, as for every other key, and the second is named.
     expect(d.embed).toEqual(['lr']);
-    expect(d.dropped).toEqual(['embed "<img src=x onerror=alert(1)>"']);
+    expect(d.dropped).toEqual(['embed "<img src=x onerror=alert(1)>"', 'embed "loss"']);
     const long = decode(`embed=${'x'.repeat(5000)}`);
     expect(long.embed).toEqual([]);
     expect(long.dropped).toEqual([`embed "${'x'.repeat(40)}…"`]);
