@@ -31,12 +31,12 @@ const csp: Plugin = {
 
 /**
  * After one visit the page works offline and installs as an app: a service worker precaches the whole
- * build (Plotly's chunk too, hence the size limit) and a new version is taken on the next visit. It is
- * registered by a file of its own (registerSW.js), since the page forbids inline scripts.
+ * build (Plotly's chunk too, hence the size limit). A new version's worker takes over on the next visit,
+ * and the page offers a reload into it.
  */
 const offline = VitePWA({
-  registerType: 'autoUpdate',
-  injectRegister: 'script',
+  // Registered by the page itself (page/update.svelte.ts), which offers a reload once a new version takes over.
+  injectRegister: false,
   includeAssets: ['favicon.svg'],
   manifest: {
     name: 'Ravine — an optimizer playground',
@@ -56,8 +56,10 @@ const offline = VitePWA({
     globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     navigateFallback: 'index.html',
-    // The first visit's page comes under the worker at once, so it works offline without a second load.
+    // The first visit's page comes under the worker at once, so it works offline without a second load;
+    // a new version's worker takes over as soon as it has precached, not once every tab has closed.
     clientsClaim: true,
+    skipWaiting: true,
   },
 });
 
@@ -77,8 +79,12 @@ const preloadPlotly: Plugin = {
   },
 };
 
+/** Names the build in the help (RAVINE_BUILD, else when it was made): which version a page is, after an update. */
+const build = process.env.RAVINE_BUILD ?? new Date().toISOString().slice(0, 16).replace('T', ' ');
+
 export default defineConfig({
   plugins: [svelte(), csp, preloadPlotly, offline],
+  define: { __RAVINE_BUILD__: JSON.stringify(build) },
   publicDir: 'static',
   resolve: { conditions: ['browser'] },
   build: { chunkSizeWarningLimit: 5000 },

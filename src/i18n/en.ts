@@ -324,6 +324,12 @@ export const en = {
     failed: (why: string) => `Could not draw the figure: ${why}`,
   },
 
+  update: {
+    ready: 'A new version of Ravine is ready.',
+    reload: 'Reload',
+    close: 'Close this notice',
+  },
+
   link: {
     notice: 'This link had settings Ravine could not use, so it opened with the nearest valid ones. Left out:',
     close: 'Close this notice',
@@ -378,6 +384,7 @@ export const en = {
   help: {
     title: 'Keyboard shortcuts',
     close: 'Close',
+    build: (name: string) => `Ravine, build ${name}`,
     keys: 'Keys',
     action: 'Action',
     space: 'Space',

@@ -309,6 +309,12 @@ export const ru: Messages = {
     failed: (why: string) => `Не удалось построить рисунок: ${why}`,
   },
 
+  update: {
+    ready: 'Готова новая версия Ravine.',
+    reload: 'Перезагрузить',
+    close: 'Закрыть уведомление',
+  },
+
   link: {
     notice: 'В ссылке были настройки, которые Ravine не может применить, поэтому открыты ближайшие допустимые. Пропущено:',
     close: 'Закрыть уведомление',
@@ -359,6 +365,7 @@ export const ru: Messages = {
   help: {
     title: 'Горячие клавиши',
     close: 'Закрыть',
+    build: (name: string) => `Ravine, сборка ${name}`,
     keys: 'Клавиши',
     action: 'Действие',
     space: 'Пробел',
