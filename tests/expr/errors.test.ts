@@ -129,5 +129,12 @@ describe('parseFunction refuses, with a code, a message and a position', () => {
     const tower = Array(200).fill('x').join('^');
     const e = refusal(tower);
     expect(e.code).toBe('too-complex');
+    // Long products: 96 factors cost ~100 µs a gradient, 0.2 s a run of 2,000 steps on each move of η.
+    const product = (n: number) => Array.from({ length: n }, (_, i) => `(x+${i % 9})`).join('*');
+    expect(refusal(Array.from({ length: 96 }, (_, i) => (i % 2 ? 'y' : 'x')).join('*')).code).toBe('too-complex');
+    expect(refusal(product(40)).code).toBe('too-complex');
+    // What the lecture's examples need passes: Goldstein–Price, a product of 20 factors.
+    expect(() => parseFunction(product(20))).not.toThrow();
+    expect(() => parseFunction('(1+(x+y+1)^2*(19-14*x+3*x^2-14*y+6*x*y+3*y^2))*(30+(2*x-3*y)^2*(18-32*x+12*x^2+48*y-36*x*y+27*y^2))')).not.toThrow();
   });
 });
