@@ -1,8 +1,9 @@
 // The rate map as a figure Plotly draws, for export: the same cells, boundary, optimum and run marker
 // as the canvas on the page, in the print style. η on a log axis; α, β₁ or ρ on log(1 − v), written as v.
 import type { Data, Layout } from 'plotly.js-dist-min';
-import { curveRate, stabilityEdge, type MapAxes, type RunTheory } from '../state/ratemap';
+import type { MapAxes, RunTheory } from '../state/ratemap';
 import type { Figure } from './figures';
+import { CURVE_TOP, EDGE, mapOverlay } from './mapOverlay';
 import { barTicks, DIVERGED, rateColor, STALLED } from './ratemapDraw';
 
 export const MAP_PRINT_SIZE = { width: 1100, height: 850 } as const;
@@ -47,20 +48,22 @@ export function rateMapFigure(m: MapFigureInput): Figure {
   } else {
     data.push({ type: 'scatter', mode: 'lines', x: axes.lrs, y: rows[0].map((v) => (Number.isFinite(v) ? v : null)), line: { color: '#2c7fb8', width: 3 }, name: 'ρ', showlegend: false } as Data);
   }
-  const t = m.theory;
-  if (t && map) {
-    const edge = stabilityEdge(t, axes.second!.values);
+  // The lines and markers the page draws over the map, on the print's scale.
+  const y = (v: number) => (map ? Math.min(warp(v), 4) : v);
+  const overlay = mapOverlay({ axes, values, theory: m.theory, best: m.best, run: m.run });
+  for (const l of overlay.lines) {
     data.push({
-      type: 'scatter', mode: 'lines', x: edge.map(([lr]) => lr), y: edge.map(([, a]) => Math.min(warp(a), 4)),
-      line: { color: '#b03a2e', width: 3, ...(t.exact ? {} : { dash: 'dash' }) }, name: 'ρ = 1', showlegend: false,
+      type: 'scatter', mode: 'lines', x: l.points.map(([lr]) => lr), y: l.points.map(([, v]) => y(v)),
+      line: { color: EDGE, width: 3, ...(l.dashed ? { dash: 'dash' } : {}) }, hoverinfo: 'skip', showlegend: false,
     } as Data);
   }
-  const y = (second: number | null, lr: number) => (map ? Math.min(warp(second ?? 0), 4) : curveRate(t, axes, values, lr));
-  const marker = (x: number, yy: number, symbol: string, color: string, name: string): Data =>
-    ({ type: 'scatter', mode: 'markers', x: [x], y: [yy], name, showlegend: false, marker: { symbol, size: 18, color, line: { color: '#fff', width: 2 } } }) as Data;
-  if (t) data.push(marker(t.optimum.lr, map ? Math.min(warp(t.optimum.alpha), 4) : t.optimum.rate, 'star', '#111', 'optimum'));
-  if (m.best) data.push(marker(m.best.lr, y(m.best.second, m.best.lr), 'diamond', '#111', 'best'));
-  data.push(marker(m.run.lr, y(m.run.second, m.run.lr), 'circle', m.run.color, m.run.name));
+  const symbols = { star: 'star', diamond: 'diamond', dot: 'circle' } as const;
+  for (const k of overlay.markers) {
+    data.push({
+      type: 'scatter', mode: 'markers', x: [k.at[0]], y: [y(k.at[1])], name: k.name, showlegend: false,
+      marker: { symbol: symbols[k.shape], size: 18, color: k.color, line: { color: '#fff', width: 2 } },
+    } as Data);
+  }
   const yTicks = [0, 0.5, 0.9, 0.99, 0.999].filter((v) => !map || v <= axes.second!.values.at(-1)!);
   const layout: Partial<Layout> = {
     ...MAP_PRINT_SIZE,
@@ -70,7 +73,7 @@ export function rateMapFigure(m: MapFigureInput): Figure {
     xaxis: { type: 'log', title: { text: 'η' }, exponentformat: 'power', range: [Math.log10(axes.lrs[0]), Math.log10(axes.lrs.at(-1)!)] },
     yaxis: map
       ? { title: { text: m.symbol ?? '' }, tickvals: yTicks.map(warp), ticktext: yTicks.map((v) => String(v).replace('.', m.decimal)), range: [ys[0], ys.at(-1)!] }
-      : { title: { text: 'ρ' }, range: [0, 1.05] },
+      : { title: { text: 'ρ' }, range: [0, CURVE_TOP] },
     annotations: [{ text: wrap(m.legend), xref: 'paper', yref: 'paper', x: 0, y: -0.17, xanchor: 'left', yanchor: 'top', showarrow: false, align: 'left', font: { size: 16 } }],
     showlegend: false,
   };
