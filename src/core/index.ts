@@ -5,7 +5,7 @@ export type { FunctionDef, ParamSpec, TestFunction } from './functions';
 export { withNoise, type NoiseSpec } from './noise';
 export { createOracle, isFiniteSum, sampleCount, type GradFn } from './oracle';
 export {
-  batchOf, optimizerDef, optimizerKinds, optimizers,
+  batchChosen, batchOf, batchSize, fullByDefault, mayBatch, optimizerDef, optimizerKinds, optimizers,
   type HyperName, type OptimizerDef, type OptimizerKind, type OptimizerSpec, type UpdateRule,
 } from './optimizers';
 export { scheduleCurve, scheduleDef, scheduleKinds, scheduleParams, schedules, type Schedule, type ScheduleKind, type ScheduleParam } from './schedules';

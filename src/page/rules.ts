@@ -1,6 +1,6 @@
 // Each run's update rule in the lecture's notation (η, α, h_t, h_0 = 0), as TeX for KaTeX, from the rule's
 // entry in the engine's table. Every string here is a constant of ours: nothing the user types reaches the TeX.
-import { optimizerDef, scheduleDef } from '../core';
+import { batchChosen, batchSize, optimizerDef, scheduleDef } from '../core';
 import type { OptimizerKind, ScheduleKind } from '../core';
 
 /** The gradient a run's step uses, evaluated at `at`: full, one sample, or the mean over a batch B_t. */
@@ -8,9 +8,8 @@ export type GradientKind = 'full' | 'sample' | 'batch';
 
 /** One sample when the rule fixes it, a batch when fewer than all N are averaged, else the full gradient. */
 export function gradientKind(kind: OptimizerKind, batch: number, samples: number): GradientKind {
-  const b = optimizerDef(kind).batch;
-  if (!b.choice) return b.size === 1 ? 'sample' : 'full';
-  return batch < samples ? 'batch' : 'full';
+  if (batchSize(kind, samples, batch) >= samples) return 'full';
+  return batchChosen(kind) ? 'batch' : 'sample';
 }
 
 function gradient(g: GradientKind, at: string): string {

@@ -1,6 +1,6 @@
 // Every change the UI makes to the playground's state goes through these small functions, which keep
 // it valid. Components call them through the page's callbacks and never write the state themselves.
-import { fitBox, optimizerDef, scheduleDef, testFunctions } from '../core';
+import { batchSize, fitBox, fullByDefault, optimizerDef, scheduleDef, testFunctions } from '../core';
 import type { Box, OptimizerKind, ScheduleKind, Vec2 } from '../core';
 import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
 import { buildFunction, lrRange, suggestedLr, type SceneFunction } from './scene';
@@ -11,9 +11,7 @@ const defaults = (specs: Readonly<Record<string, { default: number }>>) =>
 
 /** The batch a new run of a kind takes on a sum of n samples: all n, one, or the rule's default mini-batch. */
 export function defaultBatch(kind: OptimizerKind, n: number): number {
-  const b = optimizerDef(kind).batch;
-  const size = b.choice ? b.default : b.size;
-  return size === 'all' ? n : Math.min(size, n);
+  return batchSize(kind, n);
 }
 
 /** The seed of a new run's mini-batches: its own, so that two runs never share their draws. */
@@ -146,8 +144,7 @@ export function setNoise(s: PlaygroundState, change: { noise: number } | { noise
  * mini-batch by default (a mini-batch run): that one is the user's choice, only clamped to N.
  */
 function fullBatch(r: RunState, n: number): boolean {
-  const b = optimizerDef(r.kind).batch;
-  return (b.choice ? b.default : b.size) === 'all' && r.batch >= n;
+  return fullByDefault(r.kind) && r.batch >= n;
 }
 
 export function setSamples(s: PlaygroundState, n: number): void {

@@ -1,4 +1,4 @@
-import { namedSettings, optimizerDef, scheduleDef } from '../core';
+import { batchChosen, namedSettings, optimizerDef, scheduleDef } from '../core';
 import type { SettingSpec, Trajectory } from '../core';
 import { formatNumber, messages, type Lang } from '../i18n';
 import { sciNumber } from '../i18n/numbers';
@@ -28,7 +28,7 @@ export function scheduleLabel(s: ScheduleState, lang: Lang = 'en'): string {
 export function runLabel(r: RunState, samples: number, lang: Lang = 'en'): string {
   const def = optimizerDef(r.kind);
   const parts = [`η=${short(r.lr, lang)}`, ...named(def.hyper, r.params, lang)];
-  if (def.batch.choice && r.batch < samples) parts.push(`B=${r.batch}`);
+  if (batchChosen(r.kind) && r.batch < samples) parts.push(`B=${r.batch}`);
   const schedule = scheduleLabel(r.schedule, lang);
   if (schedule) parts.push(`(${schedule})`);
   return `${messages(lang).runs.kinds[r.kind]} ${parts.join(' ')}`;

@@ -1,4 +1,4 @@
-import { batchOf, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, simulate, suggestLr, theory, withNoise } from '../core';
+import { batchSize, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, simulate, suggestLr, theory, withNoise } from '../core';
 import type { Box, FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory, Vec2 } from '../core';
 import { FORMULA_VIEW, parseFunction } from '../expr';
 import { FORMULA_ID, type FunctionState, type PlaygroundState, type RunState } from './playground';
@@ -57,7 +57,7 @@ export function stepSizes(run: RunState, steps: number): number[] {
 
 /** The samples a run's step really averages: N for the full-gradient runs. */
 export function runBatch(run: RunState, n: number): number {
-  return Math.min(batchOf(runSpec(run)) ?? n, n);
+  return batchSize(run.kind, n, run.batch);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The forces behind a step, as the lecture draws them: the parts of the step that made x_t, tip to tail
 // from x_{t−1}, and for stochastic runs the steps other batches would have taken. The engine recorded
 // every number; this only arranges them, so the parts end exactly on x_t.
-import { batchCovariance, batchGradients, ellipse, optimizerDef } from '../core';
+import { batchCovariance, batchGradients, ellipse, mayBatch, optimizerDef } from '../core';
 import type { Trajectory, Vec2 } from '../core';
 import type { RunState } from './playground';
 import { runBatch, type SceneFunction } from './scene';
@@ -86,8 +86,7 @@ export const CLOUD_BATCHES = 64;
 
 /** Whether a run is SGD or mini-batch GD: plain gradient steps on a batch that is not fixed to all N. */
 export function hasCloud(run: RunState): boolean {
-  const def = optimizerDef(run.kind);
-  return def.theory === 'gd' && (def.batch.choice || def.batch.size === 1);
+  return optimizerDef(run.kind).theory === 'gd' && mayBatch(run.kind);
 }
 
 /**

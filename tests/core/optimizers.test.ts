@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  batchOf, getTestFunction, optimizerDef, optimizerKinds, simulate, withNoise,
+  batchChosen, batchOf, batchSize, fullByDefault, getTestFunction, mayBatch, optimizerDef, optimizerKinds, simulate, withNoise,
   type Objective, type OptimizerSpec, type UpdateRule, type Vec2,
 } from '../../src/core';
 import { adagradRule, adamRule, gdRule, momentumRule, nesterovRule, rmspropRule } from '../../src/core/optimizers';
@@ -211,6 +211,20 @@ describe('update rules: the lecture’s, bit for bit', () => {
     expect(batchOf({ kind: 'minibatch' })).toBe(8);
     expect(batchOf({ kind: 'momentum' })).toBeUndefined();
     expect(batchOf({ kind: 'adam', batchSize: 4 })).toBe(4);
+    // The batch rule as every part of the page reads it: [size on N = 32 by default, with B = 4, chosen,
+    // all by default, may batch] for each rule.
+    expect(Object.fromEntries(optimizerKinds.map((k) => [k, [batchSize(k, 32), batchSize(k, 32, 4), batchChosen(k), fullByDefault(k), mayBatch(k)]]))).toEqual({
+      gd: [32, 32, false, true, false],
+      sgd: [1, 1, false, false, true],
+      minibatch: [8, 4, true, false, true],
+      momentum: [32, 4, true, true, true],
+      nesterov: [32, 4, true, true, true],
+      adam: [32, 4, true, true, true],
+      rmsprop: [32, 4, true, true, true],
+      adagrad: [32, 4, true, true, true],
+    });
+    // Never more than the N there are.
+    expect([batchSize('minibatch', 5), batchSize('adam', 3, 10)]).toEqual([5, 3]);
     // Every link key is unique within a rule, and a setting shared by rules keeps its key.
     const keys = new Map<string, string>();
     for (const k of optimizerKinds) {

@@ -53,3 +53,26 @@ export function batchOf(spec: { kind: OptimizerKind; batchSize?: number }): numb
   const size = spec.batchSize ?? b.default;
   return size === 'all' ? undefined : size;
 }
+
+// The batch rule, read in one place: every part of the page asks these instead of the table's BatchSpec.
+
+/** Samples a step of `kind` averages on a sum of n: its fixed size, else `batch` (the rule's default when left out), at most n. */
+export function batchSize(kind: OptimizerKind, n: number, batch?: number): number {
+  return Math.min(batchOf({ kind, batchSize: batch }) ?? n, n);
+}
+
+/** Whether the user picks a rule's batch (mini-batch GD, the rules with inertia, the adaptive ones); GD and SGD fix theirs. */
+export function batchChosen(kind: OptimizerKind): boolean {
+  return optimizerDef(kind).batch.choice;
+}
+
+/** Whether a rule averages all samples unless told otherwise (GD; by default the rules with inertia and the adaptive ones). */
+export function fullByDefault(kind: OptimizerKind): boolean {
+  const b = optimizerDef(kind).batch;
+  return (b.choice ? b.default : b.size) === 'all';
+}
+
+/** Whether a rule's steps can average fewer than all samples: every rule but GD. */
+export function mayBatch(kind: OptimizerKind): boolean {
+  return batchChosen(kind) || !fullByDefault(kind);
+}
