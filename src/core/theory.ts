@@ -20,6 +20,26 @@ export function spectrum([[a, b], [, d]]: Symmetric2): Spectrum {
   return { eigenvalues: [lo, hi], L: hi, mu: lo, kappa: lo > 0 ? hi / lo : Infinity };
 }
 
+/**
+ * Each theory's closed forms, one entry a rule (the optimizer table names a rule's theory): how one
+ * eigen-component with c = 1 − ηλ shrinks, the edge of stable η for curvature up to L, the best tuning.
+ */
+const theories: Record<TheoryKind, {
+  componentRate(c: number, alpha: number): number;
+  maxStableLr(L: number, alpha: number): number;
+  edgeLabel: string;
+  optimal(L: number, mu: number): { lr: number; alpha: number; rate: number };
+}> = {
+  gd: { componentRate: (c) => Math.abs(c), maxStableLr: (L) => 2 / L, edgeLabel: '2/L', optimal: (L, mu) => ({ ...optimalGd(L, mu), alpha: 0 }) },
+  momentum: {
+    componentRate: (c, a) => radius(c + a, a), maxStableLr: (L, a) => (2 * (1 + a)) / L, edgeLabel: '2(1+α)/L', optimal: optimalMomentum,
+  },
+  nesterov: {
+    componentRate: (c, a) => radius((1 + a) * c, a * c), maxStableLr: (L, a) => (2 * (1 + a)) / ((1 + 2 * a) * L),
+    edgeLabel: '2(1+α)/((1+2α)L)', optimal: optimalNesterov,
+  },
+};
+
 /** The larger modulus of the roots of z² − tr·z + det. */
 function radius(tr: number, det: number): number {
   const disc = tr * tr - 4 * det;
@@ -35,12 +55,7 @@ function radius(tr: number, det: number): number {
  * characteristic polynomial z² − (1 + α)(1 − ηλ)z + α(1 − ηλ).
  */
 export function componentRate(kind: TheoryKind, lr: number, alpha: number, lambda: number): number {
-  const c = 1 - lr * lambda;
-  switch (kind) {
-    case 'gd': return Math.abs(c);
-    case 'momentum': return radius(c + alpha, alpha);
-    case 'nesterov': return radius((1 + alpha) * c, alpha * c);
-  }
+  return theories[kind].componentRate(1 - lr * lambda, alpha);
 }
 
 /** The asymptotic rate of a run: the largest component rate; the run converges when it is below 1. */
@@ -50,11 +65,12 @@ export function rate(kind: TheoryKind, lr: number, alpha: number, eigenvalues: r
 
 /** The supremum of stable step sizes for curvature up to L (Jury's conditions on each polynomial). */
 export function maxStableLr(kind: TheoryKind, L: number, alpha = 0): number {
-  switch (kind) {
-    case 'gd': return 2 / L;
-    case 'momentum': return (2 * (1 + alpha)) / L;
-    case 'nesterov': return (2 * (1 + alpha)) / ((1 + 2 * alpha) * L);
-  }
+  return theories[kind].maxStableLr(L, alpha);
+}
+
+/** That edge as the η slider's mark names it. */
+export function edgeLabel(kind: TheoryKind): string {
+  return theories[kind].edgeLabel;
 }
 
 /** GD's best step, 2/(L + μ), which makes both extreme components shrink at (κ − 1)/(κ + 1). */
@@ -81,6 +97,5 @@ export function optimalNesterov(L: number, mu: number): { lr: number; alpha: num
 
 /** The best tuning of a rule on a quadratic with curvatures μ ≤ λ ≤ L (α = 0 for GD). */
 export function optimal(kind: TheoryKind, L: number, mu: number): { lr: number; alpha: number; rate: number } {
-  if (kind === 'gd') return { ...optimalGd(L, mu), alpha: 0 };
-  return kind === 'momentum' ? optimalMomentum(L, mu) : optimalNesterov(L, mu);
+  return theories[kind].optimal(L, mu);
 }

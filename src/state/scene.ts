@@ -157,8 +157,7 @@ export function lrMarks(fn: SceneFunction, run: RunState): { value: number; labe
   const kind = optimizerDef(run.kind).theory;
   if (!fn.quadratic || !kind) return [];
   const L = theory.spectrum(fn.quadratic.hessian).L;
-  const label = kind === 'gd' ? '2/L' : kind === 'momentum' ? '2(1+α)/L' : '2(1+α)/((1+2α)L)';
-  return [{ value: theory.maxStableLr(kind, L, run.params.alpha ?? 0), label }];
+  return [{ value: theory.maxStableLr(kind, L, run.params.alpha ?? 0), label: theory.edgeLabel(kind) }];
 }
 
 /** η ≈ 1/L from the curvature at the state's start, within the function's η range. */

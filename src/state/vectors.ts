@@ -46,7 +46,7 @@ export function stepVectors(run: RunState, tr: Trajectory, t: number): StepVecto
     return {
       t,
       parts: [{ kind: 'inertia', from: x0, to: mid }, { kind: 'gradient', from: mid, to: x1 }],
-      lookahead: run.kind === 'nesterov' ? tr.gradientPoints[t - 1] : null,
+      lookahead: optimizerDef(run.kind).lookahead ? tr.gradientPoints[t - 1] : null,
       inertia: len(ah), gradient: len(eg),
       angle: both > 0 ? (Math.acos(Math.max(-1, Math.min(1, dot / both))) * 180) / Math.PI : null,
     };

@@ -30,5 +30,6 @@ export const nesterov = defineOptimizer({
     'x_t = x_{t-1} - h_t, \\quad h_0 = 0',
   ],
   theory: 'nesterov',
+  lookahead: true,
   map: 'alpha',
 });

@@ -35,6 +35,8 @@ export interface OptimizerDef<H extends string = string> {
   tex(g: (at: string) => string, eta: string): string[];
   /** The closed-form theory of its full-batch, constant-step runs on quadratics, if any. */
   theory?: TheoryKind;
+  /** Whether it takes its gradient ahead of x_{t−1}, at x_{t−1} − αh_{t−1} (Nesterov): the step vectors mark that point. */
+  lookahead?: true;
   /** The setting its rate map spans beside η (α, β₁, ρ); a rule without one gets a curve over η. */
   map?: NoInfer<H>;
 }
