@@ -10,7 +10,7 @@ import { readNumber, type FieldRule } from './fields';
 import { DEFAULT_FORMULA, defaultState } from './defaults';
 import { drawableBox, FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
 import { baseFunction, buildFunction, sumSize, type SceneFunction } from './scene';
-import { costAxes, defaultShow, MAX_VECTORS, type CostAxis, type ShowState } from './show';
+import { readShow, showKeys, showLink, type ShowState } from './show';
 
 /** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
 export interface LinkState {
@@ -70,8 +70,8 @@ function samplesOf(fs: FunctionState): number {
 /** Every key a link may hold besides the function's own parameters (encode writes no other). */
 export const LINK_KEYS = [
   'fn', 'formula', 'N', 'noise', 'nseed', 'box', 'start', 'steps', 't', 'view', 'run', 'map',
-  'vec', 'cloud', 'field', 'rest', 'seeds', 'axis', 'target', 'lang', 'embed',
-] as const;
+  ...Object.values(showKeys).map((k) => k.key), 'lang', 'embed',
+];
 
 export function encode({ state: s, playhead, view, lang, map, show, embed }: LinkState): string {
   const q = new URLSearchParams();
@@ -91,14 +91,7 @@ export function encode({ state: s, playhead, view, lang, map, show, embed }: Lin
   if (s.runs.length === 0) q.set('run', '');
   for (const r of s.runs) q.append('run', encodeRun(r, n));
   if (map != null && s.runs.some((r) => r.id === map)) q.set('map', String(map));
-  const shown = defaultShow();
-  if (show?.vectors) q.set('vec', String(show.vectors));
-  if (show?.cloud) q.set('cloud', '1');
-  if (show?.field) q.set('field', '1');
-  if (show && show.rest !== shown.rest) q.set('rest', show.rest);
-  if (show && show.seeds !== shown.seeds) q.set('seeds', String(show.seeds));
-  if (show && show.axis !== shown.axis) q.set('axis', show.axis);
-  if (show?.target != null) q.set('target', num(show.target));
+  for (const [key, value] of show ? showLink(show) : []) q.set(key, value);
   if (lang) q.set('lang', lang);
   if (embed) q.set('embed', embed.join(','));
   // ',' and ':' may stand in a query as they are: keep the link readable.
@@ -199,21 +192,8 @@ export function decode(search: string): Decoded {
     if (id !== undefined && s.runs.some((r) => r.id === id)) map = id;
     else bad('map', mapText);
   }
-  const show = defaultShow();
-  show.vectors = get('vec', 'vectors', { min: 0, max: MAX_VECTORS, integer: true }) ?? show.vectors;
-  for (const key of ['cloud', 'field'] as const) {
-    const text = q.get(key);
-    if (text === '1' || text === '0') show[key] = text === '1';
-    else if (text !== null) bad(key, text);
-  }
-  const rest = q.get('rest');
-  if (rest === 'full' || rest === 'faint' || rest === 'hidden') show.rest = rest;
-  else if (rest !== null) bad('rest', rest);
-  show.seeds = get('seeds', 'seeds', limits.seeds) ?? show.seeds;
-  const axis = q.get('axis');
-  if ((costAxes as readonly string[]).includes(axis ?? '')) show.axis = axis as CostAxis;
-  else if (axis !== null) bad('axis', axis);
-  show.target = get('target', 'target', limits.target) ?? show.target;
+  const { show, unusable } = readShow((key) => q.get(key));
+  for (const [name, text] of unusable) bad(name, text);
   const langText = q.get('lang');
   let lang: Lang | undefined;
   if (langText !== null) {
