@@ -87,9 +87,14 @@ export function toPixel(v: number, pixel: number): number {
   return Number(v.toFixed(Math.min(digits, 15)));
 }
 
-/** The layout keys that put Plotly's axes on the frame (merged over a figure's own layout). */
-export function frameLayout(f: Frame, layout: Partial<Layout>): Partial<Layout> {
+/**
+ * The layout keys that put Plotly's axes on the frame (merged over a figure's own layout). `labelsFit`: the
+ * margins hold every tick label (the contour's linear axes), so Plotly need not measure each label to hide
+ * those past the page, which costs ~20 ms a redraw; the loss plot's log axis has labels to hide.
+ */
+export function frameLayout(f: Frame, layout: Partial<Layout>, labelsFit = false): Partial<Layout> {
   const axis = (a: AxisFrame) => ({
+    ...(labelsFit ? { ticklabeloverflow: 'allow' as const } : {}),
     domain: [0, 1] as [number, number], autorange: false,
     range: (a.log ? [Math.log10(a.range[0]), Math.log10(a.range[1])] : [...a.range]) as [number, number],
   });

@@ -14,7 +14,7 @@ import { axisValues } from '../state/cost';
 import { presets } from '../state/presets';
 import { race, raceTarget } from '../state/race';
 import type { TuneTarget } from '../state/ratemap';
-import { baseFunction, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
+import { baseFunction, boxRange, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
 import { bandSeries, runBands, seedKey, seedTrajectories } from '../state/seeds';
 import { SeedRuns } from './seedRuns.svelte';
 import { deferred, pending } from './pending';
@@ -108,7 +108,7 @@ export class PlaygroundModel {
   });
 
   /** The loss plot's log floor: f*, or for a formula bounded below on the box the lowest value seen. */
-  readonly floor = $derived(lossFloor(this.fn, () => this.grid, this.trajectories));
+  readonly floor = $derived(lossFloor(this.fn, () => boxRange(this.base), this.trajectories));
   readonly logLoss = $derived(this.floor !== null);
   readonly statuses = $derived(this.trajectories.map((tr) => runStatus(tr, this.fn.fMin, lang())));
   /** Where each run stands at the playhead, for the legend and the cards: f there, or how it ended. */

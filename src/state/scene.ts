@@ -114,16 +114,22 @@ export function surfaceOver(fn: TestFunction, levels: LogGrid, box: Box): LogGri
   return same ? levels : logGrid(sampleGrid(fn.f, box, levels.x.length, levels.y.length), levels.floor, levels);
 }
 
+/** f's lowest and highest values on the surface's grid over the box (its `raw` range), without its log scale. */
+export function boxRange(fn: TestFunction, n = 200): { min: number; max: number } {
+  const { min, max } = sampleGrid(fn.f, fn.view, n, n);
+  return { min, max };
+}
+
 /**
  * The floor of the loss plot's log axis: f* when it is known. Else, when f is bounded below on the box,
  * the lowest value the grid or a run reached (runs find a minimum more closely than the grid). Null when
  * a run fell further below the box's lowest value than the box's whole range (f unbounded below): then
- * the plot shows f itself on a linear axis. `grid` is asked for only then: the page samples no grid of
- * its own while f* is known (the contour worker samples its own).
+ * the plot shows f itself on a linear axis. `range` (f's range on the box, boxRange) is asked for only
+ * then: the page samples no grid of its own while f* is known (the contour worker samples its own).
  */
-export function lossFloor(fn: TestFunction, grid: () => LogGrid, runs: Trajectory[]): number | null {
+export function lossFloor(fn: TestFunction, range: () => { min: number; max: number }, runs: Trajectory[]): number | null {
   if (!Number.isNaN(fn.fMin)) return fn.fMin;
-  const { min, max } = grid().raw;
+  const { min, max } = range();
   if (Number.isNaN(min)) return null;
   let lowest = min;
   for (const r of runs) for (const l of r.losses) if (l < lowest) lowest = l;

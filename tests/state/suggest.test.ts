@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultState } from '../../src/state/defaults';
 import { applyFormula, fitView, resetBox, selectFunction, setBox, useSuggestedLr } from '../../src/state/actions';
 import { FORMULA_ID } from '../../src/state/playground';
-import { baseFunction, buildFunction, lossFloor, lossSeries, runTrajectories, suggestedLr, surface } from '../../src/state/scene';
+import { baseFunction, boxRange, buildFunction, lossFloor, lossSeries, runTrajectories, suggestedLr, surface } from '../../src/state/scene';
 import { decode, encode } from '../../src/state/url';
 
 const ROSENBROCK = '(1-x)^2 + 100*(y-x^2)^2';
@@ -109,7 +109,7 @@ describe('the loss axis of a formula', () => {
     const s = formulaState('(x-1)^2 + (y+0.5)^2 + 3');
     const fn = buildFunction(s.fn);
     const runs = runTrajectories(fn, s);
-    const floor = lossFloor(fn, () => surface(fn), runs)!;
+    const floor = lossFloor(fn, () => boxRange(fn), runs)!;
     expect(floor).toBeGreaterThanOrEqual(3);
     expect(floor).toBeLessThan(3.01);
     const series = lossSeries(fn, runs[0], floor);
@@ -121,12 +121,17 @@ describe('the loss axis of a formula', () => {
     const s = formulaState('x + y');
     const fn = buildFunction(s.fn);
     s.steps = 2000;
-    expect(lossFloor(fn, () => surface(fn), runTrajectories(fn, s))).toBeNull();
+    expect(lossFloor(fn, () => boxRange(fn), runTrajectories(fn, s))).toBeNull();
+  });
+
+  it('reads the box\'s range from the same grid as the contour\'s surface, without its log scale', () => {
+    const fn = buildFunction(formulaState('log(x) + y^2').fn);
+    expect(boxRange(fn)).toEqual(surface(fn).raw);
   });
 
   it('uses f* of a test function', () => {
     const s = defaultState();
     const fn = buildFunction(s.fn);
-    expect(lossFloor(fn, () => surface(fn), runTrajectories(fn, s))).toBe(0);
+    expect(lossFloor(fn, () => boxRange(fn), runTrajectories(fn, s))).toBe(0);
   });
 });
