@@ -21,7 +21,7 @@ export function spectrum([[a, b], [, d]]: Symmetric2): Spectrum {
 }
 
 /**
- * Each theory's closed forms, one entry a rule (the optimizer table names a rule's theory): how one
+ * Each theory's closed forms, one entry a theory (the optimizer table names a rule's): how one
  * eigen-component with c = 1 − ηλ shrinks, the edge of stable η for curvature up to L, the best tuning.
  */
 const theories: Record<TheoryKind, {

@@ -324,15 +324,18 @@ export const en = {
     failed: (why: string) => `Could not draw the figure: ${why}`,
   },
 
+  /** The lines across the top of the page (a link's unusable parts, a new version). */
+  notice: {
+    close: 'Close this notice',
+  },
+
   update: {
     ready: 'A new version of Ravine is ready.',
     reload: 'Reload',
-    close: 'Close this notice',
   },
 
   link: {
     notice: 'This link had settings Ravine could not use, so it opened with the nearest valid ones. Left out:',
-    close: 'Close this notice',
     /** After the first parts named: how many more were left out. */
     more: (n: number) => ` and ${n.toLocaleString('en')} more.`,
     /** The names url.ts gives the parts of a link it drops (parameter names like kappa stay as they are). */

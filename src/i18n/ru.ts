@@ -309,15 +309,18 @@ export const ru: Messages = {
     failed: (why: string) => `Не удалось построить рисунок: ${why}`,
   },
 
+  /** The lines across the top of the page (a link's unusable parts, a new version). */
+  notice: {
+    close: 'Закрыть уведомление',
+  },
+
   update: {
     ready: 'Готова новая версия Ravine.',
     reload: 'Перезагрузить',
-    close: 'Закрыть уведомление',
   },
 
   link: {
     notice: 'В ссылке были настройки, которые Ravine не может применить, поэтому открыты ближайшие допустимые. Пропущено:',
-    close: 'Закрыть уведомление',
     more: (n: number) => ` и ещё ${n.toLocaleString('ru')}.`,
     parts: {
       function: 'функция',

@@ -199,8 +199,8 @@ export class PlaygroundModel {
       // its reader's Back would first undo slider moves. "Open in Ravine" carries the state instead.
       if (this.embed) return;
       // The language travels in the link, but changing it is not a step Back would undo. The whole link is
-      // encoded once input rests; here the effect only reads what it holds beyond the state's link.
-      void [this.shownStep, lang(), this.mapRun, $state.snapshot(this.show)];
+      // encoded once input rests: the effect follows its parts, not its text.
+      void this.#linkParts;
       this.#links.write(this.#stateLink, () => this.#link());
     });
   }
@@ -223,9 +223,14 @@ export class PlaygroundModel {
     this.open(d);
   }
 
+  /** What the page's link holds: the state, and the playhead, zoom, language, map and view settings with it. */
+  readonly #linkParts = $derived({
+    state: this.s, playhead: this.shownStep < this.s.steps ? this.shownStep : null, view: this.view,
+    lang: lang(), map: this.mapRun, show: $state.snapshot(this.show),
+  });
+
   #link(embed?: EmbedItem[]): string {
-    const at = this.shownStep < this.s.steps ? this.shownStep : null;
-    return encode({ state: this.s, playhead: at, view: this.view, lang: lang(), map: this.mapRun, show: this.show, embed });
+    return encode({ ...this.#linkParts, embed });
   }
 
   /** The page's full link as it stands now (the address bar catches up only once input rests); with `embed`, an embedded figure's. */

@@ -36,7 +36,7 @@ interface ShowKey<V> {
   read(text: string): V | undefined;
 }
 
-const number = (rule: FieldRule): Pick<ShowKey<number>, 'write' | 'read'> => ({
+const numeric = (rule: FieldRule): Pick<ShowKey<number>, 'write' | 'read'> => ({
   write: String,
   read: (text) => {
     const r = readNumber(text, rule);
@@ -57,13 +57,13 @@ const oneOf = <V extends string>(values: readonly V[]): Pick<ShowKey<V>, 'write'
  * A new setting is one field of ShowState, its default, and one entry here; the compiler asks for it.
  */
 export const showKeys: { [K in keyof ShowState]: ShowKey<ShowState[K]> } = {
-  vectors: { key: 'vec', ...number({ min: 0, max: MAX_VECTORS, integer: true }) },
+  vectors: { key: 'vec', ...numeric({ min: 0, max: MAX_VECTORS, integer: true }) },
   cloud: { key: 'cloud', ...flag },
   field: { key: 'field', ...flag },
   rest: { key: 'rest', ...oneOf(['full', 'faint', 'hidden'] as const) },
-  seeds: { key: 'seeds', ...number(limits.seeds) },
+  seeds: { key: 'seeds', ...numeric(limits.seeds) },
   axis: { key: 'axis', ...oneOf(costAxes) },
-  target: { key: 'target', ...number(limits.target) },
+  target: { key: 'target', ...numeric(limits.target) },
 };
 
 const names = Object.keys(showKeys) as (keyof ShowState)[];
