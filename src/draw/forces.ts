@@ -1,19 +1,17 @@
 // The forces behind the steps as marks for the contour: each run's step vectors at the playhead (inertia
 // dashed, the gradient part solid, Nesterov's look-ahead point ringed), the batch cloud of SGD and
 // mini-batch runs with its 1-σ ellipse and the full-gradient step, and the field of −∇f. On screen the
-// layer draws them; an export hands them to Plotly like every other mark.
+// layer draws them; an export hands them to Plotly like every other mark. Which of them are drawn is the
+// overlays' business (page/overlays.ts).
 import type { Vec2 } from '../core';
 import type { FieldArrow } from '../state/field';
 import type { BatchCloud, PartKind, StepVectors } from '../state/vectors';
 import type { Mark } from './marks';
 
+/** The run a mark belongs to, as its legend names it and in its colour. */
 export interface RunForces {
-  /** The run's id: its marks go right after its path, so a change to one run redraws that run alone. */
-  id: number;
   name: string;
   color: string;
-  vectors: StepVectors[];
-  cloud: BatchCloud | null;
 }
 
 /** Segments as one mark's coordinates, a NaN between each. */
@@ -39,32 +37,35 @@ export interface Forces {
   byRun: Map<number, Mark[]>;
 }
 
-export function forceMarks(runs: RunForces[], field: FieldArrow[] | null, labels: { field: string; full: string }): Forces {
-  const under: Mark[] = [];
-  if (field && field.length > 0) {
-    under.push({ kind: 'line', name: labels.field, color: '#4a5a6a', width: 1, ...segments(field.map((a) => [a.from, a.to])), dots: 0, heads: true, opacity: 0.45, silent: true });
+/** The field of −∇f: light arrows, under every path. */
+export function fieldMarks(field: FieldArrow[], label: string): Mark[] {
+  if (field.length === 0) return [];
+  return [{ kind: 'line', name: label, color: '#4a5a6a', width: 1, ...segments(field.map((a) => [a.from, a.to])), dots: 0, heads: true, opacity: 0.45, silent: true }];
+}
+
+/** A run's batch cloud: the other batches' step ends, their 1-σ ellipse, and the full-gradient step. */
+export function cloudMarks(r: RunForces, cloud: BatchCloud, fullLabel: string): Mark[] {
+  const { ends, ellipse, full, from } = cloud;
+  return [
+    { kind: 'line', name: r.name, color: r.color, width: 1, ...segments(ends.map((p) => [p])), dots: 3.5, opacity: 0.55, silent: true },
+    { kind: 'line', name: r.name, color: r.color, width: 1.5, ...segments([ellipse]), dots: 0, dash: [4, 3], silent: true },
+    { kind: 'line', name: fullLabel, color: '#111', width: 2, ...segments([[from, full]]), dots: 0, heads: true, silent: true },
+  ];
+}
+
+/** A run's step vectors, each part in its own style over a white halo, and Nesterov's look-ahead points. */
+export function vectorMarks(r: RunForces, vectors: StepVectors[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const kind of ['inertia', 'raw', 'gradient', 'step'] as const) {
+    const parts = vectors.flatMap((v) => v.parts.filter((p) => p.kind === kind).map((p) => [p.from, p.to]));
+    if (parts.length === 0) continue;
+    const { width, dash } = style[kind];
+    // A white halo under each vector sets it off from the path of the same colour beneath.
+    marks.push({ kind: 'line', name: r.name, color: '#fff', width: width + 3, ...segments(parts), dots: 0, heads: true, silent: true, opacity: 0.9 });
+    marks.push({ kind: 'line', name: r.name, color: r.color, width, ...(dash ? { dash } : {}), ...segments(parts), dots: 0, heads: true, silent: true });
   }
-  const byRun = new Map<number, Mark[]>();
-  for (const r of runs) {
-    const marks: Mark[] = [];
-    byRun.set(r.id, marks);
-    if (r.cloud) {
-      const { ends, ellipse, full, from } = r.cloud;
-      marks.push({ kind: 'line', name: r.name, color: r.color, width: 1, ...segments(ends.map((p) => [p])), dots: 3.5, opacity: 0.55, silent: true });
-      marks.push({ kind: 'line', name: r.name, color: r.color, width: 1.5, ...segments([ellipse]), dots: 0, dash: [4, 3], silent: true });
-      marks.push({ kind: 'line', name: labels.full, color: '#111', width: 2, ...segments([[from, full]]), dots: 0, heads: true, silent: true });
-    }
-    for (const kind of ['inertia', 'raw', 'gradient', 'step'] as const) {
-      const parts = r.vectors.flatMap((v) => v.parts.filter((p) => p.kind === kind).map((p) => [p.from, p.to]));
-      if (parts.length === 0) continue;
-      const { width, dash } = style[kind];
-      // A white halo under each vector sets it off from the path of the same colour beneath.
-      marks.push({ kind: 'line', name: r.name, color: '#fff', width: width + 3, ...segments(parts), dots: 0, heads: true, silent: true, opacity: 0.9 });
-      marks.push({ kind: 'line', name: r.name, color: r.color, width, ...(dash ? { dash } : {}), ...segments(parts), dots: 0, heads: true, silent: true });
-    }
-    for (const v of r.vectors) {
-      if (v.lookahead) marks.push({ kind: 'dot', name: r.name, x: v.lookahead[0], y: v.lookahead[1], color: r.color, size: 9, symbol: 'circle-open', ring: { color: r.color, width: 2 } });
-    }
+  for (const v of vectors) {
+    if (v.lookahead) marks.push({ kind: 'dot', name: r.name, x: v.lookahead[0], y: v.lookahead[1], color: r.color, size: 9, symbol: 'circle-open', ring: { color: r.color, width: 2 } });
   }
-  return { under, byRun };
+  return marks;
 }

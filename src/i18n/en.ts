@@ -3,6 +3,7 @@
 // arrive already formatted for the language (see formatNumber), counts as plain integers.
 import type { HyperName, OptimizerKind, ScheduleKind, ScheduleParam } from '../core';
 import { englishFormulaMessages } from '../expr/errors';
+import type { Overlay, ShowState } from '../state/show';
 
 export const en = {
   /** The page's <title>. */
@@ -187,12 +188,10 @@ export const en = {
   /** What the contour shows beside the paths: the forces behind each step. */
   show: {
     group: 'Show on the contour',
-    vectors: 'Step vectors',
-    last: 'of the last steps',
-    cloud: 'Batch cloud',
-    field: 'Field of −∇f',
-    rest: 'Beyond the playhead',
-    rests: { full: 'full paths', faint: 'faint', hidden: 'hidden' },
+    /** Each overlay's control, in the panel's order. */
+    labels: { vectors: 'Step vectors', cloud: 'Batch cloud', field: 'Field of −∇f', rest: 'Beyond the playhead' } satisfies Record<Overlay, string>,
+    last: 'over the last steps',
+    rests: { full: 'full paths', faint: 'faint', hidden: 'hidden' } satisfies Record<ShowState['rest'], string>,
     key: {
       inertia: 'inertia −α hₜ₋₁',
       gradient: 'gradient step −η g',

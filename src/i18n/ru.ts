@@ -180,11 +180,8 @@ export const ru: Messages = {
 
   show: {
     group: 'Показать на графике',
-    vectors: 'Векторы шага',
+    labels: { vectors: 'Векторы шага', cloud: 'Облако батчей', field: 'Поле −∇f', rest: 'После текущего шага' },
     last: 'за последние шаги',
-    cloud: 'Облако батчей',
-    field: 'Поле −∇f',
-    rest: 'После текущего шага',
     rests: { full: 'весь путь', faint: 'бледно', hidden: 'скрыть' },
     key: {
       inertia: 'инерция −α hₜ₋₁',

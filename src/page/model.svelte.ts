@@ -1,12 +1,10 @@
 import { untrack } from 'svelte';
 import { optimizerDef, type Box } from '../core';
-import { forceMarks } from '../draw/forces';
 import { runColor } from '../draw/palette';
 import type { PathView } from '../draw/types';
 import { lang, t } from '../i18n/lang.svelte';
 import { changeRun, nudgeRun } from '../state/actions';
 import type { EmbedItem } from '../state/embed';
-import { gradientField } from '../state/field';
 import { runLabel, runStatus, statusAt } from '../state/labels';
 import { defaultState } from '../state/defaults';
 import { limits, type PlaygroundState } from '../state/playground';
@@ -20,8 +18,9 @@ import { SeedRuns } from './seedRuns.svelte';
 import { deferred, pending } from './pending';
 import { defaultShow, type ShowState } from '../state/show';
 import { decode, encode, type Decoded } from '../state/url';
-import { batchCloud, hasCloud, recentVectors } from '../state/vectors';
+import { hasCloud, recentVectors } from '../state/vectors';
 import { linkWriter, pageUrl } from './history';
+import { overlays } from './overlays';
 import { Presentation } from './presentation.svelte';
 import type { Shortcut } from './shortcuts';
 import { tuneRuns } from './tune';
@@ -87,18 +86,8 @@ export class PlaygroundModel {
   readonly vectors = $derived(
     this.trajectories.map((tr, i) => (this.show.vectors > 0 ? recentVectors(this.s.runs[i], tr, Math.min(this.shownStep, tr.points.length - 1), this.show.vectors) : [])),
   );
-  readonly extra = $derived(
-    forceMarks(
-      this.s.runs.flatMap((r, i) => {
-        if (!r.visible) return [];
-        const tr = this.trajectories[i];
-        const cloud = this.show.cloud ? batchCloud(this.fn, r, tr, Math.min(this.shownStep, tr.points.length - 1)) : null;
-        return [{ id: r.id, name: runLabel(r, this.fn.n, lang()), color: runColor(r.id), vectors: this.vectors[i], cloud }];
-      }),
-      this.show.field ? gradientField(this.base, this.view ?? this.fn.view) : null,
-      { field: t().show.field, full: t().show.key.full },
-    ),
-  );
+  /** The overlays' marks: the field of −∇f, each run's cloud and step vectors. */
+  readonly extra = $derived(overlays(this));
   /** Which parts of the forces the key explains. */
   readonly keyParts = $derived({
     inertia: this.s.runs.some((r, i) => r.visible && this.vectors[i].some((v) => v.inertia !== null)),

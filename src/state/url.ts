@@ -10,7 +10,7 @@ import { readNumber, type FieldRule } from './fields';
 import { DEFAULT_FORMULA, defaultState } from './defaults';
 import { drawableBox, FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
 import { baseFunction, buildFunction, sumSize, type SceneFunction } from './scene';
-import { readShow, showKeys, showLink, type ShowState } from './show';
+import { readShow, showLink, viewSettings, type ShowState } from './show';
 
 /** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
 export interface LinkState {
@@ -70,7 +70,7 @@ function samplesOf(fs: FunctionState): number {
 /** Every key a link may hold besides the function's own parameters (encode writes no other). */
 export const LINK_KEYS = [
   'fn', 'formula', 'N', 'noise', 'nseed', 'box', 'start', 'steps', 't', 'view', 'run', 'map',
-  ...Object.values(showKeys).map((k) => k.key), 'lang', 'embed',
+  ...Object.values(viewSettings).map((k) => k.key), 'lang', 'embed',
 ];
 
 export function encode({ state: s, playhead, view, lang, map, show, embed }: LinkState): string {

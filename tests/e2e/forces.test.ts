@@ -87,6 +87,39 @@ describe('the forces behind each step', () => {
     expect(await page.getByTestId('force-key').textContent()).toContain('look-ahead');
   });
 
+  it('the panel\'s controls set every overlay and its link key; a refused count changes nothing', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?fn=quadratic&kappa=25&theta=20&steps=80&t=6&run=momentum,id:1,lr:0.5,a:0.9&run=sgd,id:2,lr:0.5', page.url()).href);
+    const link = () => new URL(page.url()).searchParams;
+    await page.getByTestId('show-vectors').check();
+    await expect.poll(() => link().get('vec'), POLL).toBe('1');
+    // Momentum's last step: inertia and gradient; SGD's: the gradient step.
+    await expect.poll(async () => (await forces(page)).length, POLL).toBe(3);
+    const count = page.locator('#show-vectors-count');
+    await count.fill('3');
+    await count.press('Enter');
+    await expect.poll(() => link().get('vec'), POLL).toBe('3');
+    // Each mark holds a part's segments of the last three steps.
+    const segments = async () => (await forces(page)).map((l) => (l.x.length + 1) / 3);
+    await expect.poll(segments, POLL).toEqual([3, 3, 3]);
+    // Past the table's limit: refused beside the field, the link and the drawing as they were.
+    await count.fill('99');
+    await count.press('Enter');
+    await expect.poll(() => page.locator('#show-vectors-count-error').textContent(), POLL).toMatch(/50/);
+    expect(link().get('vec')).toBe('3');
+    expect(await segments()).toEqual([3, 3, 3]);
+    await count.press('Escape');
+    await page.getByTestId('show-cloud').check();
+    await page.getByTestId('show-field').check();
+    await page.getByTestId('show-rest').selectOption('hidden');
+    await expect.poll(() => [...link()].filter(([k]) => ['vec', 'cloud', 'field', 'rest'].includes(k)).join('&'), POLL).toBe('vec,3&cloud,1&field,1&rest,hidden');
+    // The cloud (dots, ellipse, full step) joins SGD's marks; the field's arrows lie under the paths.
+    await expect.poll(async () => (await forces(page)).length, POLL).toBe(7);
+    await page.getByTestId('show-vectors').uncheck();
+    await expect.poll(() => link().get('vec'), POLL).toBe(null);
+    await expect.poll(() => page.locator('#show-vectors-count').count(), POLL).toBe(0);
+  });
+
   it('the batch cloud: every sample for SGD, smaller for B = 16, gone at B = N', async () => {
     const { page } = s();
     await page.goto(new URL('/?fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&t=10&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:16&run=minibatch,id:5,lr:1,B:64&cloud=1', page.url()).href);

@@ -6,7 +6,7 @@ import { defaultState } from '../../src/state/defaults';
 import { drawableBox, FORMULA_ID, limits, type RunState } from '../../src/state/playground';
 import { buildFunction } from '../../src/state/scene';
 import { decode, encode, LINK_KEYS, type LinkState } from '../../src/state/url';
-import { costAxes, defaultShow, showKeys } from '../../src/state/show';
+import { costAxes, defaultShow, viewSettings } from '../../src/state/show';
 import { embedItems } from '../../src/state/embed';
 
 const kinds = optimizerKinds;
@@ -239,7 +239,7 @@ describe('links, what the contour shows', () => {
     expect(bad.show).toEqual({ ...defaultShow(), field: false });
     expect(bad.dropped).toEqual(['vectors "99"', 'cloud "yes"', 'rest "none"']);
     // One table holds every view setting's key: each its own, none shared with the state's.
-    const keys = Object.values(showKeys).map((k) => k.key);
+    const keys = Object.values(viewSettings).map((k) => k.key);
     expect(keys).toEqual(['vec', 'cloud', 'field', 'rest', 'seeds', 'axis', 'target']);
     expect(new Set(keys).size).toBe(keys.length);
     for (const k of keys) expect(LINK_KEYS.filter((l) => l === k)).toHaveLength(1);
