@@ -10,7 +10,9 @@
 //      stochastic runs × 16 seeds × 2,000 steps; each drag is measured against the display's own limit (the
 //      same drag of an idle slider, before and after) — goal: median ≤ 1.15×, p95 ≤ 1.5×, no long task —
 //      and followed for 1.5 s after release (goal: no task over 50 ms);
-//   3. prints the gzip size of every built asset, and a table of every goal with PASS or MISS.
+//   3. types changes of the plotted box and of formulas (some with non-finite regions) into their fields and
+//      times the longest main-thread task each causes (goal: none over 50 ms);
+//   4. prints the gzip size of every built asset, and a table of every goal with PASS or MISS.
 // The drag is driven from inside the page, one 'input' per frame from requestAnimationFrame (see
 // bench/ui-page.js): the input rate Chromium gives a real pointer drag. --drag mouse uses page.mouse.
 // With --profile the last scene's drag is traced (main-thread time by category) and CPU-profiled.
@@ -521,6 +523,52 @@ async function dragScene(
   }
 }
 
+/**
+ * The changes typed into fields rather than dragged (issue 23): the plotted box's edges, and formulas, among
+ * them ones with non-finite regions. Each entry is applied with Enter under a Chromium trace of the page's
+ * main thread until the page rests; its longest task is the figure (goal: none over 50 ms).
+ */
+async function typedChanges(page: Page, cdp: CDPSession, url: string): Promise<void> {
+  const label = 'typed changes';
+  if (opt.only && !label.includes(opt.only)) return;
+  const formula = '[data-testid=formula]';
+  const changes: [string, string, string][] = [
+    ['formula x^2 + 3y^2 + sin 3x', formula, 'x^2 + 3*y^2 + sin(3*x)'],
+    ['box: x up to 6', '#box-x1', '6'],
+    ['box: y from −3', '#box-y0', '-3'],
+    ['box: x from −5', '#box-x0', '-5'],
+    ['box: y up to 2.5', '#box-y1', '2.5'],
+    ['formula exp(1000x) + y^2', formula, 'exp(1000*x) + y^2'],
+    ['formula sin(1e300 x) + y^2', formula, 'sin(1e300*x) + y^2'],
+    ['formula log(x) + y^2', formula, 'log(x) + y^2'],
+    ['formula x^0.5 + y^2', formula, 'x^0.5 + y^2'],
+    ['box: x up to 4 (non-finite left half)', '#box-x1', '4'],
+  ];
+  await page.goto(new URL('/?fn=formula&formula=x%5E2%2By%5E2&run=gd,id:0,lr:0.5&run=momentum,id:1,lr:0.2,a:0.8', url).href);
+  await settled(page, 2);
+  log();
+  log('Typed changes (Enter in the field), the longest main-thread task until the page rests:');
+  let worst = 0;
+  for (const [what, selector, text] of changes) {
+    const events: TraceEvent[] = [];
+    const onData = (e: { value: object[] }) => void events.push(...(e.value as unknown as TraceEvent[]));
+    cdp.on('Tracing.dataCollected', onData);
+    await cdp.send('Tracing.start', { categories: '-*,devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+    await page.locator(selector).fill(text);
+    await page.locator(selector).press('Enter');
+    await rest(page);
+    const complete = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+    const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const longest = Math.max(0, ...events.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur != null && mains.has(`${e.pid}:${e.tid}`)).map((e) => e.dur! / 1000));
+    worst = Math.max(worst, longest);
+    log(`  ${padr(what, 44)} longest task ${pad(ms(longest, 0), 6)}`);
+  }
+  judge(`${label}: longest task (box, formulas)`, ms(worst, 0), '≤ 50 ms', worst <= 50);
+}
+
 async function main(): Promise<void> {
   log(`Ravine UI benchmark — ${new Date().toISOString()}`);
   log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}; Node ${process.version}, vite ${viteVersion}`);
@@ -588,6 +636,7 @@ async function main(): Promise<void> {
       await page.goto(sceneLink(url, 4, 2000, 25, SEEDS, SEEDS_KINDS));
       await settled(page, 4);
       await dragScene(page, cdp, '4 stochastic runs × 16 seeds × 2000 steps, κ = 25 (η of SGD)');
+      await typedChanges(page, cdp, url);
     }
 
     if (opt.profile && !opt['load-only']) {

@@ -48,14 +48,16 @@ export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayoutin
   let latest: [Data[], Partial<Layout>, readonly unknown[], string] | null = null;
   let drawn: readonly unknown[] | null = null;
   let alive = true;
-  let pending = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
 
-  /** `lang`: the locale of Plotly's own texts ('en' or a registered one). Drawn in the next frame, once. */
+  /** `lang`: the locale of Plotly's own texts ('en' or a registered one). Drawn in a task of its own, once. */
   function draw(data: Data[], layout: Partial<Layout>, key: readonly unknown[], lang = 'en'): void {
     latest = [data, layout, key, lang];
     if (!frame) load();
-    // A burst of changes (a κ slider dragged, links followed) costs one Plotly drawing per frame at most.
-    if (P && !pending) pending = requestAnimationFrame(flush);
+    // A burst of changes (links followed, a window resized) costs one Plotly drawing at most, in a task of
+    // its own: a new size or box makes Plotly draw its axes anew (20–40 ms), which must not share a task with
+    // the frame that repaints our canvases.
+    if (P && pending === undefined) pending = setTimeout(flush);
   }
 
   // Once the page has painted a frame with the first figure's layer and image: evaluating Plotly's
@@ -75,7 +77,7 @@ export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayoutin
   }
 
   function flush(): void {
-    pending = 0;
+    pending = undefined;
     if (!P || !latest || !alive) return;
     const [data, layout, key, lang] = latest;
     if (drawn && drawn.length === key.length && drawn.every((v, i) => v === key[i])) return;
@@ -94,7 +96,7 @@ export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayoutin
     dispose(): void {
       alive = false;
       cancelAnimationFrame(frame);
-      cancelAnimationFrame(pending);
+      clearTimeout(pending);
       clearTimeout(timer);
       P?.purge(div);
     },
