@@ -297,6 +297,8 @@ export const en = {
       `Enter ${integer ? 'a whole number' : 'a number'} ${minExclusive ? 'above' : 'from'} ${min} ${minExclusive ? 'up to' : 'to'} ${max}`,
     /** After the range, for an entry with a comma that groups no thousands. */
     comma: ', with a point before decimals (0.5)',
+    /** The same, where a whole number is asked. */
+    commaWhole: ', commas only between groups of three digits (10,000)',
   },
 
   export: {

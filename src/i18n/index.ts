@@ -60,7 +60,8 @@ export interface RangeText {
 export function fieldMessage(reason: RangeText, lang: Lang): string {
   const n = (v: number) => formatNumber(v, lang);
   const range = dictionaries[lang].field.range(!!reason.integer, !!reason.minExclusive, n(reason.min), n(reason.max));
-  return reason.kind === 'comma' ? `${range}${dictionaries[lang].field.comma}` : range;
+  const d = dictionaries[lang].field;
+  return reason.kind === 'comma' ? `${range}${reason.integer ? d.commaWhole : d.comma}` : range;
 }
 
 /** A test function's name (its id for one the table does not know). */

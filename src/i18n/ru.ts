@@ -280,6 +280,7 @@ export const ru: Messages = {
     range: (integer: boolean, minExclusive: boolean, min: string, max: string) =>
       `Введите ${integer ? 'целое число' : 'число'} ${minExclusive ? `больше ${min} и не больше ${max}` : `от ${min} до ${max}`}`,
     comma: ', с запятой перед дробной частью (0,5)',
+    commaWhole: ', запятые — только между группами из трёх цифр (10,000)',
   },
 
   export: {

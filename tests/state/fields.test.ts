@@ -60,6 +60,10 @@ describe('readNumber', () => {
     }
     const comma = readNumber('0,5', lr, 'en');
     if (!comma.ok) expect(fieldMessage(comma.reason, 'en')).toBe('Enter a number above 0 up to 100, with a point before decimals (0.5)');
+    // A whole number has no decimals to point at: the message says where a comma may stand instead.
+    const whole = readNumber('1,5', { min: 1, max: 10_000, integer: true }, 'en');
+    expect(whole.ok).toBe(false);
+    if (!whole.ok) expect(fieldMessage(whole.reason, 'en')).toBe('Enter a whole number from 1 to 10000, commas only between groups of three digits (10,000)');
     // A link writes numbers plainly: a comma there is no number at all (steps=1,000 is not 1).
     for (const t of ['1,000', '0,5', '1 000']) expect(readNumber(t, steps).ok, t).toBe(false);
   });
