@@ -36,7 +36,8 @@ describe('number fields', () => {
   const s = sharedPage();
 
   for (const [lang, bad, note] of [
-    ['en', ['1e999', '2,5', '5000000'], ', with a point before decimals (0.5)'],
+    // A decimal field asks for a point; a whole-number one says where its commas may stand.
+    ['en', ['1e999', '2,5', '5000000'], { decimal: ', with a point before decimals (0.5)', whole: ', commas only between groups of three digits (10,000)' }],
     ['ru', ['1e999', '2 50', '5000000'], null],
   ] as const) {
     it(`in ${lang}: a refused entry typed key by key leaves every field's state as it was, and says why`, async () => {
@@ -58,7 +59,7 @@ describe('number fields', () => {
           expect(await alert.count(), `${id} ${text}`).toBe(1);
           const message = (await alert.textContent()) ?? '';
           expect(message, `${id} ${text}`).toMatch(lang === 'en' ? /^Enter (a|a whole) number / : /^Введите (целое )?число /);
-          if (note && text === '2,5') expect(message.endsWith(note), message).toBe(true);
+          if (note && text === '2,5') expect(message.endsWith(message.startsWith('Enter a whole') ? note.whole : note.decimal), message).toBe(true);
           expect(new URL(page.url()).search, `${id} ${text}`).toBe(link);
           // Escape gives the field back its value.
           await page.press(`#${id}`, 'Escape');
