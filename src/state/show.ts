@@ -4,6 +4,7 @@
 // link by one table that also says how each setting is set.
 import { readNumber, type FieldRule } from './fields';
 import { limits } from './playground';
+import { CAMERA_LIMITS, defaultCamera, surfaceViews, zAxes, type SurfaceView, type ZAxis } from './surface';
 
 /** The loss plot's x-axis: the step t, the per-sample gradient evaluations B·t, or epochs B·t / N. */
 export const costAxes = ['step', 'evals', 'epochs'] as const;
@@ -26,6 +27,12 @@ export interface ShowState {
   axis: CostAxis;
   /** The race's ε, reached when f − f* ≤ ε; null for the default (race.ts's defaultTarget). */
   target: number | null;
+  /** The 3-D view: off, beside the contour or in its place; its height axis (f or log(f − f*)); its camera. */
+  surface: SurfaceView;
+  zaxis: ZAxis;
+  azimuth: number;
+  elevation: number;
+  zoom: number;
 }
 
 /** How many past steps' vectors a link or a field may ask for. */
@@ -62,6 +69,11 @@ export const viewSettings: { [K in keyof ShowState]: ViewSetting<ShowState[K]> }
   seeds: { key: 'seeds', default: 1, control: { kind: 'number', rule: limits.seeds } },
   axis: { key: 'axis', default: 'step', control: { kind: 'choice', values: costAxes } },
   target: { key: 'target', default: null, control: { kind: 'number', rule: limits.target } },
+  surface: { key: 'd3', default: 'off', control: { kind: 'choice', values: surfaceViews } },
+  zaxis: { key: 'z', default: 'f', control: { kind: 'choice', values: zAxes } },
+  azimuth: { key: 'az', default: defaultCamera().azimuth, control: { kind: 'number', rule: CAMERA_LIMITS.azimuth } },
+  elevation: { key: 'el', default: defaultCamera().elevation, control: { kind: 'number', rule: CAMERA_LIMITS.elevation } },
+  zoom: { key: 'zoom', default: defaultCamera().zoom, control: { kind: 'number', rule: CAMERA_LIMITS.zoom } },
 };
 
 /** The settings the contour's own panel offers, in its order. */

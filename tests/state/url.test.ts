@@ -153,7 +153,10 @@ describe('links', () => {
     const s = defaultState();
     s.fn.view = { x: [-2, 2], y: [-1, 1] };
     s.fn.formula = 'x^2 + y^2';
-    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, embed: ['play'], show: { ...defaultShow(), vectors: 2, cloud: true, field: true, rest: 'hidden', seeds: 4, axis: 'evals', target: 0.1 } });
+    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, embed: ['play'], show: {
+      ...defaultShow(), vectors: 2, cloud: true, field: true, rest: 'hidden', seeds: 4, axis: 'evals', target: 0.1,
+      surface: 'beside', zaxis: 'log', azimuth: 30.5, elevation: 60, zoom: 1.5,
+    } });
     const keys = new Set(new URLSearchParams(link).keys());
     for (const k of LINK_KEYS) expect(keys, k).toContain(k);
     expect(decode(link).dropped).toEqual([]);
@@ -240,7 +243,7 @@ describe('links, what the contour shows', () => {
     expect(bad.dropped).toEqual(['vectors "99"', 'cloud "yes"', 'rest "none"']);
     // One table holds every view setting's key: each its own, none shared with the state's.
     const keys = Object.values(viewSettings).map((k) => k.key);
-    expect(keys).toEqual(['vec', 'cloud', 'field', 'rest', 'seeds', 'axis', 'target']);
+    expect(keys).toEqual(['vec', 'cloud', 'field', 'rest', 'seeds', 'axis', 'target', 'd3', 'z', 'az', 'el', 'zoom']);
     expect(new Set(keys).size).toBe(keys.length);
     for (const k of keys) expect(LINK_KEYS.filter((l) => l === k)).toHaveLength(1);
   });
