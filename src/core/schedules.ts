@@ -43,15 +43,15 @@ export const schedules = {
   constant: define({ params: {}, lr: (eta) => eta, tex: null }),
   /** η_t = η / (1 + k t): the decay that makes SGD settle (Robbins–Monro). */
   inverse: define({
-    params: { k: { symbol: 'k', tex: 'k', min: 0, max: 10, default: 0.05, scale: 'log', slider: { min: 1e-4, max: 10 }, key: 'k' } },
+    params: { k: { symbol: 'k', tex: 'k', min: 0, max: 10, default: 0.05, scale: 'log', slider: { min: 1e-4, max: 10 }, key: 'k', always: true } },
     lr: (eta, t, { k }) => eta / (1 + k * t),
     tex: '\\eta_t = \\dfrac{\\eta}{1 + k\\, t}',
   }),
   /** η_t = η γ^⌊t/s⌋: η shrinks by γ every s steps. */
   step: define({
     params: {
-      gamma: { symbol: 'γ', tex: '\\gamma', min: 0, minExclusive: true, max: 1, default: 0.5, scale: 'linear', slider: { min: 0.01, max: 1 }, key: 'g' },
-      every: { symbol: 's', tex: 's', min: 1, max: 10_000, integer: true, default: 20, scale: 'log', key: 's' },
+      gamma: { symbol: 'γ', tex: '\\gamma', min: 0, minExclusive: true, max: 1, default: 0.5, scale: 'linear', slider: { min: 0.01, max: 1 }, key: 'g', always: true },
+      every: { symbol: 's', tex: 's', min: 1, max: 10_000, integer: true, default: 20, scale: 'log', key: 's', always: true },
     },
     lr: (eta, t, { gamma, every }) => eta * power(gamma, Math.floor(t / every)),
     tex: '\\eta_t = \\eta\\, \\gamma^{\\lfloor t / s \\rfloor}',
@@ -59,8 +59,8 @@ export const schedules = {
   /** η_t falls from η to r η along half a cosine over T steps, then stays there. */
   cosine: define({
     params: {
-      floor: { symbol: 'r', tex: 'r', min: 0, max: 1, default: 0, scale: 'linear', key: 'r' },
-      period: { symbol: 'T', tex: 'T', min: 1, max: 10_000, integer: true, default: 100, scale: 'log', key: 'T' },
+      floor: { symbol: 'r', tex: 'r', min: 0, max: 1, default: 0, scale: 'linear', key: 'r', always: true },
+      period: { symbol: 'T', tex: 'T', min: 1, max: 10_000, integer: true, default: 100, scale: 'log', key: 'T', always: true },
     },
     lr: (eta, t, { floor, period }) => eta * (floor + ((1 - floor) * (1 + cosPi(Math.min(t, period) / period))) / 2),
     tex: '\\eta_t = \\eta \\left(r + (1 - r)\\, \\dfrac{1 + \\cos(\\pi \\min(t, T) / T)}{2}\\right)',

@@ -38,8 +38,8 @@ export interface Decoded extends LinkState {
 const num = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
 /** Settings as `key:value`: those a link names (namedSettings). */
-function encodeSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, all = false): string[] {
-  return namedSettings(specs, values, all).map(([name, spec]) => `${spec.key}:${num(values[name])}`);
+function encodeSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>): string[] {
+  return namedSettings(specs, values).map(([name, spec]) => `${spec.key}:${num(values[name])}`);
 }
 
 /**
@@ -51,7 +51,7 @@ function encodeRun(r: RunState, n: number): string {
   if (r.batch !== defaultBatch(r.kind, n)) parts.push(`B:${r.batch}`);
   if (r.seed !== defaultSeed(r.id)) parts.push(`seed:${r.seed}`);
   if (r.schedule.kind !== 'constant') {
-    parts.push(`sched:${r.schedule.kind}`, ...encodeSettings(scheduleDef(r.schedule.kind).params, r.schedule.params, true));
+    parts.push(`sched:${r.schedule.kind}`, ...encodeSettings(scheduleDef(r.schedule.kind).params, r.schedule.params));
   }
   if (!r.visible) parts.push('hide');
   return parts.join(',');
