@@ -135,6 +135,7 @@ export const en = {
       adam: 'Adam',
       rmsprop: 'RMSProp',
       adagrad: 'AdaGrad',
+      adamw: 'AdamW',
     } satisfies Record<OptimizerKind, string>,
     show: 'show',
     remove: (kind: string) => `Remove ${kind} run`,
@@ -146,6 +147,7 @@ export const en = {
       beta2: 'Decay of the square β₂',
       rho: 'Decay of the square ρ',
       eps: 'Safety term ε',
+      lambda: 'Weight decay λ',
     } satisfies Record<HyperName, string>,
     /** A slider's name for screen readers: which setting of which run it moves. */
     of: (setting: string, kind: string) => `${setting} of ${kind}`,

@@ -1,6 +1,6 @@
 // Step-size schedules: their values by hand, their identity when they do not decay, and cos(πu) without Math.cos.
 import { describe, expect, it } from 'vitest';
-import { optimizerKinds, scheduleCurve, simulate, withNoise, getTestFunction, type OptimizerSpec, type Schedule, type Vec2 } from '../../src/core';
+import { optimizerDef, optimizerKinds, scheduleCurve, simulate, withNoise, getTestFunction, type OptimizerSpec, type Schedule, type Vec2 } from '../../src/core';
 import { cosPi } from '../../src/core/schedules';
 import { diagQuadratic, firstDifference } from './helpers';
 
@@ -55,7 +55,7 @@ describe('a schedule inside a run', () => {
   const noisy = withNoise(fn, { n: 16, scale: 0.3, seed: 2 });
   const none: Schedule[] = [{ kind: 'inverse', k: 0 }, { kind: 'step', gamma: 1, every: 3 }, { kind: 'cosine', floor: 1, period: 10 }];
   it.each(optimizerKinds)('%s: a schedule that does not decay is the constant-step run, bit for bit', (kind) => {
-    const lr = kind === 'adam' || kind === 'rmsprop' || kind === 'adagrad' ? 0.1 : 0.5;
+    const lr = optimizerDef(kind).lrUnit === 'length' ? 0.1 : 0.5;
     const base = { kind, lr, batchSize: 4 } as OptimizerSpec;
     const ref = simulate({ objective: noisy, optimizer: base, start: fn.start, steps: 300, seed: 9 });
     for (const schedule of none) {

@@ -25,6 +25,9 @@ describe('the update rules as TeX', () => {
     ]);
     expect(ruleTex('rmsprop', 8, 32)[0]).toContain('g_t = \\tfrac{1}{B}\\sum_{i \\in B_t} \\nabla f_i(x_{t-1})');
     expect(ruleTex('adagrad', 32, 32)[1]).toBe('x_t = x_{t-1} - \\eta\\, \\dfrac{g_t}{\\sqrt{G_t} + \\varepsilon}');
+    // AdamW: Adam's moments, and the decay beside its step.
+    expect(ruleTex('adamw', 32, 32).slice(0, 3)).toEqual(ruleTex('adam', 32, 32).slice(0, 3));
+    expect(ruleTex('adamw', 32, 32)[3]).toBe('x_t = x_{t-1} - \\eta \\left(\\dfrac{\\hat m_t}{\\sqrt{\\hat v_t} + \\varepsilon} + \\lambda\\, x_{t-1}\\right)');
     expect(ruleTex('gd', 32, 32, 'inverse')).toEqual(['x_t = x_{t-1} - \\eta_t\\, \\nabla f(x_{t-1})', '\\eta_t = \\dfrac{\\eta}{1 + k\\, t}']);
     expect(ruleTex('momentum', 32, 32, 'step')[0]).toBe('h_t = \\alpha h_{t-1} + \\eta_t\\, \\nabla f(x_{t-1})');
   });

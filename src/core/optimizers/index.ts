@@ -1,5 +1,6 @@
 import { adagrad } from './adagrad';
 import { adam } from './adam';
+import { adamw } from './adamw';
 import { gd, minibatch, sgd } from './gd';
 import { momentum } from './momentum';
 import { nesterov } from './nesterov';
@@ -10,6 +11,7 @@ import type { Schedule } from '../schedules';
 export type { BatchSpec, OptimizerDef, UpdateRule } from './types';
 export { adagradRule } from './adagrad';
 export { adamRule } from './adam';
+export { adamwRule } from './adamw';
 export { gdRule } from './gd';
 export { momentumRule } from './momentum';
 export { nesterovRule } from './nesterov';
@@ -20,7 +22,7 @@ export { rmspropRule } from './rmsprop';
  * one and one entry here; its name in every language and its typeset formula are then required by the
  * compiler, and the runner, the run cards, links, labels and export read the rest from its entry.
  */
-export const optimizers = { gd, sgd, minibatch, momentum, nesterov, adam, rmsprop, adagrad } as const;
+export const optimizers = { gd, sgd, minibatch, momentum, nesterov, adam, rmsprop, adagrad, adamw } as const;
 
 export type OptimizerKind = keyof typeof optimizers;
 export const optimizerKinds = Object.keys(optimizers) as OptimizerKind[];

@@ -1,4 +1,4 @@
-"""Trajectories of torch.optim's Adam, RMSprop and Adagrad, in float64, for tests/core/adaptive.test.ts.
+"""Trajectories of torch.optim's Adam, RMSprop, Adagrad and AdamW, in float64, for tests/core/adaptive.test.ts.
 
 PyTorch is the reference the adaptive rules must follow. Regenerate with Debian's build
 (`apt-get install -y python3-torch`):  /usr/bin/python3 tests/core/reference/torch_reference.py
@@ -38,9 +38,13 @@ CASES = [
     ("ravine", "adam", {"lr": 0.1}, {}, [-2.5, 1.5], 300),
     ("ravine", "rmsprop", {"lr": 0.05, "alpha": 0.9}, {"rho": 0.9}, [-2.5, 1.5], 90),
     ("ravine", "adagrad", {"lr": 0.8, "eps": 1e-3}, {"eps": 1e-3}, [-2.5, 1.5], 300),
+    # AdamW at PyTorch's defaults (λ = 0.01), and with decays strong enough to move where the run settles.
+    ("rosenbrock", "adamw", {"lr": 0.05}, {}, [-1.5, 2.0], 300),
+    ("rosenbrock", "adamw", {"lr": 0.02, "betas": (0.8, 0.99), "weight_decay": 0.5}, {"beta1": 0.8, "beta2": 0.99, "lambda": 0.5}, [-1.5, 2.0], 300),
+    ("ravine", "adamw", {"lr": 0.05, "eps": 1e-3, "weight_decay": 3.0}, {"eps": 1e-3, "lambda": 3.0}, [-2.5, 1.5], 200),
 ]
 
-OPTIMIZERS = {"adam": torch.optim.Adam, "rmsprop": torch.optim.RMSprop, "adagrad": torch.optim.Adagrad}
+OPTIMIZERS = {"adam": torch.optim.Adam, "rmsprop": torch.optim.RMSprop, "adagrad": torch.optim.Adagrad, "adamw": torch.optim.AdamW}
 
 
 def run(fn, kind, options, start, steps):
