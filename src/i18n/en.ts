@@ -136,6 +136,8 @@ export const en = {
       rmsprop: 'RMSProp',
       adagrad: 'AdaGrad',
       adamw: 'AdamW',
+      lion: 'Lion',
+      sign: 'Sign descent',
     } satisfies Record<OptimizerKind, string>,
     show: 'show',
     remove: (kind: string) => `Remove ${kind} run`,
@@ -143,8 +145,8 @@ export const en = {
     /** Each rule's own settings besides η, as their fields are labelled. */
     hyper: {
       alpha: 'Momentum α',
-      beta1: 'Decay of the mean β₁',
-      beta2: 'Decay of the square β₂',
+      beta1: 'Weight of the mean β₁',
+      beta2: 'Decay of the moving average β₂',
       rho: 'Decay of the square ρ',
       eps: 'Safety term ε',
       lambda: 'Weight decay λ',

@@ -28,6 +28,13 @@ describe('the update rules as TeX', () => {
     // AdamW: Adam's moments, and the decay beside its step.
     expect(ruleTex('adamw', 32, 32).slice(0, 3)).toEqual(ruleTex('adam', 32, 32).slice(0, 3));
     expect(ruleTex('adamw', 32, 32)[3]).toBe('x_t = x_{t-1} - \\eta \\left(\\dfrac{\\hat m_t}{\\sqrt{\\hat v_t} + \\varepsilon} + \\lambda\\, x_{t-1}\\right)');
+    // Lion: the step's direction c_t, the sign step with its decay, then m_t; sign descent in one line.
+    expect(ruleTex('lion', 32, 32)).toEqual([
+      'c_t = \\beta_1 m_{t-1} + (1 - \\beta_1)\\, g_t, \\quad g_t = \\nabla f(x_{t-1})',
+      'x_t = x_{t-1} - \\eta \\left(\\operatorname{sign}(c_t) + \\lambda\\, x_{t-1}\\right)',
+      'm_t = \\beta_2 m_{t-1} + (1 - \\beta_2)\\, g_t, \\quad m_0 = 0',
+    ]);
+    expect(ruleTex('sign', 8, 32)).toEqual(['x_t = x_{t-1} - \\eta\\, \\operatorname{sign}\\!\\big(\\tfrac{1}{B}\\sum_{i \\in B_t} \\nabla f_i(x_{t-1})\\big)']);
     expect(ruleTex('gd', 32, 32, 'inverse')).toEqual(['x_t = x_{t-1} - \\eta_t\\, \\nabla f(x_{t-1})', '\\eta_t = \\dfrac{\\eta}{1 + k\\, t}']);
     expect(ruleTex('momentum', 32, 32, 'step')[0]).toBe('h_t = \\alpha h_{t-1} + \\eta_t\\, \\nabla f(x_{t-1})');
   });

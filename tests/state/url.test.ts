@@ -115,13 +115,13 @@ describe('links', () => {
   });
 
   it('drops what it cannot use, says so, and keeps the rest', () => {
-    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=lion,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN&view=1,0,0,1');
+    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=adadelta,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN&view=1,0,0,1');
     expect(d.state.fn.id).toBe('rosenbrock');
     expect(d.state.steps).toBe(100);
     expect(d.state.runs).toHaveLength(1);
     expect(d.state.runs[0]).toMatchObject({ kind: 'gd', lr: 0.002 });
     expect(d.dropped).toEqual([
-      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "lion,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
+      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "adadelta,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
     ]);
   });
 
