@@ -184,6 +184,7 @@ export const en = {
       every: 'Every s steps',
       floor: 'Floor r (share of η)',
       period: 'Period T (steps)',
+      warmup: 'Warmup W (steps)',
     } satisfies Record<ScheduleParam, string>,
     curve: (kind: string) => `Step size η_t of ${kind} against t`,
   },

@@ -178,6 +178,7 @@ export const ru: Messages = {
       every: 'Каждые s шагов',
       floor: 'Нижний уровень r (доля η)',
       period: 'Период T (шагов)',
+      warmup: 'Разогрев W (шагов)',
     },
     curve: (kind: string) => `Длина шага η_t для ${kind} в зависимости от t`,
   },

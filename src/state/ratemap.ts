@@ -4,7 +4,7 @@ import { hessianAt, measuredRate, optimizerDef, simulate, spaced, theory, theory
 import type { HyperName, OptimizerKind, Vec2 } from '../core';
 import type { FunctionState, RunState } from './playground';
 import { reachStep } from './race';
-import { buildFunction, lrRange, runBatch, runSpec, surface, type SceneFunction } from './scene';
+import { buildFunction, constantRun, lrRange, runBatch, runSpec, surface, type SceneFunction } from './scene';
 import { quantile } from './seeds';
 
 /** The setting beside η that a rule's map spans (α, β₁, ρ), if it has one. */
@@ -45,7 +45,7 @@ export interface RunTheory {
 export function runTheory(fn: SceneFunction, run: RunState, start: Vec2): RunTheory | null {
   const kind = optimizerDef(run.kind).theory;
   if (!kind) return null;
-  const exact = !!fn.quadratic && run.schedule.kind === 'constant' && runBatch(run, fn.n) >= fn.n;
+  const exact = !!fn.quadratic && constantRun(run) && runBatch(run, fn.n) >= fn.n;
   let at: Vec2, hessian;
   if (fn.quadratic) [at, hessian] = [fn.quadratic.center, fn.quadratic.hessian];
   else {

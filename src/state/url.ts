@@ -9,7 +9,7 @@ import { readEmbed, type EmbedItem } from './embed';
 import { readNumber, type FieldRule } from './fields';
 import { DEFAULT_FORMULA, defaultState } from './defaults';
 import { drawableBox, FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
-import { baseFunction, buildFunction, sumSize, type SceneFunction } from './scene';
+import { baseFunction, buildFunction, constantRun, sumSize, type SceneFunction } from './scene';
 import { readShow, showKeys, showLink, type ShowState } from './show';
 
 /** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
@@ -44,13 +44,14 @@ function encodeSettings(specs: Readonly<Record<string, SettingSpec>>, values: Re
 
 /**
  * A run as `kind,id:…,lr:…`, the rule's settings, every other setting that differs from a new run's,
- * and a schedule as `sched:kind` with all its settings, e.g. `gd,id:0,lr:1,sched:inverse,k:0.05`.
+ * and a schedule as `sched:kind` with its own settings and a warmup where there is one, e.g.
+ * `gd,id:0,lr:1,sched:inverse,k:0.05` or `adamw,id:1,lr:0.1,sched:cosine,r:0,T:100,W:10`.
  */
 function encodeRun(r: RunState, n: number): string {
   const parts = [r.kind, `id:${r.id}`, `lr:${num(r.lr)}`, ...encodeSettings(optimizerDef(r.kind).hyper, r.params)];
   if (r.batch !== defaultBatch(r.kind, n)) parts.push(`B:${r.batch}`);
   if (r.seed !== defaultSeed(r.id)) parts.push(`seed:${r.seed}`);
-  if (r.schedule.kind !== 'constant') {
+  if (!constantRun(r)) {
     parts.push(`sched:${r.schedule.kind}`, ...encodeSettings(scheduleDef(r.schedule.kind).params, r.schedule.params));
   }
   if (!r.visible) parts.push('hide');

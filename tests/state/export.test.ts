@@ -247,7 +247,7 @@ describe('the adaptive rules and schedules in the data files', () => {
     const j = runsData(s, runs, fn);
     expect(j.runs[3]).toMatchObject({ optimizer: 'adam', alpha: null, beta1: 0.9, beta2: 0.99, eps: 1e-8, rho: null, lambda: null, schedule: { kind: 'constant' } });
     expect(j.runs[4]).toMatchObject({ optimizer: 'adamw', beta1: 0.9, beta2: 0.999, eps: 1e-8, lambda: 0.01 });
-    expect(j.runs[0].schedule).toEqual({ kind: 'step', gamma: 0.5, every: 20 });
+    expect(j.runs[0].schedule).toEqual({ kind: 'step', gamma: 0.5, every: 20, warmup: 0 });
     expect(j.runs[0].lr_t).toEqual([null, ...stepSizes(s.runs[0], s.steps)]);
     expect(j.runs[0].lr_t).toHaveLength(j.runs[0].x.length);
   });

@@ -11,8 +11,9 @@ import { embedItems } from '../../src/state/embed';
 
 const kinds = optimizerKinds;
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-/** The most settings a rule has: each run draws a fraction of the way through every one of them. */
+/** The most settings a rule (a schedule) has: each run draws a fraction of the way through every one of them. */
 const mostSettings = Math.max(...kinds.map((k) => Object.keys(optimizerDef(k).hyper).length));
+const mostTiming = Math.max(...scheduleKinds.map((k) => Object.keys(scheduleDef(k).params).length));
 
 /** Valid states as the UI can make them: every field in range, irrelevant fields as a new run has them. */
 const validState: fc.Arbitrary<LinkState> = fc
@@ -44,7 +45,7 @@ const validState: fc.Arbitrary<LinkState> = fc
         lr: finite(1e-9, 100).filter((v) => v > 0),
         settings: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: mostSettings, maxLength: mostSettings }),
         schedule: fc.constantFrom(...scheduleKinds),
-        timing: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 2 }),
+        timing: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: mostTiming, maxLength: mostTiming }),
         batchFraction: fc.double({ min: 0, max: 1, noNaN: true }),
         seed: fc.integer({ min: 0, max: limits.seed.max }),
         visible: fc.boolean(),
