@@ -2,7 +2,7 @@
 // settings. Each leaves η exactly as it is when it does not decay (k = 0, γ = 1, r = 1), so such a run
 // is bit for bit the constant-step run. Only + − × ÷ again: a link gives the same path in every browser.
 //
-// A warmup of W steps goes before any of them: η_t = η t / W while t < W, then the schedule from its start,
+// A warmup of W steps goes before any of them but the one-cycle (whose first phase is one): η_t = η t / W while t < W, then the schedule from its start,
 // φ(t − W) (φ(0) = η, so the ramp ends at η on step W). W = 0 is no warmup: φ(t), bit for bit.
 //
 // How this reads in PyTorch, where the t-th optimizer.step() uses the scheduler's lr at epoch t − 1 (the
@@ -11,7 +11,8 @@
 // is (e + 1)/W, and the decay starts from its epoch 0 at epoch W − 1, i.e. on step W); with W = 1 it is the
 // decay alone in that loop, φ(t − 1). The decays themselves without a warmup are one epoch ahead of that loop:
 // φ(t) is the scheduler's lr at epoch t (StepLR, CosineAnnealingLR, LambdaLR(1/(1 + k e))), as if it were
-// stepped once before the first optimizer step; the first step already decays. tests/core/reference checks all of it.
+// stepped once before the first optimizer step; the first step already decays. The one-cycle is OneCycleLR in
+// that loop (η_t its lr at epoch t − 1). tests/core/reference checks all of it.
 import { settingValues, type SettingSpec } from './settings';
 
 interface ScheduleDef<P extends string> {
@@ -55,6 +56,9 @@ const warmup: SettingSpec = {
   symbol: 'W', tex: 'W', min: 0, max: 10_000, integer: true, default: 0, scale: 'linear', slider: { min: 0, max: 1000 }, key: 'W',
 };
 
+/** T, the steps a schedule spans. */
+const period: SettingSpec = { symbol: 'T', tex: 'T', min: 1, max: 10_000, integer: true, default: 100, scale: 'log', key: 'T', always: true };
+
 export const schedules = {
   constant: define({ params: { warmup }, lr: (eta) => eta, tex: () => '\\eta' }),
   /** η_t = η / (1 + k t): the decay that makes SGD settle (Robbins–Monro). */
@@ -77,11 +81,36 @@ export const schedules = {
   cosine: define({
     params: {
       floor: { symbol: 'r', tex: 'r', min: 0, max: 1, default: 0, scale: 'linear', key: 'r', always: true },
-      period: { symbol: 'T', tex: 'T', min: 1, max: 10_000, integer: true, default: 100, scale: 'log', key: 'T', always: true },
+      period,
       warmup,
     },
     lr: (eta, t, { floor, period }) => eta * (floor + ((1 - floor) * (1 + cosPi(Math.min(t, period) / period))) / 2),
     tex: (t) => `\\eta \\left(r + (1 - r)\\, \\dfrac{1 + \\cos(\\pi \\min(${t}, T) / T)}{2}\\right)`,
+  }),
+  /**
+   * torch.optim.lr_scheduler.OneCycleLR with its default annealing (cos, div_factor 25, final_div_factor 10⁴,
+   * three_phase False), η its max_lr: from η₀ = η/25 up to η along half a cosine until step pT, then down to
+   * η₁ = η₀/10⁴ at step T, and η₁ after it. η_t is OneCycleLR's lr at epoch t − 1, to the last bits. Only the step
+   * size cycles (cycle_momentum=False): a rule's α or β₁ stays the user's.
+   */
+  onecycle: define({
+    params: {
+      period,
+      peak: { symbol: 'p', tex: 'p', min: 0, max: 0.9, default: 0.3, scale: 'linear', key: 'p', always: true },
+    },
+    lr(eta, t, { period: T, peak }) {
+      const top = peak * T, from = eta / 25, to = from / 1e4;
+      // OneCycleLR's anneal from a to b as u goes from 0 to 1: b + (a − b)/2 · (cos πu + 1).
+      const anneal = (a: number, b: number, u: number) => b + ((a - b) / 2) * (cosPi(u) + 1);
+      // The rise needs two steps or more (pT > 1); OneCycleLR divides by zero at pT = 1.
+      if (t <= top && top > 1) return anneal(from, eta, (t - 1) / (top - 1));
+      return anneal(eta, to, Math.min((t - top) / (T - top), 1));
+    },
+    tex: (t) => [
+      `\\begin{cases} \\eta_0 + (\\eta - \\eta_0)\\, \\dfrac{1 - \\cos(\\pi \\frac{${t} - 1}{pT - 1})}{2}, & ${t} \\le pT \\\\`,
+      `\\eta_1 + (\\eta - \\eta_1)\\, \\dfrac{1 + \\cos(\\pi \\min(\\frac{${t} - pT}{T - pT}, 1))}{2}, & ${t} > pT \\end{cases}`,
+      '\\quad \\eta_0 = \\tfrac{\\eta}{25},\\ \\eta_1 = \\tfrac{\\eta_0}{10^4}',
+    ].join(' '),
   }),
 } as const;
 
@@ -110,6 +139,7 @@ export function constantStep(s: Schedule): boolean {
 /** η_t as a function of t = 1, 2, …, its settings checked once: a warmup's ramp, then the schedule. */
 export function scheduleLr(s: Schedule, eta: number): (t: number) => number {
   const def = scheduleDef(s.kind), p = scheduleParams(s);
+  // The one-cycle takes no warmup: its rise is one.
   const w = p.warmup ?? 0;
   return (t) => (t < w ? (eta * t) / w : def.lr(eta, t - w, p));
 }
@@ -124,6 +154,6 @@ export function scheduleCurve(s: Schedule, eta: number, steps: number): number[]
 export function scheduleTex(s: Schedule): string | null {
   if (constantStep(s)) return null;
   const { tex } = scheduleDef(s.kind);
-  if (!('warmup' in s && s.warmup)) return `\\eta_t = ${tex('t')}`;
+  if (!scheduleParams(s).warmup) return `\\eta_t = ${tex('t')}`;
   return `\\eta_t = \\begin{cases} \\eta\\, t / W, & t < W \\\\ ${tex('(t - W)')}, & t \\ge W \\end{cases}`;
 }

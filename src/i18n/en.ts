@@ -170,6 +170,7 @@ export const en = {
       inverse: 'inverse time: η / (1 + k t)',
       step: 'step decay: η γ^⌊t/s⌋',
       cosine: 'cosine: from η down to r η in T steps',
+      onecycle: 'one-cycle: from η/25 up to η, then down to η/(25·10⁴) in T steps',
     } satisfies Record<ScheduleKind, string>,
     /** In legends and file columns. */
     short: {
@@ -177,6 +178,7 @@ export const en = {
       inverse: 'η/(1+kt)',
       step: 'η·γ^⌊t/s⌋',
       cosine: 'cosine',
+      onecycle: 'one-cycle',
     } satisfies Record<ScheduleKind, string>,
     params: {
       k: 'Decay k',
@@ -185,6 +187,7 @@ export const en = {
       floor: 'Floor r (share of η)',
       period: 'Period T (steps)',
       warmup: 'Warmup W (steps)',
+      peak: 'Peak at p·T (share of T)',
     } satisfies Record<ScheduleParam, string>,
     curve: (kind: string) => `Step size η_t of ${kind} against t`,
   },

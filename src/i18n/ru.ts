@@ -165,12 +165,14 @@ export const ru: Messages = {
       inverse: 'обратно времени: η / (1 + k t)',
       step: 'ступенями: η γ^⌊t/s⌋',
       cosine: 'по косинусу: от η до r η за T шагов',
+      onecycle: 'один цикл: от η/25 вверх до η, затем вниз до η/(25·10⁴) за T шагов',
     },
     short: {
       constant: 'постоянная',
       inverse: 'η/(1+kt)',
       step: 'η·γ^⌊t/s⌋',
       cosine: 'косинус',
+      onecycle: 'один цикл',
     },
     params: {
       k: 'Затухание k',
@@ -179,6 +181,7 @@ export const ru: Messages = {
       floor: 'Нижний уровень r (доля η)',
       period: 'Период T (шагов)',
       warmup: 'Разогрев W (шагов)',
+      peak: 'Пик на шаге p·T (доля T)',
     },
     curve: (kind: string) => `Длина шага η_t для ${kind} в зависимости от t`,
   },

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  constantStep, optimizerDef, optimizerKinds, scheduleCurve, scheduleKinds, scheduleLr, simulate, withNoise, getTestFunction,
+  constantStep, optimizerDef, optimizerKinds, scheduleCurve, scheduleDef, scheduleKinds, simulate, withNoise, getTestFunction,
   type OptimizerSpec, type Schedule, type Vec2,
 } from '../../src/core';
 import { cosPi } from '../../src/core/schedules';
@@ -38,6 +38,10 @@ describe('η_t by hand', () => {
 });
 
 describe('a warmup of W steps: η t / W while t < W, then the schedule from its start', () => {
+  // Every schedule but the one-cycle, whose rise is a warmup of its own.
+  const warmable = scheduleKinds.filter((k) => 'warmup' in scheduleDef(k).params);
+  it('goes before every schedule but the one-cycle', () => expect(warmable).toEqual(['constant', 'inverse', 'step', 'cosine']));
+
   it('before a constant step, and before each decay, by hand', () => {
     expect(scheduleCurve({ kind: 'constant', warmup: 4 }, 2, 6)).toEqual([0.5, 1, 1.5, 2, 2, 2]);
     // φ(t − W): η / (1 + k (t − W)) from t = W on.
@@ -52,7 +56,7 @@ describe('a warmup of W steps: η t / W while t < W, then the schedule from its 
   });
 
   it('W = 0 is no warmup, and W = 1 is the schedule one step late: η₁ = η, then φ(t − 1)', () => {
-    for (const kind of scheduleKinds) {
+    for (const kind of warmable) {
       const s = { kind } as Schedule;
       expect(scheduleCurve({ ...s, warmup: 0 } as Schedule, 0.7, 50), kind).toEqual(scheduleCurve(s, 0.7, 50));
       const late = scheduleCurve({ ...s, warmup: 1 } as Schedule, 0.7, 50);
@@ -64,15 +68,15 @@ describe('a warmup of W steps: η t / W while t < W, then the schedule from its 
   it('for any W and settings: the ramp, then exactly the schedule without a warmup, shifted by W', () => {
     const unit = fc.double({ min: 0, max: 1, noNaN: true });
     fc.assert(
-      fc.property(fc.constantFrom(...scheduleKinds), fc.integer({ min: 1, max: 60 }), unit, unit, unit, (kind, w, a, b, u) => {
+      fc.property(fc.constantFrom(...warmable), fc.integer({ min: 1, max: 60 }), unit, unit, unit, (kind, w, a, b, u) => {
         const eta = 1e-3 * 1e4 ** u;
-        const own: Record<string, Schedule> = {
+        const own: Partial<Record<string, Schedule>> = {
           constant: { kind: 'constant' },
           inverse: { kind: 'inverse', k: 10 * a },
           step: { kind: 'step', gamma: 0.01 + 0.99 * a, every: 1 + Math.floor(40 * b) },
           cosine: { kind: 'cosine', floor: a, period: 1 + Math.floor(100 * b) },
         };
-        const plain = own[kind];
+        const plain = own[kind]!;
         const warm = scheduleCurve({ ...plain, warmup: w } as Schedule, eta, w + 80);
         for (let t = 1; t < w; t++) expect(warm[t - 1]).toBe((eta * t) / w);
         // On step W the ramp has reached η (φ(0), to the last bit or two of the cosine's r + (1 − r)).
@@ -99,6 +103,56 @@ describe('a warmup of W steps: η t / W while t < W, then the schedule from its 
   });
 });
 
+describe('the one-cycle: OneCycleLR\'s cosine up from η/25 to η until pT, then down to η/(25·10⁴) at T', () => {
+  it('by hand, with η = 25 (η₀ = 1, η₁ = 10⁻⁴), T = 10, p = 1/2', () => {
+    const c = scheduleCurve({ kind: 'onecycle', period: 10, peak: 0.5 }, 25, 12);
+    // t = 1 … 5: 25 − 12 (1 + cos(π (t − 1)/4)); t = 6 … 10: 10⁻⁴ + (25 − 10⁻⁴)/2 · (1 + cos(π (t − 5)/5)); then η₁.
+    expect(c[0]).toBe(1);
+    expect(c[2]).toBeCloseTo(13, 13);
+    expect(c[4]).toBe(25);
+    expect(c[5]).toBeCloseTo(1e-4 + ((25 - 1e-4) / 2) * (1 + Math.cos(Math.PI / 5)), 13);
+    expect(c.slice(9)).toEqual([1e-4, 1e-4, 1e-4]);
+    expect(Math.max(...c)).toBe(25);
+  });
+
+  it('is OneCycleLR.get_lr at epoch t − 1, as torch writes it (with Math.cos), for any T and p', () => {
+    // torch/optim/lr_scheduler.py, OneCycleLR with three_phase=False and anneal_strategy='cos'.
+    const torchLr = (maxLr: number, total: number, pct: number, e: number) => {
+      const initial = maxLr / 25, min = initial / 1e4;
+      const phases = [{ end: pct * total - 1, start: initial, stop: maxLr }, { end: total - 1, start: maxLr, stop: min }];
+      let startStep = 0;
+      for (const [i, ph] of phases.entries()) {
+        if (e <= ph.end || i === phases.length - 1) {
+          const u = (e - startStep) / (ph.end - startStep);
+          return ph.stop + ((ph.start - ph.stop) / 2) * (Math.cos(Math.PI * u) + 1);
+        }
+        startStep = ph.end;
+      }
+      throw new Error('unreachable');
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 400 }), fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: -3, max: 1, noNaN: true }), (T, p, logEta) => {
+        fc.pre(Math.abs(p * T - 1) > 1e-9); // torch divides by zero at pT = 1
+        const eta = 10 ** logEta;
+        scheduleCurve({ kind: 'onecycle', period: T, peak: p }, eta, T).forEach((lr, i) => {
+          expect(Math.abs(lr - torchLr(eta, T, p, i)), `t = ${i + 1}`).toBeLessThanOrEqual(1e-14 * eta);
+        });
+      }),
+      { seed: 24, numRuns: 200 },
+    );
+  });
+
+  it('takes no warmup (its rise is one) and refuses settings out of range', () => {
+    expect(Object.keys(scheduleDef('onecycle').params)).toEqual(['period', 'peak']);
+    for (const schedule of [{ kind: 'onecycle', peak: 0.95 }, { kind: 'onecycle', peak: -0.1 }, { kind: 'onecycle', period: 0 }, { kind: 'onecycle', period: 1.5 }] as Schedule[]) {
+      expect(() => scheduleCurve(schedule, 1, 3), JSON.stringify(schedule)).toThrow(/of the onecycle schedule must be/);
+    }
+    // pT ≤ 1: no rise, the fall from η starts at once; pT = 1, where torch divides by zero, too.
+    expect(scheduleCurve({ kind: 'onecycle', period: 10, peak: 0 }, 1, 1)[0]).toBeCloseTo((1 + Math.cos(Math.PI / 10)) / 2, 5);
+    expect(scheduleCurve({ kind: 'onecycle', period: 10, peak: 0.1 }, 1, 1)[0]).toBeCloseTo(1, 15);
+  });
+});
+
 describe('PyTorch’s own schedulers (torch.optim.lr_scheduler in float64, tests/core/reference/torch_reference.py)', () => {
   const scheduled = reference.cases.flatMap((c) =>
     'schedule' in c && 'lrs' in c && c.lrs ? [{ ...c, lrs: c.lrs, name: `${c.function} ${c.kind} η=${c.lr} ${JSON.stringify(c.schedule)}` }] : []);
@@ -107,14 +161,15 @@ describe('PyTorch’s own schedulers (torch.optim.lr_scheduler in float64, tests
     const schedules = scheduled.map((c) => c.schedule as Schedule & { warmup?: number });
     expect(new Set(schedules.filter((s) => (s.warmup ?? 0) >= 2).map((s) => s.kind))).toEqual(new Set(['constant', 'inverse', 'step', 'cosine']));
     expect(schedules.some((s) => s.warmup === 1)).toBe(true);
-    expect(schedules.some((s) => s.warmup === undefined)).toBe(true);
+    expect(schedules.some((s) => s.warmup === undefined && s.kind !== 'onecycle')).toBe(true);
+    expect(schedules.filter((s) => s.kind === 'onecycle').length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(scheduled)('$name', (c) => {
     const schedule = c.schedule as Schedule;
     // η_t against the lr torch's t-th optimizer.step() used.
     const lrs = scheduleCurve(schedule, c.lr, c.steps);
-    lrs.forEach((lr, t) => expect(Math.abs(lr - c.lrs[t]), `t = ${t + 1}`).toBeLessThanOrEqual(1e-12 * c.lrs[0] + 1e-13 * Math.abs(c.lrs[t])));
+    lrs.forEach((lr, t) => expect(Math.abs(lr - c.lrs[t]), `t = ${t + 1}`).toBeLessThanOrEqual(1e-12 * c.lr));
     const spec = { kind: c.kind, lr: c.lr, ...c.settings, schedule } as OptimizerSpec;
     const r = simulate({ objective: torchObjectives[c.function], optimizer: spec, start: c.start as Vec2, steps: c.steps });
     expect(r.diverged).toBeNull();

@@ -7,7 +7,7 @@ describe('the update rules as TeX', () => {
   it('every rule, on full batches and on mini-batches, with every schedule, is TeX that KaTeX typesets without error', () => {
     for (const kind of kinds) {
       for (const batch of [1, 8, 32]) {
-        for (const schedule of scheduleKinds.flatMap((k) => [{ kind: k }, { kind: k, warmup: 10 }] as Schedule[])) {
+        for (const schedule of scheduleKinds.flatMap((k) => (k === 'onecycle' ? [{ kind: k }] : [{ kind: k }, { kind: k, warmup: 10 }]) as Schedule[])) {
           for (const tex of ruleTex(kind, batch, 32, schedule)) {
             expect(() => katex.renderToString(tex, { throwOnError: true, output: 'htmlAndMathml' }), `${kind} B=${batch}: ${tex}`).not.toThrow();
           }

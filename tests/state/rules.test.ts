@@ -163,7 +163,17 @@ describe('links', () => {
     expect(encode({ state: s, playhead: null, view: null }).endsWith('run=adamw,id:3,lr:0.3,sched:cosine,r:0,T:100')).toBe(true);
     // W:0 written by hand is no warmup, as its absence is.
     expect(decode('run=gd,id:0,lr:1,sched:step,g:0.5,s:20,W:0').state.runs[0].schedule.params).toEqual({ gamma: 0.5, every: 20, warmup: 0 });
-    for (const bad of ['gd,id:0,lr:1,sched:cosine,W:-1', 'gd,id:0,lr:1,sched:cosine,W:2.5', 'gd,id:0,lr:1,W:10001', 'gd,id:0,lr:1,W:x']) {
+    // The one-cycle: its T and p always, and no warmup (its rise is one).
+    changeRun(s, run.id, { schedule: 'onecycle' });
+    expect(s.runs[3].schedule).toEqual({ kind: 'onecycle', params: { period: 100, peak: 0.3 } });
+    const cycle = encode({ state: s, playhead: null, view: null });
+    expect(cycle.endsWith('run=adamw,id:3,lr:0.3,sched:onecycle,T:100,p:0.3')).toBe(true);
+    expect(decode(cycle).state).toEqual(s);
+    expect(runLabel(s.runs[3], 32)).toBe('AdamW η=0.3 (one-cycle T=100 p=0.3)');
+    for (const bad of [
+      'gd,id:0,lr:1,sched:cosine,W:-1', 'gd,id:0,lr:1,sched:cosine,W:2.5', 'gd,id:0,lr:1,W:10001', 'gd,id:0,lr:1,W:x',
+      'gd,id:0,lr:1,sched:onecycle,W:5', 'gd,id:0,lr:1,sched:onecycle,p:0.95',
+    ]) {
       expect(decode(`run=${bad}`).dropped, bad).toEqual([`run "${bad}"`]);
     }
   });

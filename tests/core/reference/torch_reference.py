@@ -11,6 +11,7 @@ How our schedule maps onto torch's (src/core/schedules.ts says why): the t-th op
 uses the scheduler's lr at epoch t − 1. Our decay φ without a warmup is one epoch ahead of that loop (φ(t) on
 step t): its scheduler is stepped once before the first optimizer step. With a warmup of W = 1 it is the decay in
 torch's own loop; with W ≥ 2, SequentialLR([LinearLR(1/W, 1, total_iters=W−1), decay], milestones=[W−1]).
+The one-cycle is OneCycleLR in torch's own loop, with cycle_momentum=False.
 """
 import json
 import math
@@ -66,6 +67,11 @@ SCHEDULED = [
     ("ravine", "gd", {"lr": 1.5}, {}, [-2.5, 1.5], 100, {"kind": "cosine", "floor": 0.0, "period": 100, "warmup": 1}),
     ("ravine", "gd", {"lr": 1.5}, {}, [-2.5, 1.5], 80, {"kind": "cosine", "floor": 0.2, "period": 80}),
     ("rosenbrock", "adam", {"lr": 0.05}, {}, [-1.5, 2.0], 300, {"kind": "step", "gamma": 0.7, "every": 25}),
+    # The one-cycle over its T steps (OneCycleLR refuses a step past them): p·T whole and not, and p = 0.
+    ("ravine", "gd", {"lr": 1.9}, {}, [-2.5, 1.5], 100, {"kind": "onecycle", "period": 100, "peak": 0.3}),
+    ("rosenbrock", "adamw", {"lr": 0.05}, {}, [-1.5, 2.0], 300, {"kind": "onecycle", "period": 300, "peak": 0.3}),
+    ("ravine", "adam", {"lr": 0.2}, {}, [-2.5, 1.5], 137, {"kind": "onecycle", "period": 137, "peak": 0.45}),
+    ("ravine", "gd", {"lr": 1.5}, {}, [-2.5, 1.5], 50, {"kind": "onecycle", "period": 50, "peak": 0.0}),
 ]
 
 OPTIMIZERS = {
@@ -90,6 +96,10 @@ def decay(opt, s, lr):
 
 def scheduler(opt, s, lr):
     """Our schedule as torch's, in torch's loop (the module's docstring gives the mapping)."""
+    if s["kind"] == "onecycle":
+        # OneCycleLR's defaults but for cycle_momentum: our rules' momentum settings are the user's, not cycled.
+        return S.OneCycleLR(opt, max_lr=lr, total_steps=s["period"], pct_start=s["peak"], anneal_strategy="cos",
+                            div_factor=25.0, final_div_factor=1e4, three_phase=False, cycle_momentum=False)
     w = s.get("warmup", 0)
     if w == 0:
         sched = decay(opt, s, lr)
