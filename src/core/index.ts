@@ -18,6 +18,7 @@ export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';
 export * as theory from './theory';
 export { measuredRate, spaced, theoryMap } from './ratemap';
+export { RANGE_POINTS_MAX, rangeEdge, rangeGrid, rangePoint, rangeTest, type RangePoint } from './rangetest';
 export { batchCovariance, batchGradients, ellipse, type Sym2 } from './cloud';
 export { hessianAt, suggestLr } from './curvature';
 export { fitBox } from './fit';
