@@ -248,6 +248,30 @@ export const en = {
     noMap: 'No rate map for this run: every setting diverged.',
   },
 
+  /** The learning-rate range test of a run. */
+  range: {
+    heading: 'Learning-rate range test',
+    show: 'Run the range test',
+    /** On a run card: opens the test for that run. */
+    open: (kind: string) => `Range test of ${kind}`,
+    openShort: 'Range test of η',
+    of: 'Test of',
+    hide: 'Hide the test',
+    intro: (n: number, steps: number) => `${n} runs from the start, each of ${steps} steps with its own η (log scale); the loss each reaches. The map's workers are shared: opening the test hides the map.`,
+    figure: (kind: string) => `Loss reached by ${kind} against η, log scale`,
+    /** The y axis: the gap above f* (or above the lowest value of the plotted grid where f* is unknown) at a run's end. */
+    lossAxis: (known: boolean): string => (known ? 'f − f* at the end' : 'f − min f at the end'),
+    measuring: 'Measuring…',
+    failed: (why: string) => `The test could not be run (${why}); change a setting to try again.`,
+    edge: (lr: string) => `Divergence edge: η ≈ ${lr} (from there on every run ended above its start or blew up)`,
+    noEdge: 'No edge in this range: even the largest η did not diverge.',
+    theory: (label: string, value: string, L: string) => `Theory on this quadratic: the edge is ${label} = ${value} (L = ${L}, the largest eigenvalue of the Hessian)`,
+    run: (lr: string) => `this run's η = ${lr}`,
+    diverged: 'diverged',
+    useTenth: (lr: string) => `Use η = ${lr}`,
+    useTenthHelp: 'A tenth of the edge: the usual rule of thumb for the range test',
+  },
+
   playback: {
     group: 'Animation',
     play: 'Play',
@@ -361,6 +385,7 @@ export const en = {
       run: 'run',
       language: 'language',
       map: 'rate map',
+      range: 'range test',
       vectors: 'step vectors',
       cloud: 'batch cloud',
       field: 'gradient field',

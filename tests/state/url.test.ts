@@ -156,10 +156,25 @@ describe('links', () => {
     const s = defaultState();
     s.fn.view = { x: [-2, 2], y: [-1, 1] };
     s.fn.formula = 'x^2 + y^2';
-    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, embed: ['play'], show: { ...defaultShow(), vectors: 2, cloud: true, field: true, rest: 'hidden', seeds: 4, axis: 'evals', target: 0.1 } });
+    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, range: 1, embed: ['play'], show: { ...defaultShow(), vectors: 2, cloud: true, field: true, rest: 'hidden', seeds: 4, axis: 'evals', target: 0.1 } });
     const keys = new Set(new URLSearchParams(link).keys());
     for (const k of LINK_KEYS) expect(keys, k).toContain(k);
     expect(decode(link).dropped).toEqual([]);
+  });
+
+  it('carries the range test’s run as range=<id>, and drops one that names no run', () => {
+    const s = defaultState();
+    const id = s.runs[0].id;
+    const link = encode({ state: s, playhead: null, view: null, range: id });
+    expect(new URLSearchParams(link).get('range')).toBe(String(id));
+    expect(decode(link).range).toBe(id);
+    expect(encode({ state: s, playhead: null, view: null, range: 998 })).not.toContain('range=');
+    expect(encode({ state: s, playhead: null, view: null })).not.toContain('range=');
+    const bad = decode('range=998&steps=50');
+    expect(bad.range).toBeUndefined();
+    expect(bad.state.steps).toBe(50);
+    expect(bad.dropped).toEqual(['range "998"']);
+    expect(decode('range=x').dropped).toEqual(['range "x"']);
   });
 
   it('carries the language as lang=en or lang=ru, and names any other value it drops', () => {
