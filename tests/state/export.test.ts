@@ -315,3 +315,40 @@ describe('the cost of each run in the data files: evaluations, and the band over
     expect(() => runsCsv(s, runs, fn, bands.slice(1))).toThrow(/one band per run/);
   });
 });
+
+describe('the newer rules and schedules in the data files: Lion, sign descent, a warmup, the one-cycle', () => {
+  const { s, fn, runs } = scene((x) => {
+    x.runs = [];
+    addRun(x, 'lion');
+    changeRun(x, 0, { param: 'lambda', value: 0.1 });
+    changeRun(x, 0, { scheduleParam: 'warmup', value: 5 });
+    addRun(x, 'sign');
+    changeRun(x, 1, { schedule: 'onecycle' });
+  });
+  const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+
+  it('CSV: Lion’s β₁, β₂ and λ in the columns Adam’s and AdamW’s share, sign descent with none; the warmup and the one-cycle in words, η_t on every row', () => {
+    const rows = parseCsv(runsCsv(s, runs, fn));
+    const lion = rows.filter((r) => r[1] === 'lion'), sign = rows.filter((r) => r[1] === 'sign');
+    expect(lion).toHaveLength(s.steps + 1);
+    expect([lion[0][col('beta1')], lion[0][col('beta2')], lion[0][col('lambda')], lion[0][col('eps')], lion[0][col('alpha')]]).toEqual(['0.9', '0.99', '0.1', '', '']);
+    expect([col('beta1'), col('beta2'), col('lambda')].map((c) => sign[0][c])).toEqual(['', '', '']);
+    expect(lion[0][col('schedule')]).toBe('constant W=5');
+    expect(sign[0][col('schedule')]).toBe('one-cycle T=100 p=0.3');
+    // The warmup's η_t: η t / 5 for t < 5, then η.
+    const lr = s.runs[0].lr;
+    expect(lion.slice(1, 7).map((r) => Number(r[col('lr_t')]))).toEqual([1, 2, 3, 4, 5, 5].map((k) => (lr * k) / 5));
+    // The one-cycle starts at η/25 and peaks at η on step pT = 30 (OneCycleLR's epoch 29), then falls.
+    const cycle = sign.map((r) => Number(r[col('lr_t')]));
+    expect(cycle[1]).toBeCloseTo(s.runs[1].lr / 25, 15);
+    expect(cycle[30]).toBeCloseTo(s.runs[1].lr, 15);
+    expect(Math.max(...cycle.slice(1))).toBe(cycle[30]);
+  });
+
+  it('JSON: the same settings by name, the warmup and the one-cycle’s T and p in the schedule object', () => {
+    const j = runsData(s, runs, fn);
+    expect(j.runs[0]).toMatchObject({ optimizer: 'lion', beta1: 0.9, beta2: 0.99, lambda: 0.1, eps: null, schedule: { kind: 'constant', warmup: 5 } });
+    expect(j.runs[1]).toMatchObject({ optimizer: 'sign', beta1: null, lambda: null, schedule: { kind: 'onecycle', period: 100, peak: 0.3 } });
+    expect(j.runs[1].lr_t).toEqual([null, ...stepSizes(s.runs[1], s.steps)]);
+  });
+});
