@@ -50,6 +50,11 @@ export const en = {
         caption:
           "Adam divides each coordinate's step by the root of that coordinate's running mean squared gradient. This ravine lies along the axes, so the steep y and the flat x move at the same pace, about η per step: Adam heads diagonally to the floor and crosses it only a few times, while Momentum and Nesterov swing from wall to wall. Turn the ravine (θ = 20°) and the scaling no longer matches it: Adam loses its edge.",
       },
+      warmup: {
+        title: 'Why Adam warms up',
+        caption:
+          "Adam with η = 0.5 from a steep start on Rosenbrock's wall, f = 12.5, without and with a linear warmup over W = 20 steps. Adam's first step is η along each coordinate whatever the gradient: without the warmup it lands at (−2, 2), where f = 409 and |∇f| = 1655. Its v (β₂ = 0.999) remembers that gradient for hundreds of steps, so √v̂ stays about 5 times larger and every later step smaller: after 300 steps f = 0.33. With the warmup the first steps are η/20, 2η/20, …: Adam slides down the wall (f never rises above 12.5) and after 300 steps f = 0.00028.",
+      },
       stepsize: {
         title: 'The step size matters',
         caption: 'GD with η = 0.1 (too small: it crawls), η = 1 (good) and η = 2.2 > 2/L = 2 (too large: it diverges).',
