@@ -17,6 +17,7 @@ export function rangeAxis(points: readonly RangePoint[], f0: number, ref: number
   const floor = start * 1e-12;
   let low = start;
   for (const p of points) if (!p.diverged && Number.isFinite(p.loss)) low = Math.min(low, rangeGap(p.loss, ref, floor));
-  // Whole decades, so the ticks fall on the ends.
-  return { min: 10 ** Math.floor(Math.log10(low)), max: 10 ** Math.ceil(Math.log10(start * 10)), floor };
+  // Whole decades, so the ticks fall on the ends (written as 1eN: 10 ** -4 is not the double nearest 10⁻⁴).
+  const decade = (k: number) => Number(`1e${k}`);
+  return { min: decade(Math.floor(Math.log10(low))), max: decade(Math.ceil(Math.log10(start * 10))), floor };
 }
