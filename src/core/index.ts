@@ -8,13 +8,17 @@ export {
   batchChosen, batchOf, batchSize, fullByDefault, mayBatch, optimizerDef, optimizerKinds, optimizers,
   type HyperName, type OptimizerDef, type OptimizerKind, type OptimizerSpec, type UpdateRule,
 } from './optimizers';
-export { scheduleCurve, scheduleDef, scheduleKinds, scheduleParams, schedules, type Schedule, type ScheduleKind, type ScheduleParam } from './schedules';
+export {
+  constantStep, scheduleCurve, scheduleDef, scheduleKinds, scheduleLr, scheduleParams, schedules, scheduleTex,
+  type Schedule, type ScheduleKind, type ScheduleParam,
+} from './schedules';
 export { namedSettings, settingValues, type SettingSpec } from './settings';
 export { MAX_STEPS, simulate, type SimulateSpec, type Trajectory } from './run';
 export { logGrid, sampleGrid, type Grid, type LogGrid } from './grid';
 export { createRng, type Rng } from './rng';
 export * as theory from './theory';
 export { measuredRate, spaced, theoryMap } from './ratemap';
+export { RANGE_POINTS_MAX, rangeEdge, rangeGrid, rangePoint, rangeTest, type RangePoint } from './rangetest';
 export { batchCovariance, batchGradients, ellipse, type Sym2 } from './cloud';
 export { hessianAt, suggestLr } from './curvature';
 export { fitBox } from './fit';

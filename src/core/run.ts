@@ -1,7 +1,7 @@
 import type { TestFunction } from './functions/types';
 import { createOracle } from './oracle';
 import { batchOf, optimizerDef, type OptimizerSpec } from './optimizers';
-import { scheduleDef, scheduleParams } from './schedules';
+import { constantStep, scheduleLr } from './schedules';
 import { settingValues } from './settings';
 import type { Objective, Vec2 } from './types';
 
@@ -60,11 +60,10 @@ export function simulate(spec: SimulateSpec): Trajectory {
   // Settings out of their ranges throw here, naming the setting and its range.
   const rule = def.rule(settingValues(def.hyper, optimizer as Record<string, unknown>, optimizer.kind));
   const schedule = optimizer.schedule ?? { kind: 'constant' };
-  const lrAt = scheduleDef(schedule.kind).lr;
-  const lrParams = scheduleParams(schedule);
+  const lrAt = scheduleLr(schedule, optimizer.lr);
   const grad = createOracle(objective, batchOf(optimizer), spec.seed ?? 0);
   // A constant step needs no call per step.
-  const constant = schedule.kind === 'constant';
+  const constant = constantStep(schedule);
   const bound = spec.bound ?? defaultBound(objective);
   const inBounds = (p: Vec2, fx: number) =>
     Number.isFinite(fx) && Math.abs(p[0]) <= bound && Math.abs(p[1]) <= bound;
@@ -78,7 +77,7 @@ export function simulate(spec: SimulateSpec): Trajectory {
   const points: Vec2[] = [x];
   const losses = [f0];
   for (let t = 1; t <= steps; t++) {
-    const lr = constant ? optimizer.lr : lrAt(optimizer.lr, t, lrParams);
+    const lr = constant ? optimizer.lr : lrAt(t);
     const next = rule.step(x, state, grad, lr);
     const fx = objective.f(next.x);
     // A non-finite coordinate fails the bound test too: NaN compares false.

@@ -17,7 +17,7 @@ export interface SettingSpec {
   slider?: { min: number; max: number };
   /** Its key in a link, e.g. `a` in `a:0.8`. */
   key: string;
-  /** Whether labels and links name it even at its default (α, the lecture's knob), or only when changed. */
+  /** Whether labels and links name it even at its default (α, the lecture's knob; a schedule's own settings), or only when changed. */
   always?: boolean;
 }
 
@@ -40,9 +40,9 @@ export function settingValues(specs: Readonly<Record<string, SettingSpec>>, give
 }
 
 /**
- * The settings a label or a link names, in table order: those it always names (α) and the others where
- * they differ from their default; with `all`, every one (a schedule's).
+ * The settings a label or a link names, in table order: those it always names (α, a schedule's own) and
+ * the others where they differ from their default.
  */
-export function namedSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, all = false): [string, SettingSpec][] {
-  return Object.entries(specs).filter(([name, spec]) => all || spec.always || values[name] !== spec.default);
+export function namedSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>): [string, SettingSpec][] {
+  return Object.entries(specs).filter(([name, spec]) => spec.always || values[name] !== spec.default);
 }

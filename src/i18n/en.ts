@@ -51,6 +51,11 @@ export const en = {
         caption:
           "Adam divides each coordinate's step by the root of that coordinate's running mean squared gradient. This ravine lies along the axes, so the steep y and the flat x move at the same pace, about η per step: Adam heads diagonally to the floor and crosses it only a few times, while Momentum and Nesterov swing from wall to wall. Turn the ravine (θ = 20°) and the scaling no longer matches it: Adam loses its edge.",
       },
+      warmup: {
+        title: 'Why Adam warms up',
+        caption:
+          "Adam with η = 0.5 from a steep start on Rosenbrock's wall, f = 12.5, without and with a linear warmup over W = 20 steps. Adam's first step is η along each coordinate whatever the gradient: without the warmup it lands at (−2, 2), where f = 409 and |∇f| = 1655. Its v (β₂ = 0.999) remembers that gradient for hundreds of steps, so √v̂ stays about 5 times larger and every later step smaller: after 300 steps f = 0.33. With the warmup the first steps are η/20, 2η/20, …: Adam slides down the wall (f never rises above 12.5) and after 300 steps f = 0.00028.",
+      },
       stepsize: {
         title: 'The step size matters',
         caption: 'GD with η = 0.1 (too small: it crawls), η = 1 (good) and η = 2.2 > 2/L = 2 (too large: it diverges).',
@@ -136,6 +141,9 @@ export const en = {
       adam: 'Adam',
       rmsprop: 'RMSProp',
       adagrad: 'AdaGrad',
+      adamw: 'AdamW',
+      lion: 'Lion',
+      sign: 'Sign descent',
     } satisfies Record<OptimizerKind, string>,
     show: 'show',
     remove: (kind: string) => `Remove ${kind} run`,
@@ -143,10 +151,11 @@ export const en = {
     /** Each rule's own settings besides η, as their fields are labelled. */
     hyper: {
       alpha: 'Momentum α',
-      beta1: 'Decay of the mean β₁',
-      beta2: 'Decay of the square β₂',
+      beta1: 'Weight of the mean β₁',
+      beta2: 'Decay of the moving average β₂',
       rho: 'Decay of the square ρ',
       eps: 'Safety term ε',
+      lambda: 'Weight decay λ',
     } satisfies Record<HyperName, string>,
     /** A slider's name for screen readers: which setting of which run it moves. */
     of: (setting: string, kind: string) => `${setting} of ${kind}`,
@@ -167,6 +176,7 @@ export const en = {
       inverse: 'inverse time: η / (1 + k t)',
       step: 'step decay: η γ^⌊t/s⌋',
       cosine: 'cosine: from η down to r η in T steps',
+      onecycle: 'one-cycle: from η/25 up to η, then down to η/(25·10⁴) in T steps',
     } satisfies Record<ScheduleKind, string>,
     /** In legends and file columns. */
     short: {
@@ -174,6 +184,7 @@ export const en = {
       inverse: 'η/(1+kt)',
       step: 'η·γ^⌊t/s⌋',
       cosine: 'cosine',
+      onecycle: 'one-cycle',
     } satisfies Record<ScheduleKind, string>,
     params: {
       k: 'Decay k',
@@ -181,6 +192,8 @@ export const en = {
       every: 'Every s steps',
       floor: 'Floor r (share of η)',
       period: 'Period T (steps)',
+      warmup: 'Warmup W (steps)',
+      peak: 'Peak at p·T (share of T)',
     } satisfies Record<ScheduleParam, string>,
     curve: (kind: string) => `Step size η_t of ${kind} against t`,
   },
@@ -237,6 +250,30 @@ export const en = {
     tuned: (list: string) => `Tuned: ${list}`,
     tuneFailed: (why: string) => `Tuning stopped (${why}); the runs keep their settings.`,
     noMap: 'No rate map for this run: every setting diverged.',
+  },
+
+  /** The learning-rate range test of a run. */
+  range: {
+    heading: 'Learning-rate range test',
+    show: 'Run the range test',
+    /** On a run card: opens the test for that run. */
+    open: (kind: string) => `Range test of ${kind}`,
+    openShort: 'Range test of η',
+    of: 'Test of',
+    hide: 'Hide the test',
+    intro: (n: number, steps: number) => `${n} runs from the start, each of ${steps} steps with its own η (log scale); the loss each reaches. The map's workers are shared: opening the test hides the map.`,
+    figure: (kind: string) => `Loss reached by ${kind} against η, log scale`,
+    /** The y axis: the gap above f* (or above the lowest value of the plotted grid where f* is unknown) at a run's end. */
+    lossAxis: (known: boolean): string => (known ? 'f − f* at the end' : 'f − min f at the end'),
+    measuring: 'Measuring…',
+    failed: (why: string) => `The test could not be run (${why}); change a setting to try again.`,
+    edge: (lr: string) => `Divergence edge: η ≈ ${lr} (from there on every run ended above its start or blew up)`,
+    noEdge: 'No edge in this range: even the largest η did not diverge.',
+    theory: (label: string, value: string, L: string) => `Theory on this quadratic: the edge is ${label} = ${value} (L = ${L}, the largest eigenvalue of the Hessian)`,
+    run: (lr: string) => `this run's η = ${lr}`,
+    diverged: 'diverged',
+    useTenth: (lr: string) => `Use η = ${lr}`,
+    useTenthHelp: 'A tenth of the edge: the usual rule of thumb for the range test',
   },
 
   playback: {
@@ -354,6 +391,7 @@ export const en = {
       run: 'run',
       language: 'language',
       map: 'rate map',
+      range: 'range test',
       vectors: 'step vectors',
       cloud: 'batch cloud',
       field: 'gradient field',

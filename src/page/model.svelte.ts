@@ -47,6 +47,8 @@ export class PlaygroundModel {
   show: ShowState = $state(defaultShow());
   /** The run whose rate map is shown; null while the map is hidden. */
   mapRun: number | null = $state(null);
+  /** The run whose learning-rate range test is shown; null while it is hidden. */
+  rangeRun: number | null = $state(null);
   /** What the link had that could not be used, in words. */
   dropped: string[] = $state([]);
   playing = $state(false);
@@ -121,6 +123,21 @@ export class PlaygroundModel {
   );
 
   readonly mapped = $derived(this.s.runs.find((r) => r.id === this.mapRun) ?? null);
+  readonly ranged = $derived(this.s.runs.find((r) => r.id === this.rangeRun) ?? null);
+
+  /**
+   * Shows a run's rate map or its range test (null hides it). Both are measured by the page's one pool of map
+   * workers, where a new request cancels the one before, so one of the two shows at a time.
+   */
+  showMap(id: number | null): void {
+    this.mapRun = id;
+    if (id !== null) this.rangeRun = null;
+  }
+
+  showRange(id: number | null): void {
+    this.rangeRun = id;
+    if (id !== null) this.mapRun = null;
+  }
   /** The run under the contour: the one picked, else the first with a knob beside η (α, β₁, ρ), else the first. */
   readonly focused = $derived(
     this.s.runs.find((r) => r.id === this.focusId) ?? this.s.runs.find((r) => optimizerDef(r.kind).map) ?? this.s.runs[0] ?? null,
@@ -202,6 +219,7 @@ export class PlaygroundModel {
     this.view = d.view;
     this.dropped = d.dropped;
     this.mapRun = d.map ?? null;
+    this.rangeRun = d.map != null ? null : (d.range ?? null);
     this.show = d.show ?? defaultShow();
   }
 
@@ -215,7 +233,7 @@ export class PlaygroundModel {
   /** What the page's link holds: the state, and the playhead, zoom, language, map and view settings with it. */
   readonly #linkParts = $derived({
     state: this.s, playhead: this.shownStep < this.s.steps ? this.shownStep : null, view: this.view,
-    lang: lang(), map: this.mapRun, show: $state.snapshot(this.show),
+    lang: lang(), map: this.mapRun, range: this.rangeRun, show: $state.snapshot(this.show),
   });
 
   #link(embed?: EmbedItem[]): string {

@@ -1,7 +1,7 @@
 // Each run's update rule in the lecture's notation (η, α, h_t, h_0 = 0), as TeX for KaTeX, from the rule's
 // entry in the engine's table. Every string here is a constant of ours: nothing the user types reaches the TeX.
-import { batchChosen, batchSize, optimizerDef, scheduleDef } from '../core';
-import type { OptimizerKind, ScheduleKind } from '../core';
+import { batchChosen, batchSize, optimizerDef, scheduleTex } from '../core';
+import type { OptimizerKind, Schedule } from '../core';
 
 /** The gradient a run's step uses, evaluated at `at`: full, one sample, or the mean over a batch B_t. */
 export type GradientKind = 'full' | 'sample' | 'batch';
@@ -19,9 +19,9 @@ function gradient(g: GradientKind, at: string): string {
 }
 
 /** The rule as lines of TeX, with η_t and its formula when the step size follows a schedule. */
-export function ruleTex(kind: OptimizerKind, batch: number, samples: number, schedule: ScheduleKind = 'constant'): string[] {
+export function ruleTex(kind: OptimizerKind, batch: number, samples: number, schedule: Schedule = { kind: 'constant' }): string[] {
   const g = gradientKind(kind, batch, samples);
-  const timing = scheduleDef(schedule).tex;
+  const timing = scheduleTex(schedule);
   const lines = optimizerDef(kind).tex((at) => gradient(g, at), timing ? '\\eta_t' : '\\eta');
   return timing ? [...lines, timing] : lines;
 }

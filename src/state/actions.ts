@@ -23,7 +23,7 @@ export function newRun(fn: SceneFunction, kind: OptimizerKind, id: number): RunS
     id, kind,
     lr: lrRange(fn, kind).default,
     params: defaults(optimizerDef(kind).hyper),
-    schedule: { kind: 'constant', params: {} },
+    schedule: { kind: 'constant', params: defaults(scheduleDef('constant').params) },
     batch: defaultBatch(kind, fn.n),
     seed: defaultSeed(id),
     visible: true,
@@ -58,7 +58,12 @@ export function changeRun(s: PlaygroundState, id: number, change: RunChange): vo
   else if ('batch' in change) r.batch = change.batch;
   else if ('seed' in change) r.seed = change.seed;
   else if ('visible' in change) r.visible = change.visible;
-  else if ('schedule' in change) r.schedule = { kind: change.schedule, params: defaults(scheduleDef(change.schedule).params) };
+  else if ('schedule' in change) {
+    // Another decay after the same warmup: the warmup stays where the new kind takes one.
+    const params = defaults(scheduleDef(change.schedule).params);
+    if ('warmup' in params && 'warmup' in r.schedule.params) params.warmup = r.schedule.params.warmup;
+    r.schedule = { kind: change.schedule, params };
+  }
   else r.schedule.params[change.scheduleParam] = change.value;
 }
 

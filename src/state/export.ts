@@ -53,12 +53,15 @@ function shownRuns(s: PlaygroundState, trajectories: readonly Trajectory[], fn: 
 /** Each run's band over its K seeds (state/seeds' runBands, parallel to s.runs), when K > 1. */
 type Bands = readonly (Band | null)[] | undefined;
 
-// The first release's columns keep their places, so scripts that read them by position still work; the
-// settings of later rules, the schedule, η_t and each later addition follow them, in the order they came.
-const LATER = HYPER.filter((h) => h !== 'alpha');
+// Every column keeps its place, so scripts that read them by position still work: the first release's, then
+// the adaptive rules' settings, the schedule, η_t and each later addition in the order they came; the settings
+// of rules added since (λ) come last.
+const ADAPTIVE: readonly string[] = ['beta1', 'beta2', 'eps', 'rho'];
+const LATER = HYPER.filter((h) => ADAPTIVE.includes(h));
+const NEWER = HYPER.filter((h) => h !== 'alpha' && !ADAPTIVE.includes(h));
 export const CSV_COLUMNS = [
   'run', 'optimizer', 'lr', 'alpha', 'batch', 'seed', 'step', 'x', 'y', 'loss', ...LATER, 'schedule', 'lr_t',
-  'gx', 'gy', 'ex', 'ey', 'hx', 'hy', 'evals', 'loss_p10', 'loss_p50', 'loss_p90',
+  'gx', 'gy', 'ex', 'ey', 'hx', 'hy', 'evals', 'loss_p10', 'loss_p50', 'loss_p90', ...NEWER,
 ] as const;
 
 
@@ -69,13 +72,14 @@ export function csvField(v: string): string {
 
 /**
  * The visible runs as one long table, one row per iterate x_t (t = 0 is the start): `run` is the run's id,
- * `optimizer` its rule (gd, sgd, minibatch, momentum, nesterov, adam, rmsprop, adagrad), `loss` the full
- * objective f(x_t); then the other rules' settings (beta1, beta2, rho, eps), `schedule` the step-size
+ * `optimizer` its rule (the table's kinds: gd, sgd, …, adagrad, adamw, …), `loss` the full
+ * objective f(x_t); then the adaptive rules' settings (beta1, beta2, eps, rho), `schedule` the step-size
  * schedule as the legend writes it (empty for a constant step), `lr_t`, the step size of the step that
  * made x_t, `gx, gy` the gradient that step used (a batch's for stochastic runs), `ex, ey` where it was taken
  * (x_{t−1}, or Nesterov's look-ahead), `hx, hy` h_t for the rules with inertia, `evals` the per-sample
  * gradient evaluations spent by x_t (B·t), and `loss_p10, loss_p50, loss_p90` the quantiles of f at step t
- * over the run's K seeds (`Infinity` where enough seeds diverged). What does not apply (α of GD, the seed of a
+ * over the run's K seeds (`Infinity` where enough seeds diverged), then the settings of rules added since
+ * (lambda, AdamW's weight decay). What does not apply (α of GD, the seed of a
  * full-gradient run, the step's values at t = 0, h of GD, the band of a run without one) is left empty.
  * Numbers are written in full precision: Number() reads back the very doubles that were drawn. Lines end
  * in \n, which pandas, numpy and pgfplotstable all read.
@@ -87,12 +91,13 @@ export function runsCsv(s: PlaygroundState, trajectories: readonly Trajectory[],
     const head = [String(run.id), run.kind, num(run.lr), value('alpha'), String(batch), seed === null ? '' : String(seed)]
       .map(csvField).join(',');
     const tail = [...LATER.map(value), scheduleLabel(run.schedule)].map(csvField).join(',');
+    const newer = NEWER.map((h) => `,${value(h)}`).join('');
     const { lrs, gradients: g, gradientPoints: e, velocities: h } = trajectory;
     trajectory.points.forEach(([x, y], t) => {
       const step = t === 0 ? ',,,,' : `${num(lrs[t - 1])},${num(g[t - 1][0])},${num(g[t - 1][1])},${num(e[t - 1][0])},${num(e[t - 1][1])}`;
       const inertia = h ? `${num(h[t][0])},${num(h[t][1])}` : ',';
       const spread = band ? `${num(band.p10[t])},${num(band.p50[t])},${num(band.p90[t])}` : ',,';
-      lines.push(`${head},${t},${num(x)},${num(y)},${num(trajectory.losses[t])},${tail},${step},${inertia},${evals[t]},${spread}`);
+      lines.push(`${head},${t},${num(x)},${num(y)},${num(trajectory.losses[t])},${tail},${step},${inertia},${evals[t]},${spread}${newer}`);
     });
   }
   return lines.join('\n') + '\n';

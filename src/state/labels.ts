@@ -3,6 +3,7 @@ import type { SettingSpec, Trajectory } from '../core';
 import { formatNumber, messages, type Lang } from '../i18n';
 import { sciNumber } from '../i18n/numbers';
 import type { RunState, ScheduleState } from './playground';
+import { constantRun } from './scene';
 import type { StepVectors } from './vectors';
 
 /**
@@ -14,14 +15,14 @@ export function short(v: number, lang: Lang = 'en'): string {
 }
 
 /** `symbol=value` for the settings a label names (namedSettings). */
-function named(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, lang: Lang, all = false): string[] {
-  return namedSettings(specs, values, all).map(([name, spec]) => `${spec.symbol}=${short(values[name], lang)}`);
+function named(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, lang: Lang): string[] {
+  return namedSettings(specs, values).map(([name, spec]) => `${spec.symbol}=${short(values[name], lang)}`);
 }
 
-/** A schedule as a label says it, e.g. `η/(1 + kt) k=0.05`; empty for the constant step. */
+/** A schedule as a label says it, e.g. `η/(1 + kt) k=0.05`, `cosine r=0 T=100 W=10`; empty for the constant step. */
 export function scheduleLabel(s: ScheduleState, lang: Lang = 'en'): string {
-  if (s.kind === 'constant') return '';
-  return [messages(lang).schedules.short[s.kind], ...named(scheduleDef(s.kind).params, s.params, lang, true)].join(' ');
+  if (constantRun({ schedule: s })) return '';
+  return [messages(lang).schedules.short[s.kind], ...named(scheduleDef(s.kind).params, s.params, lang)].join(' ');
 }
 
 /** A run's name as a legend says it: the rule and every setting that shapes its path. */

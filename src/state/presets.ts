@@ -45,6 +45,11 @@ export const presets: readonly Preset[] = [
     id: 'adam',
     link: 'fn=quadratic&kappa=50&theta=0&start=-2.5,1.5&steps=80&run=momentum,id:1,lr:0.36,a:0.8&run=nesterov,id:2,lr:0.36,a:0.8&run=adam,id:5,lr:0.1',
   },
+  // Adam from a steep start, without and with a linear warmup over 20 steps: its first step is η along each
+  // coordinate whatever the gradient, so at η = 0.5 it lands higher up Rosenbrock's wall, where the gradient is
+  // ten times the start's; v (β₂ = 0.999) remembers that for hundreds of steps and keeps the later steps small.
+  // The warmup's first steps are η/20, 2η/20, …: it slides down instead (tests/state/presets.test.ts checks the caption).
+  { id: 'warmup', link: 'fn=rosenbrock&start=-1.5,2.5&steps=300&run=adam,id:0,lr:0.5&run=adam,id:1,lr:0.5,sched:constant,W:20' },
   // κ = 10: η = 0.1 crawls, η = 1 is near the best 2/(L + μ) ≈ 1.82 for the floor, η = 2.2 > 2/L diverges.
   { id: 'stepsize', link: 'fn=quadratic&kappa=10&theta=0&start=-2.5,1.2&steps=50&run=gd,id:0,lr:0.1&run=gd,id:1,lr:1&run=gd,id:2,lr:2.2' },
 ];

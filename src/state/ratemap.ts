@@ -1,10 +1,10 @@
 // The rate map of a run: which settings it spans, what theory says where theory applies, and the job a
 // worker measures elsewhere. Pure, so the workers, the page and the tests share it.
-import { hessianAt, measuredRate, optimizerDef, simulate, spaced, theory, theoryMap } from '../core';
+import { hessianAt, measuredRate, optimizerDef, rangePoint, simulate, spaced, theory, theoryMap } from '../core';
 import type { HyperName, OptimizerKind, Vec2 } from '../core';
 import type { FunctionState, RunState } from './playground';
 import { reachStep } from './race';
-import { buildFunction, lrRange, runBatch, runSpec, surface, type SceneFunction } from './scene';
+import { buildFunction, constantRun, lrRange, runBatch, runSpec, surface, type SceneFunction } from './scene';
 import { quantile } from './seeds';
 
 /** The setting beside η that a rule's map spans (α, β₁, ρ), if it has one. */
@@ -45,7 +45,7 @@ export interface RunTheory {
 export function runTheory(fn: SceneFunction, run: RunState, start: Vec2): RunTheory | null {
   const kind = optimizerDef(run.kind).theory;
   if (!kind) return null;
-  const exact = !!fn.quadratic && run.schedule.kind === 'constant' && runBatch(run, fn.n) >= fn.n;
+  const exact = !!fn.quadratic && constantRun(run) && runBatch(run, fn.n) >= fn.n;
   let at: Vec2, hessian;
   if (fn.quadratic) [at, hessian] = [fn.quadratic.center, fn.quadratic.hessian];
   else {
@@ -71,6 +71,9 @@ export function theoryValues(t: RunTheory, axes: MapAxes): Float64Array {
  */
 export type TuneTarget = { kind: 'rate' } | { kind: 'evals'; eps: number; seeds: number };
 
+/** What a cell of a job holds: a tuning target, or the loss a run reaches (the range test, core/rangetest). */
+export type CellTarget = TuneTarget | { kind: 'loss' };
+
 /** What a worker needs to measure a map: plain data, rebuilt there. */
 export interface MapJob {
   fn: FunctionState;
@@ -79,7 +82,25 @@ export interface MapJob {
   steps: number;
   axes: MapAxes;
   /** What each cell holds; the rate when left out. */
-  target?: TuneTarget;
+  target?: CellTarget;
+  /**
+   * A curve over η alone (no second setting) is handed out in this many parts of consecutive η, as a map is
+   * in rows, so every worker of the pool shares a long curve (the range test's few hundred η); one when left out.
+   */
+  parts?: number;
+}
+
+/** How many parts a job is handed out in: a map's rows, or a curve's parts. */
+export function jobParts(job: MapJob): number {
+  return job.axes.second?.values.length ?? Math.max(1, Math.min(job.parts ?? 1, job.axes.lrs.length));
+}
+
+/** The cells part `part` of a job holds: [from, to) in its row-major values. */
+export function partCells(job: MapJob, part: number): [number, number] {
+  const n = job.axes.lrs.length;
+  if (job.axes.second) return [part * n, part * n + n];
+  const size = Math.ceil(n / jobParts(job));
+  return [Math.min(n, part * size), Math.min(n, part * size + size)];
 }
 
 /** The loss a measured rate counts down to: the known minimum, else the lowest value of the contour's grid. */
@@ -88,17 +109,21 @@ export function referenceLoss(fn: SceneFunction): number {
 }
 
 /**
- * Measures one row of a map (one value of the second setting; the only row of a curve): each cell real runs
- * from the start with the job's budget, scored by measuredRate or by the evaluations to reach the target.
+ * Measures one row of a map (one value of the second setting) or one part of a curve: each cell real runs
+ * from the start with the job's budget, scored by measuredRate, by the evaluations to reach the target, or
+ * by the loss reached (the range test's rangePoint).
  */
 export function measureRow(job: MapJob, row: number, fn = buildFunction(job.fn), fRef = referenceLoss(fn)): Float64Array {
-  const out = new Float64Array(job.axes.lrs.length);
   const second = job.axes.second;
+  const [from, to] = second ? [0, job.axes.lrs.length] : partCells(job, row);
+  const out = new Float64Array(to - from);
   const target = job.target ?? { kind: 'rate' };
-  job.axes.lrs.forEach((lr, i) => {
+  job.axes.lrs.slice(from, to).forEach((lr, i) => {
     const params = second ? { ...job.run.params, [second.name]: second.values[row] } : job.run.params;
     const run = { ...job.run, lr, params };
-    if (target.kind === 'rate') {
+    if (target.kind === 'loss') {
+      out[i] = rangePoint({ objective: fn, optimizer: runSpec(run), start: job.start, steps: job.steps, seed: run.seed }, lr).loss;
+    } else if (target.kind === 'rate') {
       const r = simulate({ objective: fn, optimizer: runSpec(run), start: job.start, steps: job.steps, seed: run.seed });
       out[i] = measuredRate(r.losses, r.diverged !== null, fRef);
     } else {

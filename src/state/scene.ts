@@ -1,4 +1,4 @@
-import { batchSize, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, simulate, suggestLr, theory, withNoise } from '../core';
+import { batchSize, constantStep, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, simulate, suggestLr, theory, withNoise } from '../core';
 import type { Box, FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory, Vec2 } from '../core';
 import { FORMULA_VIEW, parseFunction } from '../expr';
 import { FORMULA_ID, type FunctionState, type PlaygroundState, type RunState } from './playground';
@@ -44,15 +44,24 @@ export function buildFunction(fs: FunctionState): SceneFunction {
   return finiteSum(baseFunction(fs), fs);
 }
 
+/** A run's schedule as the engine takes it. */
+export function runSchedule(run: Pick<RunState, 'schedule'>): Schedule {
+  return { kind: run.schedule.kind, ...run.schedule.params } as Schedule;
+}
+
+/** Whether a run's η is the same at every step (no schedule, no warmup). */
+export function constantRun(run: Pick<RunState, 'schedule'>): boolean {
+  return constantStep(runSchedule(run));
+}
+
 /** What the engine runs for a run of the state. */
 export function runSpec(run: RunState): OptimizerSpec {
-  const schedule = { kind: run.schedule.kind, ...run.schedule.params } as Schedule;
-  return { kind: run.kind, lr: run.lr, ...run.params, batchSize: run.batch, schedule } as OptimizerSpec;
+  return { kind: run.kind, lr: run.lr, ...run.params, batchSize: run.batch, schedule: runSchedule(run) } as OptimizerSpec;
 }
 
 /** η_1, …, η_steps of a run: its schedule's step sizes. */
 export function stepSizes(run: RunState, steps: number): number[] {
-  return scheduleCurve({ kind: run.schedule.kind, ...run.schedule.params } as Schedule, run.lr, steps);
+  return scheduleCurve(runSchedule(run), run.lr, steps);
 }
 
 /** The samples a run's step really averages: N for the full-gradient runs. */
@@ -150,7 +159,7 @@ export function lossSeries(
  */
 export function predictedRate(fn: SceneFunction, run: RunState): number | null {
   const kind = optimizerDef(run.kind).theory;
-  if (!fn.quadratic || !kind || run.schedule.kind !== 'constant' || runBatch(run, fn.n) < fn.n) return null;
+  if (!fn.quadratic || !kind || !constantRun(run) || runBatch(run, fn.n) < fn.n) return null;
   return theory.rate(kind, run.lr, run.params.alpha ?? 0, theory.spectrum(fn.quadratic.hessian).eigenvalues);
 }
 

@@ -9,7 +9,7 @@ import { readEmbed, type EmbedItem } from './embed';
 import { readNumber, type FieldRule } from './fields';
 import { DEFAULT_FORMULA, defaultState } from './defaults';
 import { drawableBox, FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
-import { baseFunction, buildFunction, sumSize, type SceneFunction } from './scene';
+import { baseFunction, buildFunction, constantRun, sumSize, type SceneFunction } from './scene';
 import { readShow, showLink, viewSettings, type ShowState } from './show';
 
 /** What a link holds beside the playground: the playhead and the zoom (the box a function is computed over is the state's). */
@@ -23,6 +23,8 @@ export interface LinkState {
   lang?: Lang;
   /** The run whose rate map is shown, by id; null or left out when the map is hidden. */
   map?: number | null;
+  /** The run whose learning-rate range test is shown, by id; null or left out when it is hidden. */
+  range?: number | null;
   /** What the contour shows beside the paths; left out, the defaults. */
   show?: ShowState;
   /** What an embedded figure shows beside the contour (empty: the figure alone); null or left out for the full page. */
@@ -38,20 +40,21 @@ export interface Decoded extends LinkState {
 const num = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 
 /** Settings as `key:value`: those a link names (namedSettings). */
-function encodeSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>, all = false): string[] {
-  return namedSettings(specs, values, all).map(([name, spec]) => `${spec.key}:${num(values[name])}`);
+function encodeSettings(specs: Readonly<Record<string, SettingSpec>>, values: Record<string, number>): string[] {
+  return namedSettings(specs, values).map(([name, spec]) => `${spec.key}:${num(values[name])}`);
 }
 
 /**
  * A run as `kind,id:…,lr:…`, the rule's settings, every other setting that differs from a new run's,
- * and a schedule as `sched:kind` with all its settings, e.g. `gd,id:0,lr:1,sched:inverse,k:0.05`.
+ * and a schedule as `sched:kind` with its own settings and a warmup where there is one, e.g.
+ * `gd,id:0,lr:1,sched:inverse,k:0.05` or `adamw,id:1,lr:0.1,sched:cosine,r:0,T:100,W:10`.
  */
 function encodeRun(r: RunState, n: number): string {
   const parts = [r.kind, `id:${r.id}`, `lr:${num(r.lr)}`, ...encodeSettings(optimizerDef(r.kind).hyper, r.params)];
   if (r.batch !== defaultBatch(r.kind, n)) parts.push(`B:${r.batch}`);
   if (r.seed !== defaultSeed(r.id)) parts.push(`seed:${r.seed}`);
-  if (r.schedule.kind !== 'constant') {
-    parts.push(`sched:${r.schedule.kind}`, ...encodeSettings(scheduleDef(r.schedule.kind).params, r.schedule.params, true));
+  if (!constantRun(r)) {
+    parts.push(`sched:${r.schedule.kind}`, ...encodeSettings(scheduleDef(r.schedule.kind).params, r.schedule.params));
   }
   if (!r.visible) parts.push('hide');
   return parts.join(',');
@@ -69,11 +72,11 @@ function samplesOf(fs: FunctionState): number {
 
 /** Every key a link may hold besides the function's own parameters (encode writes no other). */
 export const LINK_KEYS = [
-  'fn', 'formula', 'N', 'noise', 'nseed', 'box', 'start', 'steps', 't', 'view', 'run', 'map',
+  'fn', 'formula', 'N', 'noise', 'nseed', 'box', 'start', 'steps', 't', 'view', 'run', 'map', 'range',
   ...Object.values(viewSettings).map((k) => k.key), 'lang', 'embed',
 ];
 
-export function encode({ state: s, playhead, view, lang, map, show, embed }: LinkState): string {
+export function encode({ state: s, playhead, view, lang, map, range, show, embed }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
@@ -91,6 +94,7 @@ export function encode({ state: s, playhead, view, lang, map, show, embed }: Lin
   if (s.runs.length === 0) q.set('run', '');
   for (const r of s.runs) q.append('run', encodeRun(r, n));
   if (map != null && s.runs.some((r) => r.id === map)) q.set('map', String(map));
+  if (range != null && s.runs.some((r) => r.id === range)) q.set('range', String(range));
   for (const [key, value] of show ? showLink(show) : []) q.set(key, value);
   if (lang) q.set('lang', lang);
   if (embed) q.set('embed', embed.join(','));
@@ -192,6 +196,13 @@ export function decode(search: string): Decoded {
     if (id !== undefined && s.runs.some((r) => r.id === id)) map = id;
     else bad('map', mapText);
   }
+  const rangeText = q.get('range');
+  let range: number | null = null;
+  if (rangeText !== null) {
+    const id = read(rangeText, { min: 0, max: 999, integer: true });
+    if (id !== undefined && s.runs.some((r) => r.id === id)) range = id;
+    else bad('range', rangeText);
+  }
   const { show, unusable } = readShow((key) => q.get(key));
   for (const [name, text] of unusable) bad(name, text);
   const langText = q.get('lang');
@@ -215,7 +226,7 @@ export function decode(search: string): Decoded {
     if (key !== 'run' && (!known.has(key) || seen.has(key))) bad(key, value);
     seen.add(key);
   }
-  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), show, ...(embed ? { embed } : {}), dropped };
+  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), ...(range !== null ? { range } : {}), show, ...(embed ? { embed } : {}), dropped };
 }
 
 /** `x0,x1,y0,y1`, as the zoom and the box are written; a box that cannot be drawn is refused. */

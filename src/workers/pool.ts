@@ -1,8 +1,8 @@
-// Two workers (the machine's two cores) that measure a map row by row. A new request cancels the one
+// Two workers (the machine's two cores) that measure a map row by row (a long curve part by part). A new request cancels the one
 // before: its rows not yet handed out are dropped, and rows still in flight come back with an old token
 // and are ignored, so a stale map is never shown. A row that fails (the worker says why, or dies) fails
 // its map: the promise rejects, the other rows are dropped, and the worker goes back to the pool.
-import type { MapJob } from '../state/ratemap';
+import { jobParts, partCells, type MapJob } from '../state/ratemap';
 import type { RowRequest, RowResult } from './ratemap.worker';
 
 export interface MapPool {
@@ -58,7 +58,7 @@ export function createMapPool(size: number, spawn: () => Worker): MapPool {
       if (r.token === token && current) {
         if ('error' in r) end(new Error(r.error));
         else {
-          current.out.set(r.values, r.row * current.job.axes.lrs.length);
+          current.out.set(r.values, partCells(current.job, r.row)[0]);
           current.onRow?.(r.row, r.values);
           if (--current.left === 0) end(current.out);
         }
@@ -76,9 +76,9 @@ export function createMapPool(size: number, spawn: () => Worker): MapPool {
   return {
     measure(job, key, onRow) {
       end(null);
-      const rows = job.axes.second?.values.length ?? 1;
+      const rows = jobParts(job);
       return new Promise((done, fail) => {
-        current = { job, key, out: new Float64Array(rows * job.axes.lrs.length), left: rows, onRow, done, fail };
+        current = { job, key, out: new Float64Array(partCells(job, rows - 1)[1]), left: rows, onRow, done, fail };
         pending = Array.from({ length: rows }, (_, j) => j);
         for (const w of [...idle]) feed(w);
       });

@@ -113,3 +113,26 @@ export function diagQuadratic(a: number, b: number): Objective {
     grad: ([x, y]) => [a * x, b * y],
   };
 }
+
+/** The objectives of tests/core/reference/torch_reference.py, written out as it has them, apart from the engine's test functions. */
+export const torchObjectives: Record<string, Objective> = {
+  rosenbrock: {
+    f: ([x, y]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+    grad: ([x, y]) => [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)],
+  },
+  // An elongated quadratic, rotated 30°: curvatures 1 and 1/50 along the rotated axes.
+  ravine: (() => {
+    const c = Math.cos(Math.PI / 6), s = Math.sin(Math.PI / 6);
+    const uv = ([x, y]: Vec2) => [c * x + s * y, -s * x + c * y];
+    return {
+      f: (p: Vec2) => {
+        const [u, v] = uv(p);
+        return 0.5 * (u * u + (v * v) / 50);
+      },
+      grad: (p: Vec2): Vec2 => {
+        const [u, v] = uv(p);
+        return [c * u - (s * v) / 50, s * u + (c * v) / 50];
+      },
+    };
+  })(),
+};

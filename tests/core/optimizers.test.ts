@@ -3,7 +3,7 @@ import {
   batchChosen, batchOf, batchSize, fullByDefault, getTestFunction, mayBatch, optimizerDef, optimizerKinds, simulate, withNoise,
   type Objective, type OptimizerSpec, type UpdateRule, type Vec2,
 } from '../../src/core';
-import { adagradRule, adamRule, gdRule, momentumRule, nesterovRule, rmspropRule } from '../../src/core/optimizers';
+import { adagradRule, adamRule, adamwRule, gdRule, lionRule, momentumRule, nesterovRule, rmspropRule, signRule } from '../../src/core/optimizers';
 import { diagQuadratic, firstDifference, spyFiniteSum } from './helpers';
 
 const run = (objective: Objective, optimizer: OptimizerSpec, start: Vec2, steps: number, seed?: number) =>
@@ -179,6 +179,7 @@ describe('update rules: the lecture’s, bit for bit', () => {
     const rules: UpdateRule<unknown>[] = [
       gdRule(), momentumRule({ alpha: 0.6 }), nesterovRule({ alpha: 0.6 }),
       adamRule({ beta1: 0.9, beta2: 0.999, eps: 1e-8 }), rmspropRule({ rho: 0.9, eps: 1e-8 }), adagradRule({ eps: 1e-10 }),
+      adamwRule({ beta1: 0.9, beta2: 0.999, eps: 1e-8, lambda: 0.1 }), lionRule({ beta1: 0.9, beta2: 0.99, lambda: 0.1 }), signRule(),
     ];
     for (const rule of rules) {
       const x: Vec2 = [1, 2];
@@ -196,7 +197,7 @@ describe('update rules: the lecture’s, bit for bit', () => {
   });
 
   it('the table says which settings and batches each rule has, with torch.optim\'s defaults', () => {
-    expect(optimizerKinds).toEqual(['gd', 'sgd', 'minibatch', 'momentum', 'nesterov', 'adam', 'rmsprop', 'adagrad']);
+    expect(optimizerKinds).toEqual(['gd', 'sgd', 'minibatch', 'momentum', 'nesterov', 'adam', 'rmsprop', 'adagrad', 'adamw', 'lion', 'sign']);
     const settings = (k: (typeof optimizerKinds)[number]) =>
       Object.fromEntries(Object.entries(optimizerDef(k).hyper).map(([name, s]) => [name, s.default]));
     expect(settings('gd')).toEqual({});
@@ -205,6 +206,9 @@ describe('update rules: the lecture’s, bit for bit', () => {
     expect(settings('adam')).toEqual({ beta1: 0.9, beta2: 0.999, eps: 1e-8 });
     expect(settings('rmsprop')).toEqual({ rho: 0.99, eps: 1e-8 });
     expect(settings('adagrad')).toEqual({ eps: 1e-10 });
+    expect(settings('adamw')).toEqual({ beta1: 0.9, beta2: 0.999, eps: 1e-8, lambda: 0.01 });
+    expect(settings('lion')).toEqual({ beta1: 0.9, beta2: 0.99, lambda: 0 });
+    expect(settings('sign')).toEqual({});
     expect(batchOf({ kind: 'gd', batchSize: 3 })).toBeUndefined();
     expect(batchOf({ kind: 'sgd' })).toBe(1);
     expect(batchOf({ kind: 'sgd', batchSize: 4 })).toBe(1);
@@ -222,6 +226,9 @@ describe('update rules: the lecture’s, bit for bit', () => {
       adam: [32, 4, true, true, true],
       rmsprop: [32, 4, true, true, true],
       adagrad: [32, 4, true, true, true],
+      adamw: [32, 4, true, true, true],
+      lion: [32, 4, true, true, true],
+      sign: [32, 4, true, true, true],
     });
     // Never more than the N there are.
     expect([batchSize('minibatch', 5), batchSize('adam', 3, 10)]).toEqual([5, 3]);

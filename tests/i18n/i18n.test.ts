@@ -32,10 +32,10 @@ function texts(table: unknown, path = ''): Map<string, string> {
   return out;
 }
 
-// Marks that are not words: N, Adam's family's names (Latin in Russian courses too), the schedules' formulas.
+// Marks that are not words: N, the adaptive rules' names (Latin in Russian courses too), the schedules' formulas.
 // (The other optimizers have Russian names: see 'one set of words' below.)
 const SAME_IN_RUSSIAN = new Set([
-  'link.parts.N', 'runs.kinds.adam', 'runs.kinds.rmsprop', 'runs.kinds.adagrad', 'schedules.short.inverse', 'schedules.short.step',
+  'link.parts.N', 'runs.kinds.adam', 'runs.kinds.rmsprop', 'runs.kinds.adagrad', 'runs.kinds.adamw', 'runs.kinds.lion', 'schedules.short.inverse', 'schedules.short.step',
 ]);
 
 describe('the Russian table', () => {

@@ -11,7 +11,7 @@ describe('gradient evaluations', () => {
 
   it('are B·t for a batch of B, N·t for the full-gradient rules, 1·t for SGD; evals[0] = 0', () => {
     expect(n).toBe(32);
-    const expected = { gd: n, sgd: 1, minibatch: 8, momentum: n, nesterov: n, adam: n, rmsprop: n, adagrad: n };
+    const expected = { gd: n, sgd: 1, minibatch: 8, momentum: n, nesterov: n, adam: n, rmsprop: n, adagrad: n, adamw: n, lion: n, sign: n };
     for (const kind of optimizerKinds) {
       const run = newRun(fn, kind, 0);
       expect(runEvals(run, n, 4), kind).toEqual([0, 1, 2, 3].map((t) => expected[kind] * t));

@@ -42,7 +42,7 @@ describe('runsCsv', () => {
 
   it('has the header line and one row per iterate of every run', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t,gx,gy,ex,ey,hx,hy,evals,loss_p10,loss_p50,loss_p90');
+    expect(rows[0].join(',')).toBe('run,optimizer,lr,alpha,batch,seed,step,x,y,loss,beta1,beta2,eps,rho,schedule,lr_t,gx,gy,ex,ey,hx,hy,evals,loss_p10,loss_p50,loss_p90,lambda');
     const total = runs.reduce((n, t) => n + t.points.length, 0);
     expect(total).toBe(3 * (s.steps + 1));
     expect(rows).toHaveLength(1 + total);
@@ -220,6 +220,7 @@ describe('the adaptive rules and schedules in the data files', () => {
     addRun(x, 'adam');
     changeRun(x, 3, { param: 'beta2', value: 0.99 });
     changeRun(x, 0, { schedule: 'step' });
+    addRun(x, 'adamw');
   });
 
   it('CSV: each rule\'s settings in their own columns, the schedule in words and η_t on every row', () => {
@@ -235,12 +236,18 @@ describe('the adaptive rules and schedules in the data files', () => {
     expect(gd.slice(1).map((r) => Number(r[col('lr_t')]))).toEqual(stepSizes(s.runs[0], s.steps));
     expect(Number(gd[20][col('lr_t')])).toBe(0.9);
     expect(adam[5][col('lr_t')]).toBe('0.3');
+    // A setting of a rule added later (AdamW's λ) is the last column, empty for the rules without it.
+    const adamw = rows.filter((r) => r[1] === 'adamw');
+    expect(adamw).toHaveLength(runs[4].points.length);
+    expect(col('lambda')).toBe(CSV_COLUMNS.length - 1);
+    expect([adamw[0][col('beta1')], adamw[0][col('lambda')], adam[0][col('lambda')], gd[0][col('lambda')]]).toEqual(['0.9', '0.01', '', '']);
   });
 
   it('JSON: the same settings by name, the schedule as an object, and lr_t beside x and y', () => {
     const j = runsData(s, runs, fn);
-    expect(j.runs[3]).toMatchObject({ optimizer: 'adam', alpha: null, beta1: 0.9, beta2: 0.99, eps: 1e-8, rho: null, schedule: { kind: 'constant' } });
-    expect(j.runs[0].schedule).toEqual({ kind: 'step', gamma: 0.5, every: 20 });
+    expect(j.runs[3]).toMatchObject({ optimizer: 'adam', alpha: null, beta1: 0.9, beta2: 0.99, eps: 1e-8, rho: null, lambda: null, schedule: { kind: 'constant' } });
+    expect(j.runs[4]).toMatchObject({ optimizer: 'adamw', beta1: 0.9, beta2: 0.999, eps: 1e-8, lambda: 0.01 });
+    expect(j.runs[0].schedule).toEqual({ kind: 'step', gamma: 0.5, every: 20, warmup: 0 });
     expect(j.runs[0].lr_t).toEqual([null, ...stepSizes(s.runs[0], s.steps)]);
     expect(j.runs[0].lr_t).toHaveLength(j.runs[0].x.length);
   });
@@ -295,16 +302,53 @@ describe('the cost of each run in the data files: evaluations, and the band over
     expect(runsData(s, runs, fn).runs.every((r) => r.band === undefined)).toBe(true);
   });
 
-  it('CSV: evals and the three band columns after the others, empty where a run has no band', () => {
+  it('CSV: evals and the three band columns after the others (before the later rules\' settings), empty where a run has no band', () => {
     const rows = parseCsv(runsCsv(s, runs, fn, bands));
-    expect(rows[0].slice(-4)).toEqual(['evals', 'loss_p10', 'loss_p50', 'loss_p90']);
+    expect(rows[0].slice(-5)).toEqual(['evals', 'loss_p10', 'loss_p50', 'loss_p90', 'lambda']);
     const mini = rows.filter((r) => r[0] === '1');
     mini.forEach((r, t) => {
       expect(Number(r[col('evals')])).toBe(4 * t);
       expect([r[col('loss_p10')], r[col('loss_p50')], r[col('loss_p90')]].map(Number)).toEqual([bands[1]!.p10[t], bands[1]!.p50[t], bands[1]!.p90[t]]);
     });
     const gd = rows.filter((r) => r[0] === '0');
-    expect(gd[7].slice(col('evals'))).toEqual(['448', '', '', '']);
+    expect(gd[7].slice(col('evals'))).toEqual(['448', '', '', '', '']);
     expect(() => runsCsv(s, runs, fn, bands.slice(1))).toThrow(/one band per run/);
+  });
+});
+
+describe('the newer rules and schedules in the data files: Lion, sign descent, a warmup, the one-cycle', () => {
+  const { s, fn, runs } = scene((x) => {
+    x.runs = [];
+    addRun(x, 'lion');
+    changeRun(x, 0, { param: 'lambda', value: 0.1 });
+    changeRun(x, 0, { scheduleParam: 'warmup', value: 5 });
+    addRun(x, 'sign');
+    changeRun(x, 1, { schedule: 'onecycle' });
+  });
+  const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+
+  it('CSV: Lion’s β₁, β₂ and λ in the columns Adam’s and AdamW’s share, sign descent with none; the warmup and the one-cycle in words, η_t on every row', () => {
+    const rows = parseCsv(runsCsv(s, runs, fn));
+    const lion = rows.filter((r) => r[1] === 'lion'), sign = rows.filter((r) => r[1] === 'sign');
+    expect(lion).toHaveLength(s.steps + 1);
+    expect([lion[0][col('beta1')], lion[0][col('beta2')], lion[0][col('lambda')], lion[0][col('eps')], lion[0][col('alpha')]]).toEqual(['0.9', '0.99', '0.1', '', '']);
+    expect([col('beta1'), col('beta2'), col('lambda')].map((c) => sign[0][c])).toEqual(['', '', '']);
+    expect(lion[0][col('schedule')]).toBe('constant W=5');
+    expect(sign[0][col('schedule')]).toBe('one-cycle T=100 p=0.3');
+    // The warmup's η_t: η t / 5 for t < 5, then η.
+    const lr = s.runs[0].lr;
+    expect(lion.slice(1, 7).map((r) => Number(r[col('lr_t')]))).toEqual([1, 2, 3, 4, 5, 5].map((k) => (lr * k) / 5));
+    // The one-cycle starts at η/25 and peaks at η on step pT = 30 (OneCycleLR's epoch 29), then falls.
+    const cycle = sign.map((r) => Number(r[col('lr_t')]));
+    expect(cycle[1]).toBeCloseTo(s.runs[1].lr / 25, 15);
+    expect(cycle[30]).toBeCloseTo(s.runs[1].lr, 15);
+    expect(Math.max(...cycle.slice(1))).toBe(cycle[30]);
+  });
+
+  it('JSON: the same settings by name, the warmup and the one-cycle’s T and p in the schedule object', () => {
+    const j = runsData(s, runs, fn);
+    expect(j.runs[0]).toMatchObject({ optimizer: 'lion', beta1: 0.9, beta2: 0.99, lambda: 0.1, eps: null, schedule: { kind: 'constant', warmup: 5 } });
+    expect(j.runs[1]).toMatchObject({ optimizer: 'sign', beta1: null, lambda: null, schedule: { kind: 'onecycle', period: 100, peak: 0.3 } });
+    expect(j.runs[1].lr_t).toEqual([null, ...stepSizes(s.runs[1], s.steps)]);
   });
 });

@@ -24,7 +24,7 @@ const last = (t: Trajectory) => t.losses[t.losses.length - 1];
 
 describe('the lecture presets', () => {
   it('are clean links with a title and a caption each', () => {
-    expect(presets.map((p) => p.id)).toEqual(['ravine', 'inertia', 'nesterov', 'batch', 'cost', 'adam', 'stepsize']);
+    expect(presets.map((p) => p.id)).toEqual(['ravine', 'inertia', 'nesterov', 'batch', 'cost', 'adam', 'warmup', 'stepsize']);
     for (const p of presets) {
       const d = decode(p.link);
       expect(d.dropped, p.id).toEqual([]);
@@ -152,6 +152,53 @@ describe('"Which batch size to take? — the cost"', () => {
       const { caption } = presetText(dictionaries[lang], 'cost');
       for (const said of ['79', '5056', '1304', '668', '13', '6 ', '16', '300', '10⁻⁴']) expect(caption, `${lang} ${said}`).toContain(said);
       expect(caption).toContain(lang === 'ru' ? 'η = 0,5' : 'η = 0.5');
+    }
+  });
+});
+
+describe('"Why Adam warms up"', () => {
+  const { runs, state, fn } = load('warmup');
+  const [cold, warm] = runs;
+  /** √v̂_T of Adam (β₂ = 0.999) from the gradients a run took, written out here apart from the rule's code. */
+  const rootV = (t: Trajectory) => {
+    const v = [0, 0];
+    for (const g of t.gradients) for (const k of [0, 1]) v[k] = 0.999 * v[k] + 0.001 * g[k] * g[k];
+    return v.map((x) => Math.sqrt(x / (1 - 0.999 ** t.gradients.length)));
+  };
+  const caption = (lang: (typeof LANGS)[number]) => presetText(dictionaries[lang], 'warmup').caption;
+  const say = (v: number, lang: (typeof LANGS)[number]) => (lang === 'ru' ? String(v).replace('.', ',') : String(v));
+
+  it('is Adam at η = 0.5 on Rosenbrock from (−1.5, 2.5), without and with a warmup of 20 steps, 300 steps each', () => {
+    expect(state.fn.id).toBe('rosenbrock');
+    expect(state.start).toEqual([-1.5, 2.5]);
+    expect(state.steps).toBe(300);
+    expect(state.runs.map((r) => [r.kind, r.lr, r.schedule.kind, r.schedule.params.warmup])).toEqual([['adam', 0.5, 'constant', 0], ['adam', 0.5, 'constant', 20]]);
+    expect(state.runs.map((r) => r.params)).toEqual([{ beta1: 0.9, beta2: 0.999, eps: 1e-8 }, { beta1: 0.9, beta2: 0.999, eps: 1e-8 }]);
+    expect(warm.lrs.slice(0, 3)).toEqual([0.025, 0.05, 0.075]);
+  });
+
+  it('has the numbers its caption says, in both languages', () => {
+    expect(cold.losses[0].toPrecision(3)).toBe('12.5');
+    // The first step is η along each coordinate: (−1.5, 2.5) − 0.5 (1, 1) = (−2, 2), far up the wall.
+    expect(cold.points[1][0]).toBeCloseTo(-2, 6);
+    expect(cold.points[1][1]).toBeCloseTo(2, 6);
+    expect(Math.round(cold.losses[1])).toBe(409);
+    expect(Math.round(Math.max(...cold.gradients.map(([x, y]) => Math.hypot(x, y))))).toBe(1655);
+    expect(Math.round(Math.hypot(...fn.grad(cold.points[1])))).toBe(1655);
+    // √v̂ after 300 steps: about 5 times larger without the warmup, in each coordinate.
+    const [c, w] = [rootV(cold), rootV(warm)];
+    for (const k of [0, 1]) expect(Math.round(c[k] / w[k])).toBe(5);
+    // The warmed-up run never climbs above its start; the cold one ends far higher.
+    expect(Math.max(...warm.losses)).toBe(warm.losses[0]);
+    const [endCold, endWarm] = [cold, warm].map((t) => Number(last(t).toPrecision(2)));
+    expect([endCold, endWarm]).toEqual([0.33, 0.00028]);
+    expect(cold.diverged).toBeNull();
+    for (const lang of LANGS) {
+      const text = caption(lang);
+      for (const v of [0.5, 12.5, 409, 1655, 0.999, 300, 0.33, 0.00028]) expect(text, `${lang} ${v}`).toContain(say(v, lang));
+      expect(text).toContain('W = 20');
+      expect(text).toContain(lang === 'ru' ? '(−2; 2)' : '(−2, 2)');
+      expect(text).toMatch(/5 times|в 5 раз/);
     }
   });
 });

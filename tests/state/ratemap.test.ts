@@ -1,14 +1,14 @@
 // The rate map: theory's values, measured values that agree with them, the optimum, and the local theory.
 import { describe, expect, it } from 'vitest';
-import { simulate, theory } from '../../src/core';
+import { measuredRate, simulate, theory, type OptimizerKind } from '../../src/core';
 import { addRun } from '../../src/state/actions';
 import { defaultState } from '../../src/state/defaults';
 import {
-  bestCell, curveRate, evalsToReach, mapAxes, measureRow, runJob, runTheory, stabilityEdge, theoryValues, TUNE_GRID, tuneSearch, type MapJob,
+  bestCell, curveRate, secondAxis, evalsToReach, mapAxes, measureRow, runJob, runTheory, stabilityEdge, theoryValues, TUNE_GRID, tuneSearch, type MapJob,
 } from '../../src/state/ratemap';
 import { buildFunction, runSpec } from '../../src/state/scene';
 
-function setup(kind: 'gd' | 'momentum' | 'nesterov' | 'adam', fnId = 'quadratic', params: Record<string, number> = { kappa: 25, theta: 20 }) {
+function setup(kind: OptimizerKind, fnId = 'quadratic', params: Record<string, number> = { kappa: 25, theta: 20 }) {
   const s = defaultState();
   s.fn.id = fnId;
   s.fn.params = params;
@@ -200,5 +200,28 @@ describe('marks on the map', () => {
     expect(curveRate(measured, axes, values, axes.lrs[5] * 1.01)).toBe(0.5);
     expect(curveRate(measured, axes, values, axes.lrs[3])).toBe(1.05);
     expect(curveRate(null, axes, null, 1)).toBe(1.05);
+  });
+});
+
+describe('the newer rules on the map', () => {
+  it('AdamW over η × β₁ (as Adam), Lion over η × β₂ (its slower average, the one that carries momentum), sign descent over η alone', () => {
+    expect([secondAxis('adamw'), secondAxis('lion'), secondAxis('sign')]).toEqual(['beta1', 'beta2', null]);
+    const { fn } = setup('lion');
+    const axes = mapAxes(fn, 'lion', 5);
+    expect(axes.second!.values[0]).toBe(0);
+    expect(axes.second!.values.at(-1)).toBe(0.9999);
+    expect(mapAxes(fn, 'sign', 5).second).toBeNull();
+  });
+
+  it('a Lion row sets β₂ to the row’s value and keeps β₁ and λ: the same runs as simulate with those settings', () => {
+    const { fn, s, run: lion } = setup('lion');
+    const run = { ...lion, params: { beta1: 0.9, beta2: 0.99, lambda: 0.01 } };
+    const axes = mapAxes(fn, 'lion', 4);
+    const row = measureRow({ fn: s.fn, run, start: s.start, steps: 60, axes }, 2);
+    const beta2 = axes.second!.values[2];
+    axes.lrs.forEach((lr, i) => {
+      const r = simulate({ objective: fn, optimizer: { kind: 'lion', lr, beta1: 0.9, beta2, lambda: 0.01 }, start: s.start, steps: 60 });
+      expect(row[i]).toBe(measuredRate(r.losses, r.diverged !== null, 0));
+    });
   });
 });

@@ -22,7 +22,7 @@ describe('a new run of each rule', () => {
     expect(Object.keys(run.params).sort()).toEqual(Object.keys(def.hyper).sort());
     for (const [name, spec] of Object.entries(def.hyper)) expect(run.params[name], name).toBe(spec.default);
     expect(run.lr).toBe(lrRange(fn, kind).default);
-    expect(run.schedule).toEqual({ kind: 'constant', params: {} });
+    expect(run.schedule).toEqual({ kind: 'constant', params: { warmup: 0 } });
     expect(runTrajectories(fn, { ...defaultState(), runs: [run] })[0].diverged, kind).toBeNull();
   });
 
@@ -40,12 +40,22 @@ describe('changes through actions', () => {
     const before = structuredClone(s.runs.slice(0, 3));
     changeRun(s, run.id, { param: 'beta2', value: 0.99 });
     changeRun(s, run.id, { schedule: 'step' });
-    expect(s.runs[3].schedule).toEqual({ kind: 'step', params: { gamma: 0.5, every: 20 } });
+    expect(s.runs[3].schedule).toEqual({ kind: 'step', params: { gamma: 0.5, every: 20, warmup: 0 } });
     changeRun(s, run.id, { scheduleParam: 'every', value: 5 });
     expect(s.runs[3].params.beta2).toBe(0.99);
     expect(s.runs[3].schedule.params.every).toBe(5);
     expect(s.runs.slice(0, 3)).toEqual(before);
     expect(stepSizes(s.runs[3], 6)).toEqual([0.3, 0.3, 0.3, 0.3, 0.15, 0.15]);
+  });
+  it('keep a warmup when the decay after it changes, and start a new one at W = 0', () => {
+    const { s, run } = withRun('adamw');
+    changeRun(s, run.id, { scheduleParam: 'warmup', value: 4 });
+    expect(stepSizes(s.runs[3], 5)).toEqual([0.075, 0.15, 0.22499999999999998, 0.3, 0.3]);
+    changeRun(s, run.id, { schedule: 'cosine' });
+    expect(s.runs[3].schedule).toEqual({ kind: 'cosine', params: { floor: 0, period: 100, warmup: 4 } });
+    changeRun(s, run.id, { schedule: 'constant' });
+    expect(s.runs[3].schedule).toEqual({ kind: 'constant', params: { warmup: 4 } });
+    expect(s.runs.slice(0, 3).map((r) => r.schedule.params.warmup)).toEqual([0, 0, 0]);
   });
   it('nudge η or the rule\'s knob (α, β₁) along its slider, and leave a rule without a knob its settings', () => {
     const { s, run, fn } = withRun('adam');
@@ -74,6 +84,11 @@ describe('labels', () => {
     expect(runLabel(s.runs[3], 32)).toBe('Adam η=0.3 β₁=0 (η/(1+kt) k=0.05)');
     expect(runLabel(s.runs[3], 32, 'ru')).toBe('Adam η=0,3 β₁=0 (η/(1+kt) k=0,05)');
     expect(runLabel(defaultState().runs[1], 32)).toBe('Momentum η=0.3 α=0.8');
+    // A warmup is named only where there is one, after the schedule's own settings.
+    changeRun(s, run.id, { scheduleParam: 'warmup', value: 10 });
+    expect(runLabel(s.runs[3], 32)).toBe('Adam η=0.3 β₁=0 (η/(1+kt) k=0.05 W=10)');
+    changeRun(s, run.id, { schedule: 'constant' });
+    expect(runLabel(s.runs[3], 32)).toBe('Adam η=0.3 β₁=0 (constant W=10)');
   });
 });
 
@@ -85,6 +100,11 @@ describe('theory', () => {
     changeRun(s, 1, { schedule: 'cosine' });
     expect(predictedRate(fn, s.runs[1])).toBeNull();
     changeRun(s, 1, { schedule: 'constant' });
+    expect(predictedRate(fn, s.runs[1])).not.toBeNull();
+    // A warmup makes η_t change with t even before a constant step.
+    changeRun(s, 1, { scheduleParam: 'warmup', value: 3 });
+    expect(predictedRate(fn, s.runs[1])).toBeNull();
+    changeRun(s, 1, { scheduleParam: 'warmup', value: 0 });
     changeRun(s, 1, { batch: 4 });
     expect(predictedRate(fn, s.runs[1])).toBeNull();
   });
@@ -103,6 +123,59 @@ describe('links', () => {
     for (const r of d.state.runs) expect(r.schedule.kind).toBe('constant');
     const again = decode(encode({ state: d.state, playhead: d.playhead, view: d.view }));
     expect(again.state).toEqual(d.state);
+  });
+
+  // Links with schedules as the release before warmups wrote them, with where their runs ended and their first
+  // and last η_t as that release computed them (its src/ run by tsx): the same link back and the same paths.
+  const scheduled = [
+    {
+      link: 'fn=quadratic&kappa=20&theta=0&N=32&noise=0.3&nseed=1&start=-2.5,1.2&steps=120&run=gd,id:0,lr:1,sched:inverse,k:0.05&run=momentum,id:1,lr:0.3,a:0.8,B:4,sched:step,g:0.5,s:20&run=adam,id:3,lr:0.3,b2:0.99,sched:cosine,r:0.1,T:100&run=sgd,id:4,lr:0.5,sched:cosine,r:0,T:50',
+      ends: [[-0.3571428571428571, 1.450740453660123e-24], [-0.0212602975315977, 0.004079041308416827], [0.0018235738941143728, 0.0010747689031320202], [-1.252640685496086, -0.06464669101083786]],
+      lrs: [[0.9523809523809523, 0.14285714285714285], [0.3, 0.0046875], [0.2999333856493737, 0.03], [0.49950668210706783, 0]],
+    },
+    {
+      link: 'fn=rosenbrock&N=32&noise=0&nseed=1&start=-1.5,2&steps=300&run=adam,id:0,lr:0.05,sched:step,g:0.9,s:30&run=rmsprop,id:1,lr:0.01,sched:inverse,k:0.01',
+      ends: [[-0.8748657568256186, 0.7709119943992097], [-1.2330096881452395, 1.5269170200336672]],
+      lrs: [[0.05, 0.01743392200500001], [0.009900990099009901, 0.0025]],
+    },
+  ];
+  it.each(scheduled)('a link with schedules from before warmups opens to the same paths, to the last digit, and reads back as written', ({ link, ends, lrs }) => {
+    const d = decode(link);
+    expect(d.dropped).toEqual([]);
+    for (const r of d.state.runs) expect(r.schedule.params.warmup).toBe(0);
+    expect(encode({ state: d.state, playhead: d.playhead, view: d.view })).toBe(link);
+    const runs = runTrajectories(buildFunction(d.state.fn), d.state);
+    expect(runs.map((t) => t.points[t.points.length - 1])).toEqual(ends);
+    expect(runs.map((t) => [t.lrs[0], t.lrs[t.lrs.length - 1]])).toEqual(lrs);
+  });
+
+  it('write a warmup as W after the schedule\'s own settings, only where there is one; refuse one out of range', () => {
+    const { s, run } = withRun('adamw');
+    changeRun(s, run.id, { scheduleParam: 'warmup', value: 5 });
+    const warmOnly = encode({ state: s, playhead: null, view: null });
+    expect(warmOnly).toContain('run=adamw,id:3,lr:0.3,sched:constant,W:5');
+    expect(decode(warmOnly).state).toEqual(s);
+    changeRun(s, run.id, { schedule: 'cosine' });
+    const link = encode({ state: s, playhead: null, view: null });
+    expect(link).toContain('run=adamw,id:3,lr:0.3,sched:cosine,r:0,T:100,W:5');
+    expect(decode(link).state).toEqual(s);
+    changeRun(s, run.id, { scheduleParam: 'warmup', value: 0 });
+    expect(encode({ state: s, playhead: null, view: null }).endsWith('run=adamw,id:3,lr:0.3,sched:cosine,r:0,T:100')).toBe(true);
+    // W:0 written by hand is no warmup, as its absence is.
+    expect(decode('run=gd,id:0,lr:1,sched:step,g:0.5,s:20,W:0').state.runs[0].schedule.params).toEqual({ gamma: 0.5, every: 20, warmup: 0 });
+    // The one-cycle: its T and p always, and no warmup (its rise is one).
+    changeRun(s, run.id, { schedule: 'onecycle' });
+    expect(s.runs[3].schedule).toEqual({ kind: 'onecycle', params: { period: 100, peak: 0.3 } });
+    const cycle = encode({ state: s, playhead: null, view: null });
+    expect(cycle.endsWith('run=adamw,id:3,lr:0.3,sched:onecycle,T:100,p:0.3')).toBe(true);
+    expect(decode(cycle).state).toEqual(s);
+    expect(runLabel(s.runs[3], 32)).toBe('AdamW η=0.3 (one-cycle T=100 p=0.3)');
+    for (const bad of [
+      'gd,id:0,lr:1,sched:cosine,W:-1', 'gd,id:0,lr:1,sched:cosine,W:2.5', 'gd,id:0,lr:1,W:10001', 'gd,id:0,lr:1,W:x',
+      'gd,id:0,lr:1,sched:onecycle,W:5', 'gd,id:0,lr:1,sched:onecycle,p:0.95',
+    ]) {
+      expect(decode(`run=${bad}`).dropped, bad).toEqual([`run "${bad}"`]);
+    }
   });
 
   it('an old link\'s α on a rule without one is checked and ignored, as before', () => {

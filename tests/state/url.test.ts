@@ -11,6 +11,9 @@ import { embedItems } from '../../src/state/embed';
 
 const kinds = optimizerKinds;
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+/** The most settings a rule (a schedule) has: each run draws a fraction of the way through every one of them. */
+const mostSettings = Math.max(...kinds.map((k) => Object.keys(optimizerDef(k).hyper).length));
+const mostTiming = Math.max(...scheduleKinds.map((k) => Object.keys(scheduleDef(k).params).length));
 
 /** Valid states as the UI can make them: every field in range, irrelevant fields as a new run has them. */
 const validState: fc.Arbitrary<LinkState> = fc
@@ -40,9 +43,9 @@ const validState: fc.Arbitrary<LinkState> = fc
         id: fc.integer({ min: 0, max: 999 }),
         kind: fc.constantFrom(...kinds),
         lr: finite(1e-9, 100).filter((v) => v > 0),
-        settings: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        settings: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: mostSettings, maxLength: mostSettings }),
         schedule: fc.constantFrom(...scheduleKinds),
-        timing: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 2 }),
+        timing: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: mostTiming, maxLength: mostTiming }),
         batchFraction: fc.double({ min: 0, max: 1, noNaN: true }),
         seed: fc.integer({ min: 0, max: limits.seed.max }),
         visible: fc.boolean(),
@@ -113,13 +116,13 @@ describe('links', () => {
   });
 
   it('drops what it cannot use, says so, and keeps the rest', () => {
-    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=lion,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN&view=1,0,0,1');
+    const d = decode('fn=rosenbrock&steps=-5&start=1,zz&run=gd,id:0,lr:0.002&run=adadelta,id:1&run=momentum,id:2,lr:0,a:0.9&noise=NaN&view=1,0,0,1');
     expect(d.state.fn.id).toBe('rosenbrock');
     expect(d.state.steps).toBe(100);
     expect(d.state.runs).toHaveLength(1);
     expect(d.state.runs[0]).toMatchObject({ kind: 'gd', lr: 0.002 });
     expect(d.dropped).toEqual([
-      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "lion,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
+      'noise "NaN"', 'start "1,zz"', 'iterations "-5"', 'view "1,0,0,1"', 'run "adadelta,id:1"', 'run "momentum,id:2,lr:0,a:0.9"',
     ]);
   });
 
@@ -153,13 +156,28 @@ describe('links', () => {
     const s = defaultState();
     s.fn.view = { x: [-2, 2], y: [-1, 1] };
     s.fn.formula = 'x^2 + y^2';
-    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, embed: ['play'], show: {
+    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, range: 1, embed: ['play'], show: {
       ...defaultShow(), vectors: 2, cloud: true, field: true, rest: 'hidden', seeds: 4, axis: 'evals', target: 0.1,
       surface: 'beside', zaxis: 'log', azimuth: 30.5, elevation: 60, zoom: 1.5,
     } });
     const keys = new Set(new URLSearchParams(link).keys());
     for (const k of LINK_KEYS) expect(keys, k).toContain(k);
     expect(decode(link).dropped).toEqual([]);
+  });
+
+  it('carries the range test’s run as range=<id>, and drops one that names no run', () => {
+    const s = defaultState();
+    const id = s.runs[0].id;
+    const link = encode({ state: s, playhead: null, view: null, range: id });
+    expect(new URLSearchParams(link).get('range')).toBe(String(id));
+    expect(decode(link).range).toBe(id);
+    expect(encode({ state: s, playhead: null, view: null, range: 998 })).not.toContain('range=');
+    expect(encode({ state: s, playhead: null, view: null })).not.toContain('range=');
+    const bad = decode('range=998&steps=50');
+    expect(bad.range).toBeUndefined();
+    expect(bad.state.steps).toBe(50);
+    expect(bad.dropped).toEqual(['range "998"']);
+    expect(decode('range=x').dropped).toEqual(['range "x"']);
   });
 
   it('carries the language as lang=en or lang=ru, and names any other value it drops', () => {

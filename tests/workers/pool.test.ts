@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { addRun } from '../../src/state/actions';
 import { defaultState } from '../../src/state/defaults';
-import { mapAxes, measureRow, type MapJob } from '../../src/state/ratemap';
-import { buildFunction } from '../../src/state/scene';
+import { rangePoint } from '../../src/core';
+import { jobParts, mapAxes, measureRow, partCells, type MapJob } from '../../src/state/ratemap';
+import { RANGE_PARTS, RANGE_POINTS, rangeJob, rangeSteps } from '../../src/state/rangetest';
+import { buildFunction, runSpec } from '../../src/state/scene';
 import { createMapPool } from '../../src/workers/pool';
 import type { RowRequest, RowResult } from '../../src/workers/ratemap.worker';
 
@@ -88,5 +90,42 @@ describe('the map pool', () => {
     // Twice in a row, as the issue found: the pool still answers.
     await expect(pool.measure(job('rosenbrock'), 'bad')).rejects.toThrow();
     expect(await pool.measure(job('quadratic'), 'again')).toHaveLength(64);
+  });
+});
+
+describe('the range test in the map pool', () => {
+  it('hands a curve out in parts of consecutive η and puts them back in grid order: the losses rangePoint gives', async () => {
+    const s = defaultState();
+    s.runs = [];
+    addRun(s, 'gd');
+    const fn = buildFunction(s.fn);
+    const j = rangeJob(s.fn, fn, s.runs[0], s.start, s.steps);
+    expect(jobParts(j)).toBe(RANGE_PARTS);
+    // The parts tile the grid: consecutive, none empty, none overlapping.
+    const cells = Array.from({ length: RANGE_PARTS }, (_, k) => partCells(j, k));
+    expect(cells[0][0]).toBe(0);
+    expect(cells.at(-1)![1]).toBe(RANGE_POINTS);
+    cells.forEach(([a, b], k) => {
+      expect(b).toBeGreaterThan(a);
+      if (k > 0) expect(a).toBe(cells[k - 1][1]);
+    });
+    const log: number[] = [];
+    const losses = await createMapPool(2, () => fakeWorker(log)).measure(j, 'range');
+    expect(log.sort((a, b) => a - b)).toEqual(Array.from({ length: RANGE_PARTS }, (_, k) => k));
+    expect(losses).toHaveLength(RANGE_POINTS);
+    const spec = { objective: fn, optimizer: runSpec(s.runs[0]), start: s.start, steps: rangeSteps(s.steps), seed: s.runs[0].seed };
+    for (const i of [0, 17, 100, RANGE_POINTS - 1]) expect(losses![i]).toBe(rangePoint(spec, j.axes.lrs[i]).loss);
+  });
+
+  it('a part count above the grid is one η per part; none is one part', () => {
+    const base = job('rosenbrock');
+    const curve: MapJob = { ...base, axes: { lrs: [0.1, 0.2, 0.3], second: null } };
+    expect(jobParts({ ...curve, parts: 10 })).toBe(3);
+    expect(partCells({ ...curve, parts: 10 }, 2)).toEqual([2, 3]);
+    expect(jobParts(curve)).toBe(1);
+    expect(partCells(curve, 0)).toEqual([0, 3]);
+    // A map's parts are its rows whatever `parts` says.
+    expect(jobParts({ ...base, parts: 3 })).toBe(8);
+    expect(partCells(base, 2)).toEqual([16, 24]);
   });
 });

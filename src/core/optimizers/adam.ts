@@ -2,7 +2,7 @@ import type { Vec2 } from '../types';
 import { decay, eps } from './common';
 import { defineOptimizer, type UpdateRule } from './types';
 
-interface AdamState {
+export interface AdamState {
   /** The running means of g and of g² (per coordinate), and β₁ᵗ, β₂ᵗ for the bias corrections. */
   m: Vec2;
   v: Vec2;

@@ -17,3 +17,8 @@ export const eps = (byDefault: number): SettingSpec => ({
 export const decay = (symbol: string, tex: string, key: string, byDefault: number, max: number): SettingSpec => ({
   symbol, tex, min: 0, max, default: byDefault, scale: 'log1m', key,
 });
+
+/** λ, decoupled weight decay: each step also pulls x towards 0 by η λ x (AdamW, Lion). */
+export const weightDecay = (byDefault: number): SettingSpec => ({
+  symbol: 'λ', tex: '\\lambda', min: 0, max: 10, default: byDefault, scale: 'log', slider: { min: 1e-4, max: 10 }, key: 'wd',
+});

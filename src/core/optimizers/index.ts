@@ -1,26 +1,32 @@
 import { adagrad } from './adagrad';
 import { adam } from './adam';
+import { adamw } from './adamw';
 import { gd, minibatch, sgd } from './gd';
+import { lion } from './lion';
 import { momentum } from './momentum';
 import { nesterov } from './nesterov';
 import { rmsprop } from './rmsprop';
+import { sign } from './sign';
 import type { OptimizerDef } from './types';
 import type { Schedule } from '../schedules';
 
 export type { BatchSpec, OptimizerDef, UpdateRule } from './types';
 export { adagradRule } from './adagrad';
 export { adamRule } from './adam';
+export { adamwRule } from './adamw';
 export { gdRule } from './gd';
+export { lionRule } from './lion';
 export { momentumRule } from './momentum';
 export { nesterovRule } from './nesterov';
 export { rmspropRule } from './rmsprop';
+export { signRule } from './sign';
 
 /**
  * The one table of update rules, in the order the page offers them. A new rule is one file beside this
  * one and one entry here; its name in every language and its typeset formula are then required by the
  * compiler, and the runner, the run cards, links, labels and export read the rest from its entry.
  */
-export const optimizers = { gd, sgd, minibatch, momentum, nesterov, adam, rmsprop, adagrad } as const;
+export const optimizers = { gd, sgd, minibatch, momentum, nesterov, adam, rmsprop, adagrad, adamw, lion, sign } as const;
 
 export type OptimizerKind = keyof typeof optimizers;
 export const optimizerKinds = Object.keys(optimizers) as OptimizerKind[];
