@@ -4,6 +4,7 @@
 import type { HyperName, OptimizerKind, ScheduleKind, ScheduleParam } from '../core';
 import { englishFormulaMessages } from '../expr/errors';
 import type { Overlay, ShowState } from '../state/show';
+import type { SurfaceView, ZAxis } from '../state/surface';
 
 export const en = {
   /** The page's <title>. */
@@ -217,6 +218,17 @@ export const en = {
     /** A run card's numbers at the playhead. */
     at: (t: number, status: string) => `at t = ${t}: ${status}`,
     forces: (inertia: string, gradient: string, angle: string) => `|α h| = ${inertia}, |η g| = ${gradient}, angle ${angle}°`,
+  },
+
+  /** The 3-D view of the function's surface. */
+  surface: {
+    view: 'View',
+    views: { off: 'Contour', beside: 'Both', only: '3-D' } satisfies Record<SurfaceView, string>,
+    label: "3-D view of the function's surface with the optimizers' paths; drag to turn it, scroll or pinch to zoom, arrow keys turn it too",
+    height: 'Height',
+    zaxes: { f: 'f', log: 'log scale of f − f*' } satisfies Record<ZAxis, string>,
+    reset: 'Reset the camera',
+    noWebgl: 'The 3-D view needs WebGL, which this browser does not offer: the contour is shown instead.',
   },
 
   /** The convergence-rate map of a run. */

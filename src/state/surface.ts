@@ -72,14 +72,17 @@ export function niceTicks(lo: number, hi: number, n = 5): number[] {
 
 /**
  * The surface over `box` (n × n points) on the levels of the function's own box (`levels`, the contour's
- * `surface`): heights between the lowest and highest values there, of f or of its log transform.
+ * `surface`): heights from this grid's lowest value to the highest of the function's box, of f or of its log
+ * transform.
  * `format` writes a tick of f.
  */
 export function surface3d(fn: TestFunction, levels: LogGrid, box: Box, zaxis: ZAxis, format: (v: number) => string, n = 100): Surface3d {
   const raw = sampleGrid(fn.f, box, n, n);
   const grid = logGrid(raw, levels.floor, levels);
   const log = (f: number) => Math.log10(Math.max(f - levels.floor, 0) + levels.delta);
-  const [lo, hi] = zaxis === 'log' ? [levels.min, levels.max] : [levels.raw.min, levels.raw.max];
+  // From the lowest point of this grid (a path that goes deeper rests on the bottom it can see) to the top
+  // of the function's own box.
+  const [lo, hi] = zaxis === 'log' ? [log(raw.min), levels.max] : [raw.min, levels.raw.max];
   const span = hi - lo;
   const scaled = (v: number) => (span > 0 && Number.isFinite(span) ? Math.min(1, Math.max(0, (v - lo) / span)) : 0.5);
   const height = (f: number) => (Number.isFinite(f) ? scaled(zaxis === 'log' ? log(f) : f) : NaN);
@@ -88,12 +91,9 @@ export function surface3d(fn: TestFunction, levels: LogGrid, box: Box, zaxis: ZA
     values[j * n + i] = v;
     heights[j * n + i] = height(raw.z[j][i]);
   }));
-  const ticks = zaxis === 'log'
-    ? { at: levels.ticks.values.map(scaled), labels: [...levels.ticks.labels] }
-    : (() => {
-        const values = niceTicks(lo, hi);
-        return { at: values.map(scaled), labels: values.map(format) };
-      })();
+  const [at, labels] = zaxis === 'log' ? [levels.ticks.values, levels.ticks.labels] : ((t) => [t, t.map(format)])(niceTicks(lo, hi));
+  const inside = at.map((v, k) => [(v - lo) / span, k]).filter(([h]) => h >= 0 && h <= 1);
+  const ticks = { at: inside.map(([h]) => h), labels: inside.map(([, k]) => labels[k]) };
   return { x: grid.x, y: grid.y, box, heights, values, height, ticks };
 }
 

@@ -1,0 +1,194 @@
+// The 3-D view (components/SurfaceView.svelte, draw/surface/): opened from the link or its button, loaded
+// only then, its paths the runs' iterates and f at them, live with the sliders, its camera in the link, and a
+// plain message with the contour where the browser has no WebGL.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Drawn3d } from '../../src/draw/surface/scene';
+import { buildFunction, runTrajectories } from '../../src/state/scene';
+import { decode } from '../../src/state/url';
+import { openPage, sharedPage } from './browser';
+import { quiet } from './plot';
+
+const s = sharedPage();
+const GL = '[data-testid=surface-gl]';
+
+function drawn(page: Page): Promise<Drawn3d> {
+  return page.evaluate((sel) => (document.querySelector(sel) as unknown as { drawn: Drawn3d }).drawn, GL);
+}
+
+/** How many of the WebGL canvas's pixels are not the white ground, and how many are the surface's blue-grey. */
+function pixels(page: Page): Promise<{ inked: number; surface: number; total: number }> {
+  return page.evaluate((sel) => {
+    const gl = document.querySelector(sel) as HTMLCanvasElement;
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [gl.width, gl.height];
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(gl, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let inked = 0, surface = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i] < 245 || d[i + 1] < 245 || d[i + 2] < 245) inked++;
+      // The contour's bands: blue-grey, blue above red.
+      if (d[i + 2] > d[i] + 15 && d[i + 2] < 240) surface++;
+    }
+    return { inked, surface, total: c.width * c.height };
+  }, GL);
+}
+
+async function open(page: Page, search: string): Promise<void> {
+  await page.goto(new URL(`/${search}`, page.url()).href);
+  await page.waitForSelector(GL);
+  await quiet(page);
+}
+
+describe('the 3-D view', () => {
+  it('is not loaded until its button opens it; then it draws the surface beside the contour and the link says so', async () => {
+    const { page } = s();
+    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /SurfaceView/.test(e.name)));
+    expect(await loaded()).toBe(false);
+    expect(await page.locator(GL).count()).toBe(0);
+    await page.check('[data-testid=view-beside]');
+    await page.waitForSelector(GL);
+    await quiet(page);
+    expect(await loaded()).toBe(true);
+    expect(await page.locator('[data-testid=contour]').count()).toBe(1);
+    const p = await pixels(page);
+    expect(p.surface / p.total).toBeGreaterThan(0.1);
+    expect(new URL(page.url()).searchParams.get('d3')).toBe('beside');
+    // In its place: the contour goes, the view stays.
+    await page.check('[data-testid=view-only]');
+    await quiet(page);
+    expect(await page.locator('[data-testid=contour]').count()).toBe(0);
+    expect(await page.locator(GL).count()).toBe(1);
+  });
+
+  it('opens from a link; its paths are the runs\' iterates and f at them, up to the playhead', async () => {
+    const { page } = s();
+    const search = '?d3=only&t=40';
+    await open(page, search);
+    const d = decode(search);
+    const fn = buildFunction(d.state.fn);
+    const runs = runTrajectories(fn, d.state);
+    const shown = await drawn(page);
+    expect(shown.paths.map((p) => p.id)).toEqual(d.state.runs.filter((r) => r.visible).map((r) => r.id));
+    shown.paths.forEach((p, k) => {
+      const tr = runs[k];
+      expect(p.points).toHaveLength(41);
+      p.points.forEach(([x, y, f], i) => {
+        expect(x).toBe(tr.points[i][0]);
+        expect(y).toBe(tr.points[i][1]);
+        expect(f).toBe(tr.losses[i]);
+      });
+      // Each point landed inside the view.
+      expect(p.px.every((q) => q !== null && q[0] >= 0 && q[1] >= 0)).toBe(true);
+    });
+  });
+
+  it('follows a slider of η in the next frame', async () => {
+    const { page } = s();
+    await open(page, '?d3=beside');
+    const before = await drawn(page);
+    await page.evaluate(() => new Promise<void>((done) => {
+      const el = document.querySelector('#run-0-lr-slider') as HTMLInputElement;
+      el.value = String(Number(el.value) - 40);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      requestAnimationFrame(() => requestAnimationFrame(() => done()));
+    }));
+    const after = await drawn(page);
+    expect(after.paths[0].points).not.toEqual(before.paths[0].points);
+    // The other runs' paths stay where they were.
+    expect(after.paths.slice(1)).toEqual(before.paths.slice(1));
+  });
+
+  it('turns with a drag and the arrow keys, zooms with the wheel, and its camera comes back from the link', async () => {
+    const { page } = s();
+    await open(page, '?d3=only');
+    const view = page.locator('[data-testid=surface] .view');
+    const box = (await view.boundingBox())!;
+    const c0 = (await drawn(page)).camera;
+    expect(c0).toEqual({ azimuth: -120, elevation: 32, zoom: 1 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 + 30, { steps: 4 });
+    await page.mouse.up();
+    await quiet(page);
+    const c1 = (await drawn(page)).camera;
+    // A third of a degree a pixel: 60 px left is 20° around, 30 px down 10° higher.
+    expect(c1.azimuth).toBeCloseTo(-100, 5);
+    expect(c1.elevation).toBeCloseTo(42, 5);
+    await view.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.mouse.wheel(0, -200);
+    await quiet(page);
+    const c2 = (await drawn(page)).camera;
+    expect(c2.azimuth).toBeCloseTo(-105, 5);
+    expect(c2.zoom).toBeGreaterThan(1.3);
+    const link = page.url();
+    expect(new URL(link).searchParams.get('az')).toBe(String(c2.azimuth));
+    await page.goto(link);
+    await page.waitForSelector(GL);
+    await quiet(page);
+    expect((await drawn(page)).camera).toEqual(c2);
+    await page.click('[data-testid=surface-reset]');
+    await quiet(page);
+    expect((await drawn(page)).camera).toEqual(c0);
+    expect(new URL(page.url()).searchParams.has('az')).toBe(false);
+  });
+
+  it('shows its height as f or on the contour\'s log scale of f − f*', async () => {
+    const { page } = s();
+    await open(page, '?d3=only');
+    expect((await drawn(page)).labels).toContain('f');
+    await page.selectOption('[data-testid=surface-z]', 'log');
+    await quiet(page);
+    const labels = (await drawn(page)).labels;
+    expect(labels).toContain('f − f*');
+    expect(labels).toContain('0.01');
+    expect(new URL(page.url()).searchParams.get('z')).toBe('log');
+  });
+});
+
+describe('the 3-D view on a touch screen, and without WebGL', () => {
+  it('two fingers zoom it', async () => {
+    const session = await openPage('/', { width: 390, height: 844 }, undefined, { hasTouch: true, isMobile: true });
+    try {
+      const { page } = session;
+      await open(page, '?d3=only');
+      const box = (await page.locator('[data-testid=surface] .view').boundingBox())!;
+      const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+      const cdp = await page.context().newCDPSession(page);
+      const touch = (type: string, spread: number) => cdp.send('Input.dispatchTouchEvent', {
+        type, touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y: cy, id: 1 }, { x: cx + spread, y: cy, id: 2 }],
+      });
+      await touch('touchStart', 40);
+      for (const spread of [50, 60, 70, 80]) await touch('touchMove', spread);
+      await touch('touchEnd', 0);
+      await quiet(page);
+      // Fingers twice as far apart: twice the zoom.
+      expect((await drawn(page)).camera.zoom).toBeCloseTo(2, 1);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('where WebGL is missing, it says so and the contour stays', async () => {
+    const session = await openPage('/', undefined, undefined, {});
+    try {
+      const { page, context } = session;
+      await context.addInitScript(() => {
+        const get = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+          return kind === 'webgl2' ? null : (get as (...a: unknown[]) => unknown).call(this, kind, ...rest);
+        } as typeof get;
+      });
+      await page.goto(new URL('/?d3=only', page.url()).href);
+      await page.waitForSelector('[data-testid=no-webgl]');
+      await quiet(page);
+      expect(await page.locator('[data-testid=contour]').count()).toBe(1);
+      expect(await page.locator(GL).count()).toBe(0);
+      expect(await page.textContent('[data-testid=no-webgl]')).toMatch(/needs WebGL/);
+    } finally {
+      await session.close();
+    }
+  });
+});
