@@ -157,7 +157,7 @@ describe('the 3-D view on a touch screen, and without WebGL', () => {
       const box = (await page.locator('[data-testid=surface] .view').boundingBox())!;
       const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
       const cdp = await page.context().newCDPSession(page);
-      const touch = (type: string, spread: number) => cdp.send('Input.dispatchTouchEvent', {
+      const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) => cdp.send('Input.dispatchTouchEvent', {
         type, touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y: cy, id: 1 }, { x: cx + spread, y: cy, id: 2 }],
       });
       await touch('touchStart', 40);
