@@ -57,7 +57,7 @@ export type FigureLabels = Messages['plot'];
 /** A printed figure's size in CSS pixels: a PNG at scale k has k times as many pixels each way. */
 export const PRINT_SIZE = {
   contour: { width: 1200, height: 900 }, loss: { width: 1200, height: 700 }, both: { width: 2100, height: 900 },
-  strip: { width: 2400, height: 640 },
+  strip: { width: 2400, height: 640 }, surface: { width: 1200, height: 900 },
 } as const;
 
 /**

@@ -17,6 +17,7 @@ import { bandSeries, runBands, seedKey, seedTrajectories } from '../state/seeds'
 import { SeedRuns } from './seedRuns.svelte';
 import { deferred, pending } from './pending';
 import { defaultShow, type ShowState } from '../state/show';
+import { surfaceViews } from '../state/surface';
 import { decode, encode, type Decoded } from '../state/url';
 import { hasCloud, recentVectors } from '../state/vectors';
 import { linkWriter, pageUrl } from './history';
@@ -255,7 +256,7 @@ export class PlaygroundModel {
     }
   }
 
-  /** A presentation key: nudge the focused run's η or knob by 1 % of its slider, pick a run, toggle a layer. */
+  /** A presentation key: nudge the focused run's η or knob by 1 % of its slider, pick a run, toggle a layer, move the 3-D view. */
   present(key: Shortcut, run: number): void {
     const p = this.presentation;
     if (key === 'present') void p.set(!p.on);
@@ -264,6 +265,7 @@ export class PlaygroundModel {
     else if (key === 'run') this.focusId = this.s.runs[run - 1]?.id ?? this.focusId;
     else if (key === 'loss') p.loss = !p.loss;
     else if (key === 'vectors') this.show = { ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 };
+    else if (key === 'surface') this.show.surface = surfaceViews[(surfaceViews.indexOf(this.show.surface) + 1) % surfaceViews.length];
     else if (this.focused) {
       const setting = key === 'lrUp' || key === 'lrDown' ? 'lr' : 'knob';
       nudgeRun(this.s, this.fn, this.focused.id, setting, key === 'lrUp' || key === 'knobUp' ? 10 : -10);

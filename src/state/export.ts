@@ -211,7 +211,7 @@ export function runsJson(s: PlaygroundState, trajectories: readonly Trajectory[]
   return JSON.stringify(runsData(s, trajectories, fn, bands), null, 1) + '\n';
 }
 
-export type ExportKind = 'contour' | 'loss' | 'both' | 'strip' | 'map' | 'runs';
+export type ExportKind = 'contour' | 'loss' | 'both' | 'strip' | 'surface' | 'map' | 'runs';
 
 const paramTags: Record<string, string> = { kappa: 'k', theta: 'rot' };
 

@@ -1,8 +1,10 @@
 // The 3-D view (components/SurfaceView.svelte, draw/surface/): opened from the link or its button, loaded
 // only then, its paths the runs' iterates and f at them, live with the sliders, its camera in the link, and a
 // plain message with the contour where the browser has no WebGL.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { runColor } from '../../src/draw/palette';
 import type { Drawn3d } from '../../src/draw/surface/scene';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { decode } from '../../src/state/url';
@@ -133,6 +135,54 @@ describe('the 3-D view', () => {
     await quiet(page);
     expect((await drawn(page)).camera).toEqual(c0);
     expect(new URL(page.url()).searchParams.has('az')).toBe(false);
+  });
+
+  it('exports a PNG at 1×–3× of the print size, with the surface, the runs\' colours and the title', async () => {
+    const { page } = s();
+    await open(page, '?d3=beside&az=-90&el=45');
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-surface').check();
+    await page.getByTestId('export-title').fill('Ravine in 3-D');
+    expect(await page.getByTestId('export-svg').count()).toBe(0);
+    for (const k of [1, 3]) {
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(`export-png-${k}`).click()]);
+      expect(dl.suggestedFilename()).toBe(`ravine-surface-quadratic-k25-rot20-gd-momentum-nesterov${k === 1 ? '' : `@${k}x`}.png`);
+      const bytes = readFileSync((await dl.path())!);
+      // Decoded by the browser: its size, and how much of it is surface and each run's colour.
+      const seen = await page.evaluate(async ({ data, colors }) => {
+        const img = await createImageBitmap(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+        const c = new OffscreenCanvas(img.width, img.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, img.width, img.height).data;
+        const rgb = colors.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+        let surface = 0;
+        const runs = rgb.map(() => 0);
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 2] > d[i] + 15 && d[i + 2] < 240) surface++;
+          rgb.forEach((q, r) => {
+            if (Math.abs(d[i] - q[0]) + Math.abs(d[i + 1] - q[1]) + Math.abs(d[i + 2] - q[2]) < 12) runs[r]++;
+          });
+        }
+        return { width: img.width, height: img.height, surface: surface / (img.width * img.height), runs };
+      }, { data: [...bytes], colors: [0, 1, 2].map(runColor) });
+      expect([seen.width, seen.height]).toEqual([1200 * k, 900 * k]);
+      expect(seen.surface).toBeGreaterThan(0.1);
+      for (const n of seen.runs) expect(n).toBeGreaterThan(50 * k * k);
+    }
+  });
+
+  it('D in the presentation puts it beside the contour, then in its place, then away', async () => {
+    const { page } = s();
+    await page.keyboard.press('p');
+    await page.waitForSelector('.app.presenting');
+    for (const [d3, contours, views] of [['beside', 1, 1], ['only', 0, 1], [null, 1, 0]] as const) {
+      await page.keyboard.press('d');
+      await quiet(page);
+      expect(new URL(page.url()).searchParams.get('d3')).toBe(d3);
+      expect(await page.locator('[data-testid=contour]').count()).toBe(contours);
+      expect(await page.locator(GL).count()).toBe(views);
+    }
   });
 
   it('shows its height as f or on the contour\'s log scale of f − f*', async () => {

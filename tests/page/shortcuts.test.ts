@@ -32,6 +32,7 @@ describe('keyboard shortcuts', () => {
     expect(key('ArrowDown', 'ArrowDown', { shiftKey: true })).toBe('knobDown');
     expect(key('д', 'KeyL')).toBe('loss');
     expect(key('v', 'KeyV')).toBe('vectors');
+    expect(key('в', 'KeyD')).toBe('surface');
     expect(key('а', 'KeyF')).toBe('fullscreen');
     expect(key('3', 'Digit3')).toBe('run');
     expect(key('0', 'Digit0')).toBeNull();

@@ -5,6 +5,7 @@ import { niceTicks, pathOnSurface, surface3d, type Camera, type Surface3d, type 
 import { eye, project, viewProjection } from './camera';
 import { projectPath, surfaceMesh, toWorld, Triangles, type Mesh, type Point3, type RGBA } from './geometry';
 import type { Frame3d } from './renderer';
+import { colorBarTitle } from '../figures';
 
 export interface SurfacePath {
   id: number;
@@ -46,6 +47,21 @@ export function surfaceShape(fn: TestFunction, levels: LogGrid, area: Box, zaxis
     mesh: surfaceMesh(surface),
     levels: { min: levels.min, max: levels.max },
     minima: fn.minima.filter(inside).map((at) => ({ at, f: fn.f(at) })),
+  };
+}
+
+/** A scene of the shape and the visible runs (their points and f), the playhead, the start, in words of a language. */
+export function surfaceScene(
+  shape: SurfaceShape, fn: TestFunction,
+  o: { paths: { id: number; color: string; points: Vec2[]; f: number[] }[]; playhead: number; rest: SurfaceScene['rest']; start: Vec2; zaxis: ZAxis; axes: [string, string]; format: (v: number) => string },
+): SurfaceScene {
+  return {
+    ...shape,
+    paths: o.paths.map((p) => ({ id: p.id, color: p.color, points: p.points, f: p.f })),
+    playhead: o.playhead, rest: o.rest,
+    start: { at: o.start, f: fn.f(o.start) },
+    format: o.format,
+    titles: { x: o.axes[0], y: o.axes[1], z: o.zaxis === 'log' ? colorBarTitle(fn) : 'f' },
   };
 }
 
