@@ -12,7 +12,7 @@ import type { Forces } from './forces';
 import { traces, type LineMark, type Mark } from './marks';
 import { COLORBAR } from './colorbar';
 import { contourLevels } from './contour';
-import { contourScale, EXTREMUM, LEVEL_LINE } from './palette';
+import { contourScale, EXTREMUM, haloOf, LEVEL_LINE } from './palette';
 import type { PathView } from './types';
 import type { SeedPath } from '../state/seeds';
 
@@ -177,8 +177,8 @@ function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: Fi
   // A dot per iterate shows the steps of a short run; on a long one they merge into the line.
   const marks: Mark[] = [
     style.print
-      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y, dots: 0, ...printLook(i, x.length) }
-      : { kind: 'line', name: p.name, color: p.color, width: 2, x, y, dots: p.points.length <= 300 ? 4 : 0, f: p.f.slice(0, upTo + 1) },
+      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y, dots: 0, halo: haloOf(p.color), ...printLook(i, x.length) }
+      : { kind: 'line', name: p.name, color: p.color, width: 2, x, y, dots: p.points.length <= 300 ? 4 : 0, halo: haloOf(p.color), f: p.f.slice(0, upTo + 1) },
   ];
   if (rest === 'faint' && upTo < last) {
     const beyond = p.points.slice(upTo);
