@@ -26,10 +26,12 @@ export const presets: readonly Preset[] = [
     link: 'fn=quadratic&kappa=25&theta=20&steps=80&t=3&view=-3,-0.7,-1.9,-0.5&run=momentum,id:1,lr:0.5,a:0.9&run=nesterov,id:2,lr:0.5,a:0.9&vec=1&rest=hidden',
   },
   // One sample, mini-batches of 4 and 16 and all 64: the same η, noise shrinking as the batch grows.
+  // Run ids choose colours: within one figure no two runs take Okabe–Ito's near pairs (vermillion and orange,
+  // blue and sky blue, purple and wine); tests/draw/contrast.test.ts measures it.
   {
     id: 'batch',
     // At t = 5 the cloud of other batches' steps from each run's x_4: all 64 samples for SGD, smaller for 4 and 16.
-    link: 'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&t=5&view=-2.6,0.6,-0.8,0.8&run=sgd,id:3,lr:1&run=minibatch,id:4,lr:1,B:4&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1&cloud=1&vec=1&rest=hidden',
+    link: 'fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=100&t=5&view=-2.6,0.6,-0.8,0.8&run=sgd,id:3,lr:1&run=minibatch,id:2,lr:1,B:4&run=minibatch,id:5,lr:1,B:16&run=gd,id:0,lr:1&cloud=1&vec=1&rest=hidden',
   },
   // The race to f − f* ≤ 10⁻⁴ at one η for every batch, 16 seeds each, against gradient evaluations: GD takes
   // the fewest steps but the most evaluations, the small batches the fewest evaluations until their noise
@@ -43,7 +45,7 @@ export const presets: readonly Preset[] = [
   // ravine's axes and Momentum does better (tests/state/presets.test.ts checks both).
   {
     id: 'adam',
-    link: 'fn=quadratic&kappa=50&theta=0&start=-2.5,1.5&steps=80&run=momentum,id:1,lr:0.36,a:0.8&run=nesterov,id:2,lr:0.36,a:0.8&run=adam,id:5,lr:0.1',
+    link: 'fn=quadratic&kappa=50&theta=0&start=-2.5,1.5&steps=80&run=momentum,id:1,lr:0.36,a:0.8&run=nesterov,id:2,lr:0.36,a:0.8&run=adam,id:0,lr:0.1',
   },
   // κ = 10: η = 0.1 crawls, η = 1 is near the best 2/(L + μ) ≈ 1.82 for the floor, η = 2.2 > 2/L diverges.
   { id: 'stepsize', link: 'fn=quadratic&kappa=10&theta=0&start=-2.5,1.2&steps=50&run=gd,id:0,lr:0.1&run=gd,id:1,lr:1&run=gd,id:2,lr:2.2' },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contrast, hexRgb, luminance } from '../../src/draw/contrast';
+import { contrast, deltaE, hexRgb, luminance } from '../../src/draw/contrast';
+import { presets } from '../../src/state/presets';
+import { decode } from '../../src/state/url';
 import { HALO, haloOf, runColor } from '../../src/draw/palette';
 import { thicker, traces, type LineMark } from '../../src/draw/marks';
 
@@ -31,5 +33,24 @@ describe('a line’s halo', () => {
   it('grows with the line in the presentation', () => {
     const [big] = thicker([line], 1.5) as LineMark[];
     expect(big.halo).toEqual({ color: HALO.dark, width: 1.5 * HALO.width });
+  });
+});
+
+describe('the runs of one figure', () => {
+  it('look apart in every preset: ΔE ≥ 50 pairwise, where Okabe–Ito’s near pairs measure 26–33', () => {
+    const de = (a: number, b: number) => deltaE(hexRgb(runColor(a)), hexRgb(runColor(b)));
+    // The pairs a lecture told apart badly: GD (vermillion) and B = 4 (orange), Momentum (blue) and Adam (sky blue).
+    expect(de(0, 4)).toBeLessThan(35);
+    expect(de(1, 5)).toBeLessThan(35);
+    for (const p of presets) {
+      const ids = decode(p.link).state.runs.map((r) => r.id);
+      for (let i = 0; i < ids.length; i++)
+        for (let j = i + 1; j < ids.length; j++) expect(de(ids[i], ids[j]), `${p.id}: runs ${ids[i]} and ${ids[j]}`).toBeGreaterThanOrEqual(50);
+    }
+  });
+
+  it('ΔE is CIE 1976’s: black to white 100, a colour to itself 0', () => {
+    expect(deltaE([0, 0, 0], [255, 255, 255])).toBeCloseTo(100, 1);
+    expect(deltaE(hexRgb('#0072B2'), hexRgb('#0072B2'))).toBe(0);
   });
 });
