@@ -408,6 +408,7 @@ export const en = {
     loss: 'Show or hide the loss plot',
     vectors: 'Show or hide the step vectors',
     fullscreen: 'Full screen on or off',
+    presets: 'The next or the previous lecture figure (a presentation clicker’s buttons)',
     leave: 'Leave the presentation',
     note: 'The keys do nothing while you type in a field, pick from a list or move a slider.',
   },

@@ -9,7 +9,7 @@ import { runLabel, runStatus, statusAt } from '../state/labels';
 import { defaultState } from '../state/defaults';
 import { limits, type PlaygroundState } from '../state/playground';
 import { axisValues } from '../state/cost';
-import { presets } from '../state/presets';
+import { presets, type Preset } from '../state/presets';
 import { race, raceTarget } from '../state/race';
 import type { TuneTarget } from '../state/ratemap';
 import { baseFunction, boxRange, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
@@ -205,6 +205,21 @@ export class PlaygroundModel {
     this.show = d.show ?? defaultShow();
   }
 
+  /** Opens a lecture preset: its link, whole (a preset's link is clean, it drops nothing). */
+  openPreset(p: Preset): void {
+    this.open({ ...decode(p.link), dropped: [] });
+  }
+
+  /**
+   * The next (`by` 1) or previous (−1) preset after the one on screen, as a clicker steps through slides; from a
+   * figure that is no preset, the first (or the last). The ends stay put: a lecture does not wrap round.
+   */
+  stepPreset(by: 1 | -1): void {
+    const at = this.activePreset ? presets.indexOf(this.activePreset) : by > 0 ? -1 : presets.length;
+    const next = presets[at + by];
+    if (next) this.openPreset(next);
+  }
+
   /** After Back or Forward: the state now shown came from the address bar. */
   follow(): void {
     const d = decode(location.search);
@@ -246,6 +261,7 @@ export class PlaygroundModel {
     else if (key === 'run') this.focusId = this.s.runs[run - 1]?.id ?? this.focusId;
     else if (key === 'loss') p.loss = !p.loss;
     else if (key === 'vectors') this.show = { ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 };
+    else if (key === 'nextPreset' || key === 'previousPreset') this.stepPreset(key === 'nextPreset' ? 1 : -1);
     else if (this.focused) {
       const setting = key === 'lrUp' || key === 'lrDown' ? 'lr' : 'knob';
       nudgeRun(this.s, this.fn, this.focused.id, setting, key === 'lrUp' || key === 'knobUp' ? 10 : -10);
