@@ -1,0 +1,63 @@
+// A phone (390 × 844, a touch screen): every target a finger must hit is 40 px or more each way, and
+// Plotly's mode bar sits above the plot area instead of over the paths.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPage, type Session } from './browser';
+import { CONTOUR, LOSS, plotArea, quiet } from './plot';
+
+const phone = { width: 390, height: 844 };
+let session: Session;
+
+beforeAll(async () => {
+  session = await openPage('/', phone, 'en-US', { hasTouch: true, isMobile: true });
+});
+afterAll(async () => {
+  expect(session.errors, 'console errors and uncaught exceptions').toEqual([]);
+  await session.close();
+});
+
+describe('on a phone', () => {
+  it('checkboxes and radio buttons (by their labels), sliders and the EN | RU switch are targets of 40 × 40 px or more', async () => {
+    const { page } = session;
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    const targets = await page.evaluate(() => {
+      const shown = (e: Element) => e.checkVisibility();
+      const box = (what: string, e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { what, width: Math.round(r.width), height: Math.round(r.height) };
+      };
+      return [
+        ...[...document.querySelectorAll('input[type=checkbox]')].filter(shown).map((c) => box(`box ${c.getAttribute('data-testid')}`, c.closest('label') ?? c)),
+        ...[...document.querySelectorAll('input[type=radio]')].filter(shown).map((c) => box(`radio ${c.getAttribute('name')}`, c.closest('label') ?? c)),
+        ...[...document.querySelectorAll('input[type=range]')].filter(shown).map((r) => box(`slider ${r.id || r.getAttribute('aria-label')}`, r)),
+        ...[...document.querySelectorAll('[data-testid^=lang-]')].filter(shown).map((b) => box(b.getAttribute('data-testid')!, b)),
+      ];
+    });
+    // All the kinds are there: the overlays' boxes, the runs' boxes, the runs under the plot, the sliders, both languages.
+    expect(targets.filter((t) => t.what.startsWith('box show-')).length).toBeGreaterThanOrEqual(3);
+    expect(targets.filter((t) => t.what.startsWith('box run-visible')).length).toBe(3);
+    expect(targets.filter((t) => t.what.startsWith('radio focus-run')).length).toBe(3);
+    expect(targets.filter((t) => t.what.startsWith('slider')).length).toBeGreaterThanOrEqual(4);
+    expect(targets.filter((t) => t.what.startsWith('lang-')).length).toBe(2);
+    const small = targets.filter((t) => t.width < 40 || t.height < 40);
+    expect(small, JSON.stringify(small)).toEqual([]);
+  });
+
+  it('Plotly’s mode bar, once a tap has shown it, lies above the plot area of the contour and of the loss plot', async () => {
+    const { page } = session;
+    const area = await plotArea(page);
+    await page.locator(CONTOUR).tap({ position: { x: area.width / 2, y: 60 } });
+    await quiet(page);
+    for (const plot of [CONTOUR, LOSS]) {
+      const bar = await page.locator(`${plot} .modebar`).boundingBox();
+      expect(bar, plot).not.toBeNull();
+      expect(bar!.height, plot).toBeGreaterThan(15);
+      // The plot area's top, in the window's pixels as the bar's box: the marks canvas's top plus the frame's top margin.
+      const top = await page.evaluate((sel) => {
+        const c = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn: { frame: { y: { offset: number } } } };
+        return c.getBoundingClientRect().top + c.drawn.frame.y.offset;
+      }, plot);
+      const barBottom = bar!.y + bar!.height;
+      expect(barBottom, `${plot}: mode bar bottom vs plot area top ${top}`).toBeLessThanOrEqual(top);
+    }
+  });
+});
