@@ -10,9 +10,10 @@ import { defaultState } from '../state/defaults';
 import { limits, type PlaygroundState } from '../state/playground';
 import { axisValues } from '../state/cost';
 import { presets, type Preset } from '../state/presets';
+import { roundPick, type Pick } from '../state/sliders';
 import { race, raceTarget } from '../state/race';
 import type { TuneTarget } from '../state/ratemap';
-import { baseFunction, boxRange, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
+import { baseFunction, boxRange, finiteSum, lossFloor, lossSeries, predictedRate, runTrajectories, surface } from '../state/scene';
 import { bandSeries, runBands, seedKey, seedTrajectories } from '../state/seeds';
 import { SeedRuns } from './seedRuns.svelte';
 import { deferred, pending } from './pending';
@@ -273,8 +274,17 @@ export class PlaygroundModel {
     return runBands(this.s, this.trajectories, seedTrajectories(this.fn, this.s, this.show.seeds));
   }
 
-  /** A setting chosen on the map, or by Optimal: η and the map's second setting. */
-  pickSetting(id: number, pick: { lr: number; param?: { name: string; value: number } }): void {
+  /**
+   * A setting chosen on the map, by Optimal or by Tune: η and the map's second setting, to four significant
+   * digits, or as many more as keep theory's rate (the link stays short; a computed optimum has sixteen).
+   */
+  pickSetting(id: number, computed: Pick): void {
+    const run = this.s.runs.find((r) => r.id === id);
+    if (!run) return;
+    const base = $state.snapshot(run);
+    const pick = roundPick(computed, (lr, value) =>
+      predictedRate(this.fn, { ...base, lr, params: computed.param && value !== undefined ? { ...base.params, [computed.param.name]: value } : base.params }),
+    );
     changeRun(this.s, id, { lr: pick.lr });
     if (pick.param) changeRun(this.s, id, { param: pick.param.name, value: pick.param.value });
   }
