@@ -9,8 +9,9 @@ export const en = {
   /** The page's <title>. */
   title: 'Ravine — an optimizer playground',
   header: {
-    tagline:
-      'Gradient descent, SGD, Momentum and Nesterov on the same function, from the same start. Click the plot to move the start; drag η and α to see why inertia helps in a ravine.',
+    /** `touch`: on a touch screen, where the plot is tapped, not clicked. */
+    tagline: (touch: boolean) =>
+      `Gradient descent, SGD, Momentum and Nesterov on the same function, from the same start. ${touch ? 'Tap' : 'Click'} the plot to move the start; drag η and α to see why inertia helps in a ravine.`,
     language: 'Language',
     shortcuts: 'Keyboard shortcuts',
     copyLink: 'Copy link',

@@ -56,5 +56,7 @@ describe('the contour for a screen reader', () => {
     await expect(page.getByRole('figure', { name: /^Contour plot of the function with the optimizers' paths/ }).count()).resolves.toBe(1);
     await page.getByTestId('lang-ru').click();
     await expect(page.getByRole('figure', { name: /^Линии уровня функции и траектории методов/ }).count()).resolves.toBe(1);
+    // Under a mouse the tagline asks for a click (a phone's asks for a tap: touch.test.ts).
+    expect(await page.locator('header.top p').textContent()).toContain('Щёлкните по графику, чтобы перенести старт');
   });
 });

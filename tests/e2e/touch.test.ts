@@ -2,7 +2,7 @@
 // Plotly's mode bar sits above the plot area instead of over the paths.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, type Session } from './browser';
-import { CONTOUR, LOSS, plotArea, quiet } from './plot';
+import { CONTOUR, LOSS, plotArea, POLL, quiet } from './plot';
 
 const phone = { width: 390, height: 844 };
 let session: Session;
@@ -40,6 +40,17 @@ describe('on a phone', () => {
     expect(targets.filter((t) => t.what.startsWith('lang-')).length).toBe(2);
     const small = targets.filter((t) => t.width < 40 || t.height < 40);
     expect(small, JSON.stringify(small)).toEqual([]);
+  });
+
+  it('asks to tap the plot, not to click it (Нажмите, not Щёлкните, in Russian)', async () => {
+    const { page } = session;
+    const tagline = page.locator('header.top p');
+    expect(await tagline.textContent()).toContain('Tap the plot to move the start');
+    await page.getByTestId('lang-ru').click();
+    await expect.poll(() => tagline.textContent(), POLL).toContain('Нажмите на график, чтобы перенести старт');
+    expect(await tagline.textContent()).not.toMatch(/щёлкн/i);
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => tagline.textContent(), POLL).toContain('Tap the plot');
   });
 
   it('Plotly’s mode bar, once a tap has shown it, lies above the plot area of the contour and of the loss plot', async () => {
