@@ -33,6 +33,23 @@ describe('the rate map', () => {
     await expect.poll(() => runsInLink(page.url()).join('&'), POLL).toContain('run=gd,id:0,lr:1.923');
   });
 
+  it('opens for the run under the contour (the first with α on the default page), not the first run', async () => {
+    const { page } = s();
+    await page.getByTestId('map-show').click();
+    await expect.poll(() => page.url(), POLL).toContain('map=1');
+    expect(await page.getByTestId('map-run').inputValue()).toBe('1');
+  });
+
+  it('at 1024 × 768 opens for the run picked under the contour', async () => {
+    const { page } = s();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('focus-bar').getByRole('radio').nth(2).check();
+    await page.getByTestId('map-show').click();
+    await expect.poll(() => page.url(), POLL).toContain('map=2');
+    expect(await page.getByTestId('map-run').inputValue()).toBe('2');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('a click on the map sets η and α; the fields move its marker back', async () => {
     const { page } = s();
     await page.getByTestId('map-show').click();
