@@ -206,6 +206,21 @@ export class PlaygroundModel {
     this.show = d.show ?? defaultShow();
   }
 
+  /**
+   * The visible runs' paths with the legend's words for another figure than the screen's: `'end'` how each run
+   * ended (a loss plot shows the whole run), a step where each stands there (a GIF's frame), null none (a strip
+   * of several t, each panel headed by its own).
+   */
+  pathsWith(at: number | 'end' | null): PathView[] {
+    const index = new Map(this.s.runs.map((r, i) => [r.id, i]));
+    return this.paths.map((p) => {
+      const i = index.get(p.id)!;
+      const { status: _, ...rest } = p;
+      if (at === null) return rest;
+      return { ...rest, status: at === 'end' ? this.statuses[i] : statusAt(this.trajectories[i], at, this.fn.fMin, lang()) };
+    });
+  }
+
   /** Opens a lecture preset: its link, whole (a preset's link is clean, it drops nothing). */
   openPreset(p: Preset): void {
     this.open({ ...decode(p.link), dropped: [] });

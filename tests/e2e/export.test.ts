@@ -330,6 +330,27 @@ describe('figures for print and slides', () => {
     expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors, ...colors]);
   });
 
+  it('with the playhead at t = 5, the contour’s legend says t = 5, the loss plot’s how each run ended, the strip’s names the runs alone', async () => {
+    const { page } = s();
+    await page.goto(`${new URL(page.url()).origin}/?fn=quadratic&kappa=25&theta=20&steps=80&t=5&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&lang=en`);
+    await expect.poll(async () => (await layer(page, LOSS)).lines.length, POLL).toBeGreaterThan(1);
+    const legend = async (which: 'contour' | 'loss' | 'strip') => {
+      await openMenu(page, which);
+      return (await readSvg(page, (await download(page, 'export-svg')).text)).legend;
+    };
+    const contour = await legend('contour');
+    expect(contour).toHaveLength(2);
+    for (const l of contour) expect(l).toMatch(/ · at t = 5: f − f\* = /);
+    const loss = await legend('loss');
+    expect(loss).toHaveLength(2);
+    // After 80 steps: GD and Momentum both far below f(x₅), and nothing says t = 5.
+    for (const l of loss) expect(l).toMatch(/^(GD|Momentum) η=[\d.]+( α=0\.8)? · f − f\* = /);
+    expect(loss.join(' ')).not.toContain('t = 5');
+    const strip = await legend('strip');
+    expect(strip.length).toBeGreaterThanOrEqual(2);
+    for (const l of strip) expect(l).toMatch(/^(GD|Momentum) η=[\d.]+( α=0\.8)?$/);
+  });
+
   it("the GIF's frames are the playhead's figure at their t, with a progress bar while it is made", async () => {
     const { page } = s();
     // 12 steps: a frame for each t from 0 to 12.
