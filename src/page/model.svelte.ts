@@ -19,7 +19,7 @@ import { SeedRuns } from './seedRuns.svelte';
 import { deferred, pending } from './pending';
 import { defaultShow, type ShowState } from '../state/show';
 import { decode, encode, type Decoded } from '../state/url';
-import { hasCloud, recentVectors } from '../state/vectors';
+import { hasCloud, recentVectors, visibleVectorStep } from '../state/vectors';
 import { linkWriter, pageUrl } from './history';
 import { overlays } from './overlays';
 import { Presentation } from './presentation.svelte';
@@ -221,6 +221,22 @@ export class PlaygroundModel {
     });
   }
 
+  /**
+   * New view options. Step vectors turned on where the shown steps are too short to see (at the end of a run
+   * that has converged) move the playhead back to the latest step whose vectors show.
+   */
+  setShow(next: ShowState): void {
+    if (next.vectors > 0 && this.show.vectors === 0) {
+      const view = this.view ?? this.fn.view;
+      const at = visibleVectorStep(this.s.runs, this.trajectories, Math.min(this.shownStep, this.s.steps), view.x[1] - view.x[0]);
+      if (at !== this.shownStep) {
+        this.playing = false;
+        this.playhead = at;
+      }
+    }
+    this.show = next;
+  }
+
   /** Opens a lecture preset: its link, whole (a preset's link is clean, it drops nothing). */
   openPreset(p: Preset): void {
     this.open({ ...decode(p.link), dropped: [] });
@@ -276,7 +292,7 @@ export class PlaygroundModel {
     else if (key === 'fullscreen') p.toggleFullscreen();
     else if (key === 'run') this.focusId = this.s.runs[run - 1]?.id ?? this.focusId;
     else if (key === 'loss') p.loss = !p.loss;
-    else if (key === 'vectors') this.show = { ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 };
+    else if (key === 'vectors') this.setShow({ ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 });
     else if (key === 'nextPreset' || key === 'previousPreset') this.stepPreset(key === 'nextPreset' ? 1 : -1);
     else if (this.focused) {
       const setting = key === 'lrUp' || key === 'lrDown' ? 'lr' : 'knob';
