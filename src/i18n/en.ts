@@ -15,6 +15,8 @@ export const en = {
     language: 'Language',
     shortcuts: 'Keyboard shortcuts',
     copyLink: 'Copy link',
+    /** The same button on a phone, where the header must keep to one row beside the title. */
+    copyLinkShort: 'Copy link',
     copied: 'Link copied',
     copyFailed: 'Could not copy: the address bar holds the link',
     present: 'Present',

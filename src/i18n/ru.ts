@@ -12,6 +12,7 @@ export const ru: Messages = {
     language: 'Язык',
     shortcuts: 'Горячие клавиши',
     copyLink: 'Скопировать ссылку',
+    copyLinkShort: 'Ссылка',
     copied: 'Ссылка скопирована',
     copyFailed: 'Не удалось скопировать: ссылка — в адресной строке',
     present: 'Презентация',

@@ -53,6 +53,33 @@ describe('on a phone', () => {
     await expect.poll(() => tagline.textContent(), POLL).toContain('Tap the plot');
   });
 
+  it('shows most of the contour’s plot area in the first screen, in English and in Russian (the header on one row)', async () => {
+    const { page } = session;
+    const measure = () =>
+      page.evaluate((sel) => {
+        const c = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn: { frame: { y: { offset: number; length: number } } } };
+        const top = c.getBoundingClientRect().top + window.scrollY + c.drawn.frame.y.offset;
+        const shown = Math.max(0, Math.min(innerHeight, top + c.drawn.frame.y.length) - top);
+        const title = document.querySelector('header.top h1')!.getBoundingClientRect();
+        const link = document.querySelector('[data-testid=copy-link]')!.getBoundingClientRect();
+        return { share: shown / c.drawn.frame.y.length, sameRow: link.top < title.bottom && link.bottom > title.top };
+      }, CONTOUR);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const en = await measure();
+    await page.getByTestId('lang-ru').click();
+    await expect.poll(() => page.getByTestId('copy-link').textContent(), POLL).toContain('Ссылка');
+    await quiet(page);
+    const ru = await measure();
+    await page.getByTestId('lang-en').click();
+    await quiet(page);
+    expect(en.sameRow).toBe(true);
+    expect(ru.sameRow).toBe(true);
+    expect(en.share, `EN ${en.share}`).toBeGreaterThan(0.85);
+    expect(ru.share, `RU ${ru.share}`).toBeGreaterThan(0.75);
+    // The shorter label keeps the button's full name for a screen reader.
+    expect(await page.getByTestId('copy-link').getAttribute('aria-label')).toBe('Copy link');
+  });
+
   it('Plotly’s mode bar, once a tap has shown it, lies above the plot area of the contour and of the loss plot', async () => {
     const { page } = session;
     const area = await plotArea(page);
