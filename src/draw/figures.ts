@@ -40,20 +40,18 @@ export const SCREEN_MARGIN: { contour: Margin; loss: Margin } = {
   loss: { l: 64, r: 8, t: 8, b: 36 },
 };
 
-/** Below this width (a phone) a plot's top margin holds Plotly's mode bar, which would otherwise cover the plot's corner. */
-export const NARROW_PLOT = 600;
 /** The mode bar's height and its offset from the top (Plotly's buttons are 22 px high, on a 2 px margin). */
 export const MODEBAR_ROOM = 30;
 
 /**
  * The screen's margins, type size and stroke (a factor on every mark's width), 1.5 times each in the
- * presentation (read from a lecture hall's back row). A plot narrower than NARROW_PLOT (`width`, its box's)
- * leaves room above its area for the mode bar: on a wide plot the bar's corner is a small part of the
- * picture and shows only under the mouse, on a phone it stays once tapped and covers the paths.
+ * presentation (read from a lecture hall's back row). On a touch screen (`touch`) the plot leaves room above
+ * its area for the mode bar: under a mouse the bar shows only while the pointer is over the plot, but once a
+ * finger has tapped the plot it stays, over the paths in the corner.
  */
-export function screenFrame(plot: keyof typeof SCREEN_MARGIN, large: boolean, width = Infinity): { margin: Margin; font: number; stroke: number } {
+export function screenFrame(plot: keyof typeof SCREEN_MARGIN, large: boolean, touch = false): { margin: Margin; font: number; stroke: number } {
   const k = large ? 1.5 : 1, m = SCREEN_MARGIN[plot];
-  const t = m.t * k + (width < NARROW_PLOT ? MODEBAR_ROOM : 0);
+  const t = m.t * k + (touch ? MODEBAR_ROOM : 0);
   return { margin: { l: m.l * k, r: m.r * k, t, b: m.b * k }, font: 12 * k, stroke: k };
 }
 
