@@ -31,6 +31,7 @@ describe('contrast on the contour', () => {
       expect(path.beside.length).toBeGreaterThan(20);
       found[path.color] = Number(ratio(path).toFixed(2));
     }
+    console.log('contrast beside the line (10th percentile), by run colour:', JSON.stringify(found));
     expect(Object.values(found).every((r) => r >= 3), JSON.stringify(found)).toBe(true);
   });
 
@@ -45,6 +46,7 @@ describe('contrast on the contour', () => {
       expect(all.beside.length).toBeGreaterThanOrEqual(4);
       found[all.color] = Number(ratio(all).toFixed(2));
     }
+    console.log('contrast beside the line (10th percentile), by run colour:', JSON.stringify(found));
     expect(Object.values(found).every((r) => r >= 3), JSON.stringify(found)).toBe(true);
   });
 });
