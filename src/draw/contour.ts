@@ -8,6 +8,7 @@
 // (k + ½)/bands, everything below the first level with the scale's first colour and above the last with its
 // last. The tests compare this with Plotly's export of the same state.
 import type { LogGrid } from '../core';
+import { hexRgb } from './contrast';
 import { projection, type Frame } from './frame';
 import { contourBands, contourScale, EXTREMUM, LEVEL_LINE } from './palette';
 
@@ -26,11 +27,6 @@ export function contourLevels(grid: Pick<LogGrid, 'min' | 'max'>): Levels {
   return { start: min, size, count: Math.floor((max - min) / size + 1e-6) + 1 };
 }
 
-function rgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /** The colour scale at s ∈ [0, 1] (clamped), interpolated linearly in RGB between its stops, as Plotly does. */
 export function scaleColor(s: number): [number, number, number] {
   const t = Math.min(1, Math.max(0, s));
@@ -38,7 +34,7 @@ export function scaleColor(s: number): [number, number, number] {
   while (i < contourScale.length - 1 && contourScale[i][0] < t) i++;
   const [t0, c0] = contourScale[i - 1], [t1, c1] = contourScale[i];
   const u = (t - t0) / (t1 - t0);
-  const a = rgb(c0), b = rgb(c1);
+  const a = hexRgb(c0), b = hexRgb(c1);
   return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * u)) as [number, number, number];
 }
 

@@ -12,7 +12,7 @@ import type { Forces } from './forces';
 import { traces, type LineMark, type Mark } from './marks';
 import { COLORBAR } from './colorbar';
 import { contourLevels } from './contour';
-import { contourScale, EXTREMUM, LEVEL_LINE } from './palette';
+import { contourScale, EXTREMUM, haloOf, LEVEL_LINE } from './palette';
 import type { PathView } from './types';
 import type { SeedPath } from '../state/seeds';
 
@@ -40,13 +40,19 @@ export const SCREEN_MARGIN: { contour: Margin; loss: Margin } = {
   loss: { l: 64, r: 8, t: 8, b: 36 },
 };
 
+/** The mode bar's height and its offset from the top (Plotly's buttons are 22 px high, on a 2 px margin). */
+export const MODEBAR_ROOM = 30;
+
 /**
  * The screen's margins, type size and stroke (a factor on every mark's width), 1.5 times each in the
- * presentation (read from a lecture hall's back row).
+ * presentation (read from a lecture hall's back row). On a touch screen (`touch`) the plot leaves room above
+ * its area for the mode bar: under a mouse the bar shows only while the pointer is over the plot, but once a
+ * finger has tapped the plot it stays, over the paths in the corner.
  */
-export function screenFrame(plot: keyof typeof SCREEN_MARGIN, large: boolean): { margin: Margin; font: number; stroke: number } {
+export function screenFrame(plot: keyof typeof SCREEN_MARGIN, large: boolean, touch = false): { margin: Margin; font: number; stroke: number } {
   const k = large ? 1.5 : 1, m = SCREEN_MARGIN[plot];
-  return { margin: { l: m.l * k, r: m.r * k, t: m.t * k, b: m.b * k }, font: 12 * k, stroke: k };
+  const t = m.t * k + (touch ? MODEBAR_ROOM : 0);
+  return { margin: { l: m.l * k, r: m.r * k, t, b: m.b * k }, font: 12 * k, stroke: k };
 }
 
 const screen: FigureStyle = { print: false };
@@ -177,8 +183,8 @@ function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: Fi
   // A dot per iterate shows the steps of a short run; on a long one they merge into the line.
   const marks: Mark[] = [
     style.print
-      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y, dots: 0, ...printLook(i, x.length) }
-      : { kind: 'line', name: p.name, color: p.color, width: 2, x, y, dots: p.points.length <= 300 ? 4 : 0, f: p.f.slice(0, upTo + 1) },
+      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y, dots: 0, halo: haloOf(p.color), ...printLook(i, x.length) }
+      : { kind: 'line', name: p.name, color: p.color, width: 2, x, y, dots: p.points.length <= 300 ? 4 : 0, halo: haloOf(p.color), f: p.f.slice(0, upTo + 1) },
   ];
   if (rest === 'faint' && upTo < last) {
     const beyond = p.points.slice(upTo);

@@ -7,6 +7,7 @@ import type { Vec2 } from '../core';
 import type { FieldArrow } from '../state/field';
 import type { BatchCloud, PartKind, StepVectors } from '../state/vectors';
 import type { Mark } from './marks';
+import { haloOf } from './palette';
 
 /** The run a mark belongs to, as its legend names it and in its colour. */
 export interface RunForces {
@@ -53,16 +54,15 @@ export function cloudMarks(r: RunForces, cloud: BatchCloud, fullLabel: string): 
   ];
 }
 
-/** A run's step vectors, each part in its own style over a white halo, and Nesterov's look-ahead points. */
+/** A run's step vectors, each part in its own style over a halo, and Nesterov's look-ahead points. */
 export function vectorMarks(r: RunForces, vectors: StepVectors[]): Mark[] {
   const marks: Mark[] = [];
   for (const kind of ['inertia', 'raw', 'gradient', 'step'] as const) {
     const parts = vectors.flatMap((v) => v.parts.filter((p) => p.kind === kind).map((p) => [p.from, p.to]));
     if (parts.length === 0) continue;
     const { width, dash } = style[kind];
-    // A white halo under each vector sets it off from the path of the same colour beneath.
-    marks.push({ kind: 'line', name: r.name, color: '#fff', width: width + 3, ...segments(parts), dots: 0, heads: true, silent: true, opacity: 0.9 });
-    marks.push({ kind: 'line', name: r.name, color: r.color, width, ...(dash ? { dash } : {}), ...segments(parts), dots: 0, heads: true, silent: true });
+    // The halo sets each vector off the contour, and off the path of the same colour beneath.
+    marks.push({ kind: 'line', name: r.name, color: r.color, width, ...(dash ? { dash } : {}), ...segments(parts), dots: 0, heads: true, halo: haloOf(r.color), silent: true });
   }
   for (const v of vectors) {
     if (v.lookahead) marks.push({ kind: 'dot', name: r.name, x: v.lookahead[0], y: v.lookahead[1], color: r.color, size: 9, symbol: 'circle-open', ring: { color: r.color, width: 2 } });

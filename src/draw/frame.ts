@@ -106,3 +106,32 @@ export function frameLayout(f: Frame, layout: Partial<Layout>, labelsFit = false
     yaxis: { ...layout.yaxis, ...axis(f.y) },
   };
 }
+
+/**
+ * How wide, in px, the widest tick label of a linear axis over `range` may be, at `font` px: Plotly's ticks
+ * are multiples of 1, 2 or 5 × 10ᵏ, at most about ten of them, so their decimals follow from the finest such
+ * step; a label is its digits, a point and a minus sign, each about 0.62 em. An upper estimate, for a margin.
+ */
+export function tickLabelWidth(range: readonly [number, number], font: number): number {
+  const lo = Math.min(range[0], range[1]), hi = Math.max(range[0], range[1]);
+  if (!(hi > lo) || !Number.isFinite(hi - lo)) return 0;
+  const raw = (hi - lo) / 10, k = Math.floor(Math.log10(raw)), f = raw / 10 ** k;
+  const step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * 10 ** k;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  let chars = 0;
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
+    chars = Math.max(chars, (Math.abs(v) < step / 2 ? '0' : v.toFixed(decimals)).length);
+  }
+  return Math.ceil(chars * 0.62 * font);
+}
+
+/**
+ * The contour's left margin: at least `base`, and room for the y ticks (5 px), their widest label, a gap and
+ * the rotated axis title (one line of `font`), so that the title never covers a label's minus sign.
+ */
+export function leftMargin(base: number, yRange: readonly [number, number], font: number): number {
+  return Math.max(base, 5 + tickLabelWidth(yRange, font) + Y_TITLE_GAP + Math.ceil(1.2 * font));
+}
+
+/** The gap between the y axis' tick labels and its title (Plotly's title.standoff). */
+export const Y_TITLE_GAP = 4;

@@ -36,6 +36,7 @@ function sameArray(a: ArrayLike<number> | null | undefined, b: ArrayLike<number>
 function sameStroke(a: Stroke, b: Stroke): boolean {
   if (a.kind === 'rule' || b.kind === 'rule') return a.kind === b.kind && a.x === b.x && a.color === b.color && a.width === b.width;
   return a.color === b.color && a.width === b.width && a.dots === b.dots && a.heads === b.heads && a.opacity === b.opacity
+    && a.halo?.color === b.halo?.color && a.halo?.width === b.halo?.width
     && sameArray(a.dash, b.dash) && sameArray(a.x, b.x) && sameArray(a.y, b.y);
 }
 
@@ -238,24 +239,40 @@ function line(ctx: Ctx, m: LineMark, px: (v: number) => number, py: (v: number) 
     ys[kept] = y;
     kept++;
   }
+  const heads = m.heads ? headsPath(m, xs, ys, index.subarray(0, kept)) : null;
+  const r = m.dots / 2;
+  let dots: Path2D | null = null;
+  if (m.dots) {
+    dots = new Path2D();
+    for (let k = 0; k < kept; k++) {
+      dots.moveTo(xs[k] + r, ys[k]);
+      dots.arc(xs[k], ys[k], r, 0, 2 * Math.PI);
+    }
+  }
   ctx.save();
   ctx.globalAlpha = m.opacity ?? 1;
+  if (paths.length > 1) ctx.lineCap = 'round';
+  // The halo first, solid under a dashed line too, around heads and dots alike: the line keeps its own colour on top.
+  if (m.halo) {
+    ctx.strokeStyle = m.halo.color;
+    ctx.lineWidth = m.width + 2 * m.halo.width;
+    for (const p of paths) ctx.stroke(p);
+    ctx.lineWidth = 2 * m.halo.width;
+    if (heads) ctx.stroke(heads);
+    if (dots) ctx.stroke(dots);
+  }
   ctx.strokeStyle = m.color;
   ctx.lineWidth = m.width;
   if (m.dash) ctx.setLineDash(m.dash);
-  if (paths.length > 1) ctx.lineCap = 'round';
   for (const p of paths) ctx.stroke(p);
   ctx.setLineDash([]);
-  if (m.heads) heads(ctx, m, xs, ys, index.subarray(0, kept));
+  ctx.fillStyle = m.color;
+  if (heads) ctx.fill(heads);
   ctx.restore();
-  if (m.dots) {
-    const r = m.dots / 2, marks = new Path2D();
-    for (let k = 0; k < kept; k++) {
-      marks.moveTo(xs[k] + r, ys[k]);
-      marks.arc(xs[k], ys[k], r, 0, 2 * Math.PI);
-    }
+  // Dots at full strength, however faint their line: a batch cloud is its dots.
+  if (dots) {
     ctx.fillStyle = m.color;
-    ctx.fill(marks);
+    ctx.fill(dots);
   }
   return { mark: m, index: index.subarray(0, kept), px: xs.subarray(0, kept), py: ys.subarray(0, kept) };
 }
@@ -302,10 +319,10 @@ export function nearest(drawn: Drawn, x: number, y: number, radius = 8): { mark:
   return best;
 }
 
-/** A filled arrowhead at the end of every segment of a line, pointing along its last piece. */
-function heads(ctx: Ctx, m: LineMark, xs: Float32Array, ys: Float32Array, index: Int32Array): void {
+/** The arrowheads at the end of every segment of a line, pointing along its last piece, as one path. */
+function headsPath(m: LineMark, xs: Float32Array, ys: Float32Array, index: Int32Array): Path2D {
   const size = 3 * m.width + 4;
-  ctx.fillStyle = m.color;
+  const path = new Path2D();
   for (let k = 1; k < index.length; k++) {
     const i = index[k];
     const ends = i === m.y.length - 1 || !Number.isFinite(m.y[i + 1]) || (m.x !== null && !Number.isFinite(m.x[i + 1]));
@@ -313,11 +330,10 @@ function heads(ctx: Ctx, m: LineMark, xs: Float32Array, ys: Float32Array, index:
     const dx = xs[k] - xs[k - 1], dy = ys[k] - ys[k - 1], d = Math.hypot(dx, dy);
     if (d < 1) continue;
     const ux = dx / d, uy = dy / d, s = Math.min(size, d * 0.6);
-    ctx.beginPath();
-    ctx.moveTo(xs[k], ys[k]);
-    ctx.lineTo(xs[k] - s * ux + (s / 2.2) * uy, ys[k] - s * uy - (s / 2.2) * ux);
-    ctx.lineTo(xs[k] - s * ux - (s / 2.2) * uy, ys[k] - s * uy + (s / 2.2) * ux);
-    ctx.closePath();
-    ctx.fill();
+    path.moveTo(xs[k], ys[k]);
+    path.lineTo(xs[k] - s * ux + (s / 2.2) * uy, ys[k] - s * uy - (s / 2.2) * ux);
+    path.lineTo(xs[k] - s * ux - (s / 2.2) * uy, ys[k] - s * uy + (s / 2.2) * ux);
+    path.closePath();
   }
+  return path;
 }

@@ -20,6 +20,8 @@ export interface LineMark {
   dash?: number[];
   /** An arrowhead, in pixels, at the end of every segment. */
   heads?: boolean;
+  /** A casing under the line, its heads and dots, `width` px beyond them each side: sets a run's colour off the contour. */
+  halo?: { color: string; width: number };
   /** Below 1 for what stays in the background: a path beyond the playhead, the field of −∇f. */
   opacity?: number;
   /** Not offered to hover: vectors and fields, whose points are not a run's iterates. */
@@ -62,7 +64,12 @@ export function thicker(marks: Mark[], k: number): Mark[] {
   if (k === 1) return marks;
   return marks.map((m) => {
     if (m.kind === 'dot') return { ...m, size: m.size * k, ...(m.ring ? { ring: { ...m.ring, width: m.ring.width * k } } : {}) };
-    return { ...m, width: m.width * k, ...(m.kind === 'line' ? { dots: m.dots * k, ...(m.dash ? { dash: m.dash.map((d) => d * k) } : {}) } : {}) };
+    if (m.kind === 'rule') return { ...m, width: m.width * k };
+    return {
+      ...m, width: m.width * k, dots: m.dots * k,
+      ...(m.dash ? { dash: m.dash.map((d) => d * k) } : {}),
+      ...(m.halo ? { halo: { ...m.halo, width: m.halo.width * k } } : {}),
+    };
   });
 }
 
@@ -81,12 +88,21 @@ export function traces(marks: Mark[]): Data[] {
         hovertemplate: `${m.name} (%{x:.4g}, %{y:.4g})<extra></extra>`, ...(m.unclipped ? { cliponaxis: false } : {}),
       } as Data];
     }
-    return [{
+    // The halo first, as a wider line of its own under the line (its markers' outlines are the halo's colour).
+    const halo: Data[] = m.halo
+      ? [{
+          type: 'scatter', mode: 'lines', ...(m.x ? { x: Array.from(m.x) } : {}), y: Array.from(m.y),
+          line: { color: m.halo.color, width: m.width + 2 * m.halo.width }, hoverinfo: 'skip', showlegend: false,
+          ...(m.opacity !== undefined ? { opacity: m.opacity } : {}),
+        } as Data]
+      : [];
+    const outline = m.halo ? { line: { color: m.halo.color, width: m.halo.width } } : {};
+    return [...halo, {
       type: 'scatter', mode: m.dots || m.heads || m.symbol ? 'lines+markers' : 'lines', name: m.name,
       ...(m.x ? { x: Array.from(m.x) } : {}), y: Array.from(m.y),
       line: { color: m.color, width: m.width, ...(m.dash ? { dash: m.dash.map((d) => `${d}px`).join(',') } : {}) },
-      ...(m.dots ? { marker: { color: m.color, size: m.dots } } : {}),
-      ...(m.heads ? { marker: arrowheads(m) } : {}),
+      ...(m.dots ? { marker: { color: m.color, size: m.dots, ...outline } } : {}),
+      ...(m.heads ? { marker: { ...arrowheads(m), ...outline } } : {}),
       ...(m.symbol ? { marker: printMarkers(m) } : {}),
       ...(m.opacity !== undefined ? { opacity: m.opacity } : {}),
       ...(m.silent ? { hoverinfo: 'skip' as const, showlegend: false } : {}),

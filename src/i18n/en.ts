@@ -10,11 +10,14 @@ export const en = {
   /** The page's <title>. */
   title: 'Ravine — an optimizer playground',
   header: {
-    tagline:
-      'Gradient descent, SGD, Momentum and Nesterov on the same function, from the same start. Click the plot to move the start; drag η and α to see why inertia helps in a ravine.',
+    /** `touch`: on a touch screen, where the plot is tapped, not clicked. */
+    tagline: (touch: boolean) =>
+      `Gradient descent, SGD, Momentum and Nesterov on the same function, from the same start. ${touch ? 'Tap' : 'Click'} the plot to move the start; drag η and α to see why inertia helps in a ravine.`,
     language: 'Language',
     shortcuts: 'Keyboard shortcuts',
     copyLink: 'Copy link',
+    /** The same button on a phone, where the header must keep to one row beside the title. */
+    copyLinkShort: 'Copy link',
     copied: 'Link copied',
     copyFailed: 'Could not copy: the address bar holds the link',
     present: 'Present',
@@ -460,6 +463,7 @@ export const en = {
     vectors: 'Show or hide the step vectors',
     surface: 'The 3-D view: beside the contour, in its place, or hidden',
     fullscreen: 'Full screen on or off',
+    presets: 'The next or the previous lecture figure (a presentation clicker’s buttons)',
     leave: 'Leave the presentation',
     note: 'The keys do nothing while you type in a field, pick from a list or move a slider.',
   },

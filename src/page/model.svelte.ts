@@ -9,17 +9,18 @@ import { runLabel, runStatus, statusAt } from '../state/labels';
 import { defaultState } from '../state/defaults';
 import { limits, type PlaygroundState } from '../state/playground';
 import { axisValues } from '../state/cost';
-import { presets } from '../state/presets';
+import { presets, type Preset } from '../state/presets';
+import { roundPick, type Pick } from '../state/sliders';
 import { race, raceTarget } from '../state/race';
 import type { TuneTarget } from '../state/ratemap';
-import { baseFunction, boxRange, finiteSum, lossFloor, lossSeries, runTrajectories, surface } from '../state/scene';
+import { baseFunction, boxRange, finiteSum, lossFloor, lossSeries, predictedRate, runTrajectories, surface } from '../state/scene';
 import { bandSeries, runBands, seedKey, seedTrajectories } from '../state/seeds';
 import { SeedRuns } from './seedRuns.svelte';
 import { deferred, pending } from './pending';
 import { defaultShow, type ShowState } from '../state/show';
 import { surfaceViews } from '../state/surface';
 import { decode, encode, type Decoded } from '../state/url';
-import { hasCloud, recentVectors } from '../state/vectors';
+import { hasCloud, recentVectors, visibleVectorStep } from '../state/vectors';
 import { linkWriter, pageUrl } from './history';
 import { overlays } from './overlays';
 import { Presentation } from './presentation.svelte';
@@ -224,6 +225,52 @@ export class PlaygroundModel {
     this.show = d.show ?? defaultShow();
   }
 
+  /**
+   * The visible runs' paths with the legend's words for another figure than the screen's: `'end'` how each run
+   * ended (a loss plot shows the whole run), a step where each stands there (a GIF's frame), null none (a strip
+   * of several t, each panel headed by its own).
+   */
+  pathsWith(at: number | 'end' | null): PathView[] {
+    const index = new Map(this.s.runs.map((r, i) => [r.id, i]));
+    return this.paths.map((p) => {
+      const i = index.get(p.id)!;
+      const { status: _, ...rest } = p;
+      if (at === null) return rest;
+      return { ...rest, status: at === 'end' ? this.statuses[i] : statusAt(this.trajectories[i], at, this.fn.fMin, lang()) };
+    });
+  }
+
+  /**
+   * New view options. Step vectors turned on where the shown steps are too short to see (at the end of a run
+   * that has converged) move the playhead back to the latest step whose vectors show.
+   */
+  setShow(next: ShowState): void {
+    if (next.vectors > 0 && this.show.vectors === 0) {
+      const view = this.view ?? this.fn.view;
+      const at = visibleVectorStep(this.s.runs, this.trajectories, Math.min(this.shownStep, this.s.steps), view.x[1] - view.x[0]);
+      if (at !== this.shownStep) {
+        this.playing = false;
+        this.playhead = at;
+      }
+    }
+    this.show = next;
+  }
+
+  /** Opens a lecture preset: its link, whole (a preset's link is clean, it drops nothing). */
+  openPreset(p: Preset): void {
+    this.open({ ...decode(p.link), dropped: [] });
+  }
+
+  /**
+   * The next (`by` 1) or previous (−1) preset after the one on screen, as a clicker steps through slides; from a
+   * figure that is no preset, the first (or the last). The ends stay put: a lecture does not wrap round.
+   */
+  stepPreset(by: 1 | -1): void {
+    const at = this.activePreset ? presets.indexOf(this.activePreset) : by > 0 ? -1 : presets.length;
+    const next = presets[at + by];
+    if (next) this.openPreset(next);
+  }
+
   /** After Back or Forward: the state now shown came from the address bar. */
   follow(): void {
     const d = decode(location.search);
@@ -264,7 +311,8 @@ export class PlaygroundModel {
     else if (key === 'fullscreen') p.toggleFullscreen();
     else if (key === 'run') this.focusId = this.s.runs[run - 1]?.id ?? this.focusId;
     else if (key === 'loss') p.loss = !p.loss;
-    else if (key === 'vectors') this.show = { ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 };
+    else if (key === 'vectors') this.setShow({ ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 });
+    else if (key === 'nextPreset' || key === 'previousPreset') this.stepPreset(key === 'nextPreset' ? 1 : -1);
     else if (key === 'surface') this.show.surface = surfaceViews[(surfaceViews.indexOf(this.show.surface) + 1) % surfaceViews.length];
     else if (this.focused) {
       const setting = key === 'lrUp' || key === 'lrDown' ? 'lr' : 'knob';
@@ -277,8 +325,17 @@ export class PlaygroundModel {
     return runBands(this.s, this.trajectories, seedTrajectories(this.fn, this.s, this.show.seeds));
   }
 
-  /** A setting chosen on the map, or by Optimal: η and the map's second setting. */
-  pickSetting(id: number, pick: { lr: number; param?: { name: string; value: number } }): void {
+  /**
+   * A setting chosen on the map, by Optimal or by Tune: η and the map's second setting, to four significant
+   * digits, or as many more as keep theory's rate (the link stays short; a computed optimum has sixteen).
+   */
+  pickSetting(id: number, computed: Pick): void {
+    const run = this.s.runs.find((r) => r.id === id);
+    if (!run) return;
+    const base = $state.snapshot(run);
+    const pick = roundPick(computed, (lr, value) =>
+      predictedRate(this.fn, { ...base, lr, params: computed.param && value !== undefined ? { ...base.params, [computed.param.name]: value } : base.params }),
+    );
     changeRun(this.s, id, { lr: pick.lr });
     if (pick.param) changeRun(this.s, id, { param: pick.param.name, value: pick.param.value });
   }

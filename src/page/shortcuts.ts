@@ -22,14 +22,17 @@ export function showStep(t: number, steps: number): PlayState {
  * The playback keys everywhere, `present` to enter or leave the presentation, and the presentation's own
  * keys (which mean nothing outside it): η and the rule's knob (α, β₁, ρ) of the run under the plot up or
  * down, a run by its number, the loss plot and the step vectors on or off, the 3-D view's place (D), full
- * screen, leave.
+ * screen, leave, and the next or previous lecture preset (Page Down / Page Up, what a clicker sends).
  */
 export type Shortcut =
   | 'play' | 'step' | 'back' | 'reset' | 'end' | 'help' | 'present'
-  | 'lrUp' | 'lrDown' | 'knobUp' | 'knobDown' | 'run' | 'loss' | 'vectors' | 'surface' | 'fullscreen' | 'leave';
+  | 'lrUp' | 'lrDown' | 'knobUp' | 'knobDown' | 'run' | 'loss' | 'vectors' | 'surface' | 'fullscreen' | 'leave'
+  | 'nextPreset' | 'previousPreset';
 
 /** The presentation's own keys. */
-export const presentationKeys: readonly Shortcut[] = ['lrUp', 'lrDown', 'knobUp', 'knobDown', 'run', 'loss', 'vectors', 'surface', 'fullscreen', 'leave'];
+export const presentationKeys: readonly Shortcut[] = [
+  'lrUp', 'lrDown', 'knobUp', 'knobDown', 'run', 'loss', 'vectors', 'surface', 'fullscreen', 'leave', 'nextPreset', 'previousPreset',
+];
 
 type Key = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'> & { shiftKey?: boolean };
 
@@ -49,6 +52,11 @@ export function shortcutOf(e: Key): Shortcut | null {
       return e.shiftKey ? 'knobDown' : 'lrDown';
     case 'Escape':
       return 'leave';
+    // What a presentation clicker sends for its forward and back buttons: the next and the previous figure.
+    case 'PageDown':
+      return 'nextPreset';
+    case 'PageUp':
+      return 'previousPreset';
     case ' ':
       return 'play';
     case 'ArrowRight':

@@ -60,6 +60,22 @@ export function stepVectors(run: RunState, tr: Trajectory, t: number): StepVecto
   return { t, lookahead: null, inertia: null, gradient: len(eg), angle: null, parts: [{ kind: 'gradient', from: x0, to: x1 }] };
 }
 
+/**
+ * Where step vectors can be seen: `t` if some shown run's step there has a part at least `share` of the view's
+ * `width` long, else the latest earlier step where one has (the default page ends at t = 100, where the steps
+ * have shrunk below a pixel), else `t`.
+ */
+export function visibleVectorStep(runs: readonly RunState[], trs: readonly Trajectory[], t: number, width: number, share = 0.03): number {
+  const longest = (s: number) =>
+    runs.reduce((m, run, i) => {
+      if (!run.visible) return m;
+      const v = stepVectors(run, trs[i], Math.min(s, trs[i].points.length - 1));
+      return Math.max(m, ...(v?.parts ?? []).map((p) => len([p.to[0] - p.from[0], p.to[1] - p.from[1]])));
+    }, 0);
+  for (let s = t; s >= 1; s--) if (longest(s) >= share * width) return s;
+  return t;
+}
+
 /** The vectors of the last k steps up to t, oldest first: how the parts across a ravine cancel. */
 export function recentVectors(run: RunState, tr: Trajectory, t: number, k: number): StepVectors[] {
   const out: StepVectors[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec2 } from '../../src/core';
 import {
-  combinedFigure, contourFigure, contourMarks, lossFigure, seedMarks, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, SCREEN_MARGIN, screenFrame, stripFigure,
+  combinedFigure, contourFigure, contourMarks, lossFigure, seedMarks, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, MODEBAR_ROOM, SCREEN_MARGIN, screenFrame, stripFigure,
 } from '../../src/draw/figures';
 import { thicker, type Mark } from '../../src/draw/marks';
 import { defaultStrip, readStrip } from '../../src/state/strip';
@@ -220,6 +220,10 @@ describe('the presentation’s look', () => {
     expect(big[2]).toMatchObject({ width: 1.5, x: 3 });
     expect(screenFrame('contour', false)).toEqual({ margin: SCREEN_MARGIN.contour, font: 12, stroke: 1 });
     expect(screenFrame('loss', true)).toEqual({ margin: { l: 96, r: 12, t: 12, b: 54 }, font: 18, stroke: 1.5 });
+    // On a touch screen the plot keeps its mode bar above the plot area; under a mouse it lends it the corner.
+    expect(screenFrame('contour', false, true).margin.t).toBe(SCREEN_MARGIN.contour.t + MODEBAR_ROOM);
+    expect(screenFrame('loss', true, true).margin.t).toBe(12 + MODEBAR_ROOM);
+    expect(screenFrame('contour', false, false).margin.t).toBe(SCREEN_MARGIN.contour.t);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lossRange } from '../../src/draw/figures';
-import { frameLayout, makeFrame, projection, toData, toPixel } from '../../src/draw/frame';
+import { frameLayout, leftMargin, makeFrame, projection, tickLabelWidth, toData, toPixel, Y_TITLE_GAP } from '../../src/draw/frame';
 import { traces } from '../../src/draw/marks';
 import type { PathView } from '../../src/draw/types';
 
@@ -79,5 +79,21 @@ describe('a clicked point in a link', () => {
     expect(toPixel(-1.2338157894736843, 1e-5)).toBe(-1.233816);
     // A wide view keeps whole numbers.
     expect(toPixel(123.456, 20)).toBe(123);
+  });
+});
+
+describe('the contour’s left margin', () => {
+  it('estimates the widest y label from Plotly’s 1-2-5 steps: −4 at ±4.5, −1.25 at a zoom, −0.032 deeper', () => {
+    // ±4.5: step 1, labels −4 … 4 (two characters); a zoom of 0.25: step 0.05, labels like −1.25 (five).
+    expect(tickLabelWidth([-4.5, 4.5], 12)).toBe(Math.ceil(2 * 0.62 * 12));
+    expect(tickLabelWidth([-1.35, -1.1], 12)).toBe(Math.ceil(5 * 0.62 * 12));
+    expect(tickLabelWidth([-0.0325, -0.0125], 12)).toBe(Math.ceil(6 * 0.62 * 12)); // step 0.002: −0.032
+    expect(tickLabelWidth([1, 1], 12)).toBe(0);
+  });
+
+  it('keeps the screen’s 44 px where labels are short and widens it for a zoom’s', () => {
+    expect(leftMargin(44, [-4.5, 4.5], 12)).toBe(44);
+    expect(leftMargin(44, [-1.35, -1.1], 12)).toBe(5 + Math.ceil(5 * 0.62 * 12) + Y_TITLE_GAP + Math.ceil(1.2 * 12));
+    expect(leftMargin(44, [-1.35, -1.1], 12)).toBeGreaterThan(60);
   });
 });

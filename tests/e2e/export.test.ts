@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hexRgb } from '../../src/draw/contrast';
 import { PRINT_SIZE } from '../../src/draw/figures';
+import { HALO } from '../../src/draw/palette';
 import { CSV_COLUMNS, figureFileName, runsCsv, runsJson } from '../../src/state/export';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { decode } from '../../src/state/url';
@@ -60,22 +62,27 @@ function shown(page: Page) {
 }
 
 /** An SVG parsed by the browser: whether it is well-formed, its size, its runs' lines and its texts. */
+/** The strokes of the halos under the runs' lines (see palette.ts), as an SVG writes them. */
+const haloStrokes = [HALO.light, HALO.dark].map((h) => `rgb(${hexRgb(h).join(', ')})`);
+
 function readSvg(page: Page, text: string) {
-  return page.evaluate((src) => {
+  return page.evaluate(({ src, haloStrokes }) => {
     const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
     const root = doc.documentElement;
-    const lines = [...doc.querySelectorAll('.scatterlayer .trace path.js-line')]
+    const all = [...doc.querySelectorAll('.scatterlayer .trace path.js-line')]
       .filter((p) => (p.getAttribute('d') ?? '') !== '')
       .map((p) => ({ stroke: (p as SVGElement).style.stroke || (p.getAttribute('style') ?? ''), dash: (p as SVGElement).style.strokeDasharray }));
     return {
       wellFormed: doc.getElementsByTagName('parsererror').length === 0 && root.nodeName === 'svg',
       width: Number(root.getAttribute('width')),
       height: Number(root.getAttribute('height')),
-      lines,
+      /** The lines, apart from the halos under them. */
+      lines: all.filter((l) => !haloStrokes.includes(l.stroke)),
+      halos: all.filter((l) => haloStrokes.includes(l.stroke)).length,
       legend: [...doc.querySelectorAll('.legend .legendtext')].map((t) => t.textContent ?? ''),
       title: doc.querySelector('.gtitle')?.textContent ?? null,
     };
-  }, text);
+  }, { src: text, haloStrokes });
 }
 
 describe('export figure', () => {
@@ -118,6 +125,8 @@ describe('export figure', () => {
     expect(doc.wellFormed).toBe(true);
     expect([doc.width, doc.height]).toEqual([PRINT_SIZE.contour.width, PRINT_SIZE.contour.height]);
     expect(doc.lines.map((l) => l.stroke)).toEqual(colors);
+    // Each run's path is cased in a halo, as on screen.
+    expect(doc.halos).toBe(colors.length);
     // The title is shown as typed, not read as markup.
     expect(doc.title).toBe('Ravine <κ = 25> & inertia');
     expect(doc.legend).toHaveLength(3);
@@ -235,16 +244,17 @@ describe('figures for print and slides', () => {
 
   /** Each run's line dash and marker shape (a marker's path, drawn about its own centre) in an exported SVG. */
   function runLooks(page: Page, text: string) {
-    return page.evaluate((src) => {
+    return page.evaluate(({ src, haloStrokes }) => {
       const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
       return [...doc.querySelectorAll('.scatterlayer .trace')]
         .filter((t) => (t.querySelector('path.js-line')?.getAttribute('d') ?? '') !== '')
+        .filter((t) => !haloStrokes.includes((t.querySelector('path.js-line') as SVGElement).style.stroke))
         .map((t) => ({
           stroke: (t.querySelector('path.js-line') as SVGElement).style.stroke,
           dash: (t.querySelector('path.js-line') as SVGElement).style.strokeDasharray || 'solid',
           marker: [...t.querySelectorAll('path.point')].map((p) => p.getAttribute('d') ?? '').find((d) => d.length > 8) ?? '',
         }));
-    }, text);
+    }, { src: text, haloStrokes });
   }
 
   it('each run has its own dash pattern and marker shape, in the contour and the loss export alike', async () => {
@@ -318,6 +328,27 @@ describe('figures for print and slides', () => {
     // Every run in every panel, in its colour.
     const colors = await runColors(page, true);
     expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors, ...colors]);
+  });
+
+  it('with the playhead at t = 5, the contour’s legend says t = 5, the loss plot’s how each run ended, the strip’s names the runs alone', async () => {
+    const { page } = s();
+    await page.goto(`${new URL(page.url()).origin}/?fn=quadratic&kappa=25&theta=20&steps=80&t=5&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&lang=en`);
+    await expect.poll(async () => (await layer(page, LOSS)).lines.length, POLL).toBeGreaterThan(1);
+    const legend = async (which: 'contour' | 'loss' | 'strip') => {
+      await openMenu(page, which);
+      return (await readSvg(page, (await download(page, 'export-svg')).text)).legend;
+    };
+    const contour = await legend('contour');
+    expect(contour).toHaveLength(2);
+    for (const l of contour) expect(l).toMatch(/ · at t = 5: f − f\* = /);
+    const loss = await legend('loss');
+    expect(loss).toHaveLength(2);
+    // After 80 steps: GD and Momentum both far below f(x₅), and nothing says t = 5.
+    for (const l of loss) expect(l).toMatch(/^(GD|Momentum) η=[\d.]+( α=0\.8)? · f − f\* = /);
+    expect(loss.join(' ')).not.toContain('t = 5');
+    const strip = await legend('strip');
+    expect(strip.length).toBeGreaterThanOrEqual(2);
+    for (const l of strip) expect(l).toMatch(/^(GD|Momentum) η=[\d.]+( α=0\.8)?$/);
   });
 
   it("the GIF's frames are the playhead's figure at their t, with a progress bar while it is made", async () => {

@@ -64,6 +64,23 @@ function expected(page: Page, t: number) {
 const seg = (l: Drawn): [Vec2, Vec2] => [[l.x[0], l.y[0]], [l.x[1], l.y[1]]];
 
 describe('the forces behind each step', () => {
+  it('ticked on the default page (t = 100, steps below a pixel) go back to the latest step whose vectors show', async () => {
+    const { page } = s();
+    expect(await page.getByTestId('playhead').textContent()).toMatch(/^t = 100\b/);
+    await page.getByTestId('show-vectors').check();
+    await expect.poll(() => page.getByTestId('playhead').textContent(), POLL).not.toMatch(/^t = 100\b/);
+    const t = Number(/^t = (\d+)/.exec((await page.getByTestId('playhead').textContent())!)![1]);
+    expect(t).toBeGreaterThan(1);
+    expect(t).toBeLessThan(100);
+    await expect.poll(async () => (await forces(page)).length, POLL).toBeGreaterThan(0);
+    const drawn = await forces(page);
+    // Painted, and long enough to see: the longest vector spans 10 px or more.
+    expect(drawn.every((l) => l.painted)).toBe(true);
+    expect(Math.max(...drawn.map((l) => l.extent))).toBeGreaterThanOrEqual(10);
+    await expect.poll(() => new URL(page.url()).searchParams.get('vec'), POLL).toBe('1');
+    expect(new URL(page.url()).searchParams.get('t')).toBe(String(t));
+  });
+
   it('Momentum and Nesterov at t = 4: inertia dashed, then the gradient step, ending on x_t; they move with the playhead', async () => {
     const { page } = s();
     await page.goto(new URL('/?fn=quadratic&kappa=25&theta=20&steps=80&t=4&run=momentum,id:1,lr:0.5,a:0.9&run=nesterov,id:2,lr:0.5,a:0.9&vec=1', page.url()).href);

@@ -248,3 +248,59 @@ export async function quiet(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.documentElement.dataset.pending, undefined, POLL);
   await frames(page, 3);
 }
+
+export interface EdgeSamples {
+  /** The line's own colour, '#rrggbb'. */
+  color: string;
+  /** What shows just beside the line (its marks canvas over the contour canvas), as RGB, along its length. */
+  beside: [number, number, number][];
+}
+
+/**
+ * What lies right beside each run's path (`arrows`: each step arrow) on the contour: every 4 px along every drawn
+ * segment, away from its ends (and from an arrowhead, 3 × width + 4 px long), on both sides, 1 px beyond the
+ * line's edge, the marks canvas's pixel laid over the contour canvas's (a halo drawn there, else the contour's
+ * fill). Arrows are the step vectors (lines with heads); paths the runs' own lines (not silent).
+ */
+export function edgeSamples(page: Page, which: 'paths' | 'arrows'): Promise<EdgeSamples[]> {
+  return page.evaluate(({ sel, which }) => {
+    const marks = document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any };
+    const bands = document.querySelector(`${sel} canvas.bands`) as HTMLCanvasElement;
+    const read = (c: HTMLCanvasElement) => {
+      const copy = new OffscreenCanvas(c.width, c.height).getContext('2d')!;
+      copy.drawImage(c, 0, 0);
+      return { data: copy.getImageData(0, 0, c.width, c.height).data, w: c.width, h: c.height, k: c.width / c.getBoundingClientRect().width };
+    };
+    const top = read(marks), under = read(bands);
+    const at = (img: ReturnType<typeof read>, x: number, y: number) => {
+      const X = Math.floor(x * img.k), Y = Math.floor(y * img.k);
+      const o = 4 * (Math.min(img.h - 1, Math.max(0, Y)) * img.w + Math.min(img.w - 1, Math.max(0, X)));
+      return [img.data[o], img.data[o + 1], img.data[o + 2], img.data[o + 3]];
+    };
+    const d = marks.drawn;
+    const area = d.frame;
+    const inside = (x: number, y: number) => x > area.x.offset + 2 && x < area.x.offset + area.x.length - 2 && y > area.y.offset + 2 && y < area.y.offset + area.y.length - 2;
+    return d.lines
+      .filter((l: any) => (which === 'paths' ? !l.mark.silent : l.mark.heads))
+      .map((l: any) => {
+        const beside: [number, number, number][] = [];
+        const off = l.mark.width / 2 + 1;
+        for (let k = 1; k < l.px.length; k++) {
+          // Consecutive points of one segment (a NaN between vectors breaks the line: its index jumps).
+          if (l.index[k] !== l.index[k - 1] + 1) continue;
+          const dx = l.px[k] - l.px[k - 1], dy = l.py[k] - l.py[k - 1], len = Math.hypot(dx, dy);
+          const head = l.mark.heads ? 3 * l.mark.width + 4 : 0;
+          for (let u = 3; u <= len - 3 - head; u += 4) {
+            const mx = l.px[k - 1] + (dx * u) / len, my = l.py[k - 1] + (dy * u) / len;
+            for (const side of [1, -1]) {
+              const x = mx - (side * dy * off) / len, y = my + (side * dx * off) / len;
+              if (!inside(x, y)) continue;
+              const a = at(top, x, y), b = at(under, x, y), t = a[3] / 255;
+              beside.push([0, 1, 2].map((i) => Math.round(a[i] * t + b[i] * (1 - t))) as [number, number, number]);
+            }
+          }
+        }
+        return { color: l.mark.color, beside };
+      });
+  }, { sel: CONTOUR, which });
+}

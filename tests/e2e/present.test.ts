@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedPage } from './browser';
-import { frames, lines, plotArea, POLL, quiet } from './plot';
+import { dictionaries, presetText, runIn } from '../../src/i18n';
+import { presets } from '../../src/state/presets';
+import { decode } from '../../src/state/url';
+import { CONTOUR, frames, lines, plotArea, POLL, quiet } from './plot';
 
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const projector = { width: 1024, height: 768 };
@@ -94,5 +97,65 @@ describe('the presentation', () => {
     await expect.poll(() => presenting(page), POLL).toBe(false);
     await frames(page, 2);
     expect(await page.locator('aside.panels').isVisible()).toBe(true);
+  });
+});
+
+/** The preset whose caption the figure shows, by its title (null: no caption, no preset). */
+const shownPreset = async (page: Page) => {
+  const caption = page.getByTestId('preset-caption');
+  if ((await caption.count()) === 0) return null;
+  const title = await caption.locator('strong').textContent();
+  return presets.find((p) => runIn(presetText(dictionaries.en, p.id).title) === title)?.id ?? `unknown: ${title}`;
+};
+
+describe('the lecture presets on a projector', () => {
+  it('a click on a preset brings its figure into view: the whole contour in the 1024 × 768 window, the caption above it', async () => {
+    const { page } = s();
+    const seen: Record<string, [number, number]> = {};
+    for (const p of presets) {
+      const button = page.getByTestId(`preset-${p.id}`);
+      await button.scrollIntoViewIfNeeded();
+      // From the gallery (under the figure in one column) the contour is out of view, wholly or in part.
+      const before = (await page.locator(CONTOUR).boundingBox())!;
+      expect(before.y < 0 || before.y + before.height > projector.height, `${p.id}: contour in view before the click`).toBe(true);
+      await button.click();
+      await quiet(page);
+      expect(await shownPreset(page)).toBe(p.id);
+      const box = (await page.locator(CONTOUR).boundingBox())!;
+      seen[p.id] = [Math.round(box.y), Math.round(box.y + box.height)];
+      expect(box.y, p.id).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, p.id).toBeLessThanOrEqual(projector.height);
+      expect(box.height, p.id).toBeGreaterThan(300);
+      const caption = (await page.getByTestId('preset-caption').boundingBox())!;
+      expect(caption.y, p.id).toBeGreaterThanOrEqual(0);
+    }
+    console.log('contour top and bottom after each preset click (1024 × 768):', JSON.stringify(seen));
+  });
+
+  it('in the presentation Page Down and Page Up (a clicker’s buttons) step through the presets, and stop at the ends', async () => {
+    const { page } = s();
+    // Outside the presentation Page Down is the page's: it scrolls and changes nothing.
+    await page.getByTestId(`preset-${presets[0].id}`).click();
+    await quiet(page);
+    await page.keyboard.press('PageDown');
+    await quiet(page);
+    expect(await shownPreset(page)).toBe(presets[0].id);
+
+    await page.keyboard.press('p');
+    await expect.poll(() => presenting(page), POLL).toBe(true);
+    const order: (string | null)[] = [await shownPreset(page)];
+    for (let k = 0; k < presets.length; k++) {
+      await page.keyboard.press('PageDown');
+      await quiet(page);
+      order.push(await shownPreset(page));
+    }
+    // The last figure stays on a press past the end.
+    expect(order).toEqual([...presets.map((p) => p.id), presets.at(-1)!.id]);
+    expect(await presenting(page)).toBe(true);
+    await page.keyboard.press('PageUp');
+    await quiet(page);
+    expect(await shownPreset(page)).toBe(presets.at(-2)!.id);
+    // Each figure arrives whole: its runs drawn.
+    expect((await lines(page)).length).toBe(decode(presets.at(-2)!.link).state.runs.length);
   });
 });

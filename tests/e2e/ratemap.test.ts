@@ -4,11 +4,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { roundTo } from '../../src/state/sliders';
 import { openPage, sharedPage } from './browser';
 import { POLL } from './plot';
 
 const s = sharedPage();
 const MAP = '[data-testid=rate-map]';
+/** The runs of a page's link, as written: `run=gd,id:0,lr:1.8`. */
+const runsInLink = (url: string) => new URL(url).search.slice(1).split('&').filter((p) => p.startsWith('run=')).map(decodeURIComponent);
 
 describe('the rate map', () => {
   it('on the ravine: theory\'s exact map; Optimal sets Momentum to Polyak\'s (η*, α*) and GD to 2/(L + μ)', async () => {
@@ -22,9 +25,29 @@ describe('the rate map', () => {
     await expect.poll(() => page.locator('#run-1-lr').inputValue(), POLL).toBe('2.78');
     expect(await page.locator('#run-1-alpha').inputValue()).toBe('0.444');
     expect(await page.getByTestId('run-status').nth(1).textContent()).toMatch(/theory: rate 0\.667/);
+    // The link carries five digits (η* = 2.7777777777777772 computed): four would cost the rate (0.682).
+    await expect.poll(() => runsInLink(page.url()).join('&'), POLL).toContain('run=momentum,id:1,lr:2.7777,a:0.44445');
     await page.getByTestId('map-run').selectOption('0');
     await page.getByTestId('map-optimal').click();
     await expect.poll(() => page.locator('#run-0-lr').inputValue(), POLL).toBe('1.92');
+    await expect.poll(() => runsInLink(page.url()).join('&'), POLL).toContain('run=gd,id:0,lr:1.923');
+  });
+
+  it('opens for the run under the contour (the first with α on the default page), not the first run', async () => {
+    const { page } = s();
+    await page.getByTestId('map-show').click();
+    await expect.poll(() => page.url(), POLL).toContain('map=1');
+    expect(await page.getByTestId('map-run').inputValue()).toBe('1');
+  });
+
+  it('at 1024 × 768 opens for the run picked under the contour', async () => {
+    const { page } = s();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('focus-bar').getByRole('radio').nth(2).check();
+    await page.getByTestId('map-show').click();
+    await expect.poll(() => page.url(), POLL).toContain('map=2');
+    expect(await page.getByTestId('map-run').inputValue()).toBe('2');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('a click on the map sets η and α; the fields move its marker back', async () => {
@@ -90,6 +113,16 @@ describe('the rate map', () => {
     expect(rate(after[0])).toBeLessThanOrEqual(rate(statuses[0]) + 0.005);
     expect(rate(after[1])).toBeLessThan(rate(statuses[1]) - 0.1);
     expect(rate(after[2])).toBeLessThan(rate(statuses[2]) - 0.1);
+    // Each tuned setting in the link is short: four significant digits, five or six where theory's rate needs them.
+    await expect.poll(() => runsInLink(page.url()).join('&'), POLL).not.toContain('a:0.8');
+    const runs = runsInLink(page.url());
+    expect(runs).toHaveLength(3);
+    const values = runs.flatMap((r) => [...r.matchAll(/(?:lr|a):([^,&]+)/g)].map((m) => m[1]));
+    expect(values).toHaveLength(5);
+    for (const v of values) {
+      expect(v.length, v).toBeLessThanOrEqual(8);
+      expect(Number(v), v).toBe(roundTo(Number(v), 6));
+    }
   });
 });
 

@@ -254,3 +254,21 @@ describe('the figures', () => {
     expect(loss.layout.separators).toBe(', ');
   });
 });
+
+describe('the Russian wording', () => {
+  it('says tap (нажмите) on a touch screen and click (щёлкните) under a mouse, in both languages', () => {
+    expect(ru.header.tagline(true)).toContain('Нажмите на график, чтобы перенести старт');
+    expect(ru.header.tagline(true)).not.toMatch(/щёлкн|щелкн/i);
+    expect(ru.header.tagline(false)).toContain('Щёлкните по графику, чтобы перенести старт');
+    expect(en.header.tagline(true)).toContain('Tap the plot to move the start');
+    expect(en.header.tagline(false)).toContain('Click the plot to move the start');
+  });
+
+  it('names Nesterov’s look-ahead point and the inertia as a Russian lecture would', () => {
+    const caption = ru.presets.texts.nesterov.caption;
+    expect(caption).toContain('Инерция (пунктир) несёт оба метода поперёк дна оврага');
+    expect(caption).toContain('в упреждающей точке ○');
+    expect(caption).not.toMatch(/Оба несёт|заглядывания/);
+    expect(ru.show.key.lookahead).toBe('упреждающая точка метода Нестерова');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runNumber, shortcutOf, showStep, togglePlay } from '../../src/page/shortcuts';
+import { presentationKeys, runNumber, shortcutOf, showStep, togglePlay } from '../../src/page/shortcuts';
 
 const key = (key: string, code = '', mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) =>
   shortcutOf({ key, code, ctrlKey: false, metaKey: false, altKey: false, ...mods });
@@ -35,11 +35,19 @@ describe('keyboard shortcuts', () => {
     expect(key('в', 'KeyD')).toBe('surface');
     expect(key('а', 'KeyF')).toBe('fullscreen');
     expect(key('3', 'Digit3')).toBe('run');
+    // A presentation clicker's forward and back buttons.
+    expect(key('PageDown', 'PageDown')).toBe('nextPreset');
+    expect(key('PageUp', 'PageUp')).toBe('previousPreset');
     expect(key('0', 'Digit0')).toBeNull();
     // A digit typed with Shift on a French layout still names its key.
     expect(runNumber({ key: '"', code: 'Digit3' })).toBe(3);
     expect(runNumber({ key: '7', code: 'Numpad7' })).toBe(7);
     expect(key('p', 'KeyP', { ctrlKey: true })).toBeNull();
+  });
+
+  it('leave Page Down and Page Up to scroll the page outside the presentation', () => {
+    expect(presentationKeys).toContain('nextPreset');
+    expect(presentationKeys).toContain('previousPreset');
   });
 
   it('leave the browser its own shortcuts', () => {

@@ -5,7 +5,9 @@ import { getTestFunction, optimizerKinds, simulate, withNoise, type Objective, t
 import { addRun, changeRun } from '../../src/state/actions';
 import { defaultState } from '../../src/state/defaults';
 import { buildFunction, runSpec, runTrajectories } from '../../src/state/scene';
-import { batchCloud, recentVectors, stepVectors } from '../../src/state/vectors';
+import { batchCloud, recentVectors, stepVectors, visibleVectorStep } from '../../src/state/vectors';
+import { decode } from '../../src/state/url';
+import { presets } from '../../src/state/presets';
 
 function scene(kind: (typeof optimizerKinds)[number], batch?: number) {
   const s = defaultState();
@@ -148,5 +150,31 @@ describe('the batch cloud', () => {
       const { fn, run, tr } = scene(kind, 4);
       expect(batchCloud(fn, run, tr, 5), kind).toBeNull();
     }
+  });
+});
+
+describe('where step vectors show', () => {
+  const scene = (link: string) => {
+    const { state } = decode(link);
+    const fn = buildFunction(state.fn);
+    return { state, fn, trs: runTrajectories(fn, state) };
+  };
+  const longest = (s: ReturnType<typeof scene>, t: number) =>
+    Math.max(...s.state.runs.flatMap((r, i) => stepVectors(r, s.trs[i], Math.min(t, s.trs[i].points.length - 1))?.parts ?? []).map((p) => Math.hypot(p.to[0] - p.from[0], p.to[1] - p.from[1])));
+
+  it('at the default page’s end (t = 100, steps below a pixel) is the latest step with a part ≥ 3 % of the view', () => {
+    const s = scene('');
+    const width = s.fn.view.x[1] - s.fn.view.x[0];
+    expect(longest(s, 100)).toBeLessThan(1e-3 * width);
+    const at = visibleVectorStep(s.state.runs, s.trs, 100, width);
+    expect(at).toBeGreaterThan(1);
+    expect(at).toBeLessThan(100);
+    expect(longest(s, at)).toBeGreaterThanOrEqual(0.03 * width);
+    for (let t = at + 1; t <= 100; t++) expect(longest(s, t)).toBeLessThan(0.03 * width);
+  });
+
+  it('stays where the vectors already show (the inertia preset at t = 5)', () => {
+    const s = scene(presets[1].link);
+    expect(visibleVectorStep(s.state.runs, s.trs, 5, s.fn.view.x[1] - s.fn.view.x[0])).toBe(5);
   });
 });
