@@ -229,7 +229,7 @@ export const en = {
     views: { off: 'Contour', beside: 'Both', only: '3-D' } satisfies Record<SurfaceView, string>,
     label: "3-D view of the function's surface with the optimizers' paths; drag to turn it, scroll or pinch to zoom, arrow keys turn it too",
     height: 'Height',
-    zaxes: { f: 'f', log: 'log scale of f − f*' } satisfies Record<ZAxis, string>,
+    zaxes: { f: 'f, linear', log: 'f − f*, log scale' } satisfies Record<ZAxis, string>,
     reset: 'Reset the camera',
     noWebgl: 'The 3-D view needs WebGL, which this browser does not offer: the contour is shown instead.',
   },
