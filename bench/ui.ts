@@ -1,4 +1,4 @@
-// `npm run bench:ui` — the playground's speed against the goals of issues 9, 17 and 18, in one run.
+// `npm run bench:ui` — the playground's speed against the goals of issues 9, 17, 18 and 19, in one run.
 //
 // It builds the app into a temporary directory (never touching dist/, which the e2e tests build into),
 // serves it with `vite preview` on 127.0.0.1, and in Debian's headless Chromium:
@@ -7,7 +7,7 @@
 //   2. drags the GD run's η slider, then the function's κ and θ sliders, for two seconds on the default
 //      page, on the same page with one core kept busy by another process (goal ≥ 40 fps), on --runs ×
 //      --steps (5 × 1,000, κ = 25) and 8 × 2,000 (κ = 1000) scenes opened as links, and SGD's η on 4
-//      stochastic runs × 16 seeds × 2,000 steps; each drag is measured against the display's own limit (the
+//      stochastic runs × 16 seeds × 2,000 steps, and η again with the 3-D view beside the contour; each drag is measured against the display's own limit (the
 //      same drag of an idle slider, before and after) — goal: median ≤ 1.15×, p95 ≤ 1.5×, no long task —
 //      and followed for 1.5 s after release (goal: no task over 50 ms);
 //   3. types changes of the plotted box and of formulas (some with non-finite regions) into their fields and
@@ -20,7 +20,7 @@
 // Options: --profile, --drag raf|mouse (default raf), --runs N (5), --steps N (1000), --duration ms (2000),
 //          --span positions (200), --dist DIR (serve an existing build instead of building), --strict
 //          (exit 1 when a goal is missed), --load-only (the visits, no drags), --only TEXT (only the drags whose
-//          scene names contain TEXT, e.g. --only seeds).
+//          scene names contain TEXT, e.g. --only seeds, --only 3-D).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -628,6 +628,16 @@ async function main(): Promise<void> {
       await dragScene(page, cdp, 'default page: drag κ', { selector: KAPPA, contour: true });
       await dragScene(page, cdp, 'default page: drag θ', { selector: THETA, contour: true });
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)', { busy: true, goalFps: 40 });
+      // Issue 19: the same drag of η with the 3-D view beside the contour (both follow it).
+      const surface = 'default page with the 3-D view beside (η of GD)';
+      if (!opt.only || surface.includes(opt.only)) {
+        await page.goto(`${url}?d3=beside`);
+        await settled(page, 3);
+        await page.waitForFunction(() => !!(document.querySelector('[data-testid=surface-gl]') as any)?.drawn);
+        await dragScene(page, cdp, surface);
+        await page.goto(url);
+        await settled(page, 3);
+      }
       for (const [runs, steps, kappa, extra] of [[RUNS, STEPS, 25, ''], [8, 2000, 1000, ''], [8, 2000, 1000, FORCES]] as const) {
         await page.goto(sceneLink(url, runs, steps, kappa, extra));
         await settled(page, runs);

@@ -6,6 +6,7 @@ import { race, raceTarget, type Spread } from '../../src/state/race';
 import { measureRow, runJob, TUNE_GRID, tuneSearch, type MapJob } from '../../src/state/ratemap';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
 import { bandSeries, runBands, seedTrajectories } from '../../src/state/seeds';
+import { roundSetting } from '../../src/state/sliders';
 import { decode } from '../../src/state/url';
 import { openPage, type Session } from './browser';
 import { CONTOUR, LOSS, POLL, quiet } from './plot';
@@ -145,8 +146,9 @@ describe('the cost preset', () => {
     for (const [i, run] of before.state.runs.entries()) {
       const job = runJob(before.state.fn, before.fn, run, before.state.start, before.state.steps, TUNE_GRID, { kind: 'evals', eps: before.eps, seeds: 16 });
       const found = await tuneSearch(job, measure);
-      // (Chromium's Math.exp may differ from Node's in the last bit, so the grid's η may too.)
-      expect(after.state.runs[i].lr, `run ${run.id}`).toBeCloseTo(found?.lr ?? run.lr, 12);
+      // (Chromium's Math.exp may differ from Node's in the last bit, so the grid's η may too; the link carries
+      // it to four digits, as every computed setting.)
+      expect(after.state.runs[i].lr, `run ${run.id}`).toBeCloseTo(found ? roundSetting(found.lr) : run.lr, 12);
       const evals = (r: typeof after) => r.race[i].seeds?.evals.p50 ?? r.race[i].evals ?? Infinity;
       expect(evals(after), `run ${run.id}`).toBeLessThanOrEqual(evals(before));
     }

@@ -49,7 +49,7 @@ describe('the 3-D view', () => {
     const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /SurfaceView/.test(e.name)));
     expect(await loaded()).toBe(false);
     expect(await page.locator(GL).count()).toBe(0);
-    await page.check('[data-testid=view-beside]');
+    await page.selectOption('[data-testid=view]', 'beside');
     await page.waitForSelector(GL);
     await quiet(page);
     expect(await loaded()).toBe(true);
@@ -58,7 +58,7 @@ describe('the 3-D view', () => {
     expect(p.surface / p.total).toBeGreaterThan(0.1);
     expect(new URL(page.url()).searchParams.get('d3')).toBe('beside');
     // In its place: the contour goes, the view stays.
-    await page.check('[data-testid=view-only]');
+    await page.selectOption('[data-testid=view]', 'only');
     await quiet(page);
     expect(await page.locator('[data-testid=contour]').count()).toBe(0);
     expect(await page.locator(GL).count()).toBe(1);

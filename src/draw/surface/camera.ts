@@ -7,7 +7,7 @@ export type Mat4 = Float32Array;
 /** The centre the camera looks at: the middle of the box, half way up. */
 const TARGET: [number, number, number] = [0, 0, 0.5];
 /** The distance at zoom 1, and the vertical field of view: the whole box fits a landscape plot. */
-const DISTANCE = 4.9;
+const DISTANCE = 5.8;
 const FOV = (28 * Math.PI) / 180;
 
 /** The camera's position. */
@@ -41,7 +41,7 @@ function lookAt(from: number[], to: number[]): Mat4 {
 }
 
 /** The plot's shape the box was framed for: a narrower plot sees more, so the box still fits its width. */
-const FRAMED_ASPECT = 1.3;
+const FRAMED_ASPECT = 1.1;
 
 function perspective(aspect: number): Mat4 {
   const f = Math.min(1, aspect / FRAMED_ASPECT) / Math.tan(FOV / 2), near = 0.1, far = 50;

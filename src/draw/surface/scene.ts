@@ -98,7 +98,7 @@ function rgba(hex: string, alpha = 1): RGBA {
   return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255, alpha];
 }
 
-const WHITE: RGBA = [1, 1, 1, 0.6];
+const WHITE: RGBA = [1, 1, 1, 0.45];
 const DARK: RGBA = [0.13, 0.13, 0.13, 1];
 const FRAME: RGBA = [0.45, 0.5, 0.56, 0.55];
 
