@@ -52,6 +52,20 @@ in vec4 c;
 out vec4 color;
 void main() { color = c; }`;
 
+// The surface and the floor drawn once into textures (colour and depth), then copied onto each frame whose
+// paths alone changed: a drag of η costs a quad, not twenty thousand triangles in a software rasterizer.
+const COPY_VS = `#version 300 es
+in vec2 pos;
+out vec2 uv;
+void main() { uv = pos * 0.5 + 0.5; gl_Position = vec4(pos, 0.0, 1.0); }`;
+
+const COPY_FS = `#version 300 es
+precision highp float;
+in vec2 uv;
+uniform sampler2D color; uniform highp sampler2D depth;
+out vec4 outColor;
+void main() { outColor = texture(color, uv); gl_FragDepth = texture(depth, uv).r; }`;
+
 const IDENTITY = new Float32Array([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
 
 function program(gl: WebGL2RenderingContext, vs: string, fs: string): WebGLProgram {
@@ -123,35 +137,85 @@ export function surfaceRenderer(canvas: HTMLCanvasElement) {
     gl!.drawArrays(mode, 0, data.positions.length / 3);
   }
 
+  // The cache: colour and depth textures the size of the canvas, and what was drawn into them.
+  const copy = program(gl, COPY_VS, COPY_FS);
+  const quad = buffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, quad);
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1]), gl.STATIC_DRAW);
+  const cache = { fbo: gl.createFramebuffer()!, color: gl.createTexture()!, depth: gl.createTexture()!, w: 0, h: 0, key: [] as unknown[] };
+  function texture(t: WebGLTexture, internal: number, format: number, type: number, w: number, h: number): void {
+    gl!.bindTexture(gl!.TEXTURE_2D, t);
+    gl!.texImage2D(gl!.TEXTURE_2D, 0, internal, w, h, 0, format, type, null);
+    for (const k of [gl!.TEXTURE_MIN_FILTER, gl!.TEXTURE_MAG_FILTER]) gl!.texParameteri(gl!.TEXTURE_2D, k, gl!.NEAREST);
+    for (const k of [gl!.TEXTURE_WRAP_S, gl!.TEXTURE_WRAP_T]) gl!.texParameteri(gl!.TEXTURE_2D, k, gl!.CLAMP_TO_EDGE);
+  }
+
+  function drawSurface(f: Frame3d): void {
+    gl!.clearColor(...f.background);
+    gl!.clear(gl!.COLOR_BUFFER_BIT | gl!.DEPTH_BUFFER_BIT);
+    gl!.enable(gl!.DEPTH_TEST);
+    gl!.depthFunc(gl!.LEQUAL);
+    gl!.enable(gl!.BLEND);
+    gl!.blendFunc(gl!.SRC_ALPHA, gl!.ONE_MINUS_SRC_ALPHA);
+    upload(f.mesh);
+    if (mesh.count > 0) {
+      gl!.useProgram(surface);
+      gl!.uniformMatrix4fv(gl!.getUniformLocation(surface, 'mvp'), false, f.mvp);
+      gl!.uniform3fv(gl!.getUniformLocation(surface, 'colors'), colors.flatMap((c) => c.map((v) => v / 255)));
+      const levels: Levels = contourLevels(f.levels);
+      gl!.uniform1f(gl!.getUniformLocation(surface, 'start'), levels.start);
+      gl!.uniform1f(gl!.getUniformLocation(surface, 'size'), levels.size || 1);
+      gl!.uniform1i(gl!.getUniformLocation(surface, 'count'), levels.count);
+      attribute(surface, 'pos', mesh.pos, 3);
+      attribute(surface, 'val', mesh.val, 1);
+      attribute(surface, 'nrm', mesh.nrm, 3);
+      gl!.bindBuffer(gl!.ELEMENT_ARRAY_BUFFER, mesh.idx);
+      // Pushed back a little, so paths lying on it win the depth test.
+      gl!.enable(gl!.POLYGON_OFFSET_FILL);
+      gl!.polygonOffset(1, 1);
+      gl!.drawElements(gl!.TRIANGLES, mesh.count, gl!.UNSIGNED_INT, 0);
+      gl!.disable(gl!.POLYGON_OFFSET_FILL);
+    }
+    drawFlat(gl!.LINES, f.lines, f.mvp);
+  }
+
   return {
     draw(f: Frame3d): void {
-      gl.viewport(0, 0, canvas.width, canvas.height);
-      gl.clearColor(...f.background);
+      const w = canvas.width, h = canvas.height;
+      // The surface again only when it, its levels, the camera, the floor or the size changed.
+      const key = [f.mesh, f.levels.min, f.levels.max, ...f.mvp, f.lines.positions.length, w, h];
+      if (cache.w !== w || cache.h !== h) {
+        texture(cache.color, gl.RGBA8, gl.RGBA, gl.UNSIGNED_BYTE, w, h);
+        texture(cache.depth, gl.DEPTH_COMPONENT24, gl.DEPTH_COMPONENT, gl.UNSIGNED_INT, w, h);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, cache.fbo);
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, cache.color, 0);
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.DEPTH_ATTACHMENT, gl.TEXTURE_2D, cache.depth, 0);
+        [cache.w, cache.h, cache.key] = [w, h, []];
+      }
+      gl.viewport(0, 0, w, h);
+      if (key.length !== cache.key.length || key.some((v, i) => v !== cache.key[i])) {
+        gl.bindFramebuffer(gl.FRAMEBUFFER, cache.fbo);
+        drawSurface(f);
+        cache.key = key;
+      }
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
+      gl.disable(gl.BLEND);
       gl.enable(gl.DEPTH_TEST);
+      gl.depthFunc(gl.ALWAYS);
+      gl.useProgram(copy);
+      gl.activeTexture(gl.TEXTURE0);
+      gl.bindTexture(gl.TEXTURE_2D, cache.color);
+      gl.uniform1i(gl.getUniformLocation(copy, 'color'), 0);
+      gl.activeTexture(gl.TEXTURE1);
+      gl.bindTexture(gl.TEXTURE_2D, cache.depth);
+      gl.uniform1i(gl.getUniformLocation(copy, 'depth'), 1);
+      attribute(copy, 'pos', quad, 2);
+      gl.drawArrays(gl.TRIANGLES, 0, 6);
+      gl.activeTexture(gl.TEXTURE0);
       gl.depthFunc(gl.LEQUAL);
       gl.enable(gl.BLEND);
       gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
-      upload(f.mesh);
-      if (mesh.count > 0) {
-        gl.useProgram(surface);
-        gl.uniformMatrix4fv(gl.getUniformLocation(surface, 'mvp'), false, f.mvp);
-        gl.uniform3fv(gl.getUniformLocation(surface, 'colors'), colors.flatMap((c) => c.map((v) => v / 255)));
-        const levels: Levels = contourLevels(f.levels);
-        gl.uniform1f(gl.getUniformLocation(surface, 'start'), levels.start);
-        gl.uniform1f(gl.getUniformLocation(surface, 'size'), levels.size || 1);
-        gl.uniform1i(gl.getUniformLocation(surface, 'count'), levels.count);
-        attribute(surface, 'pos', mesh.pos, 3);
-        attribute(surface, 'val', mesh.val, 1);
-        attribute(surface, 'nrm', mesh.nrm, 3);
-        gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, mesh.idx);
-        // Pushed back a little, so paths lying on it win the depth test.
-        gl.enable(gl.POLYGON_OFFSET_FILL);
-        gl.polygonOffset(1, 1);
-        gl.drawElements(gl.TRIANGLES, mesh.count, gl.UNSIGNED_INT, 0);
-        gl.disable(gl.POLYGON_OFFSET_FILL);
-      }
-      drawFlat(gl.LINES, f.lines, f.mvp);
       drawFlat(gl.TRIANGLES, f.marks, IDENTITY);
       gl.disable(gl.DEPTH_TEST);
       drawFlat(gl.TRIANGLES, f.dots, IDENTITY);
