@@ -75,6 +75,7 @@ describe('number fields', () => {
     const { page } = s();
     for (const [lang, text, next] of [['en', '1,000', '1000'], ['ru', '1 500', '1500']] as const) {
       await page.goto(new URL(`/?lang=${lang}`, page.url()).href);
+      await page.waitForSelector('#steps');
       await quiet(page);
       await typeAndLeave(page, 'steps', text);
       await expect.poll(() => new URL(page.url()).searchParams.get('steps'), POLL).toBe(next);
