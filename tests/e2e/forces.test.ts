@@ -87,15 +87,17 @@ describe('the forces behind each step', () => {
     for (const t of [4, 5]) {
       await expect.poll(() => page.getByTestId('playhead').textContent(), POLL).toMatch(new RegExp(`^t = ${t}\\b`));
       const want = expected(page, t);
-      await expect.poll(async () => (await forces(page)).length, POLL).toBe(4);
-      const drawn = await forces(page);
-      for (const [i, color] of ['#0072B2', '#009E73'].entries()) {
+      // Each run's inertia (dashed) and gradient step, once the layer has drawn this t's.
+      const colors = ['#0072B2', '#009E73'];
+      const parts = (drawn: Drawn[]) => colors.map((color) => {
         const mine = drawn.filter((l) => l.color === color);
-        const inertia = mine.find((l) => l.dashed)!, gradient = mine.find((l) => !l.dashed)!;
-        expect(seg(inertia)).toEqual([want[i].parts[0].from, want[i].parts[0].to]);
-        expect(seg(gradient)).toEqual([want[i].parts[1].from, want[i].parts[1].to]);
-        expect(inertia.painted && gradient.painted, `painted ${color} t=${t}`).toBe(true);
-      }
+        return [mine.find((l) => l.dashed), mine.find((l) => !l.dashed)].map((l) => (l ? seg(l) : null));
+      });
+      await expect.poll(async () => parts(await forces(page)), POLL)
+        .toEqual(want.map((w) => [[w.parts[0].from, w.parts[0].to], [w.parts[1].from, w.parts[1].to]]));
+      const drawn = await forces(page);
+      expect(drawn).toHaveLength(4);
+      for (const l of drawn) expect(l.painted, `painted ${l.color} t=${t}`).toBe(true);
       // The card says how long the parts are and the angle between them.
       expect(await page.getByTestId('run-status').nth(1).textContent()).toMatch(/\|α h\| = [\d.]+, \|η g\| = [\d.]+, angle \d+°/);
       if (t === 4) await page.getByTestId('step').click();
