@@ -628,13 +628,14 @@ async function main(): Promise<void> {
       await dragScene(page, cdp, 'default page: drag κ', { selector: KAPPA, contour: true });
       await dragScene(page, cdp, 'default page: drag θ', { selector: THETA, contour: true });
       await dragScene(page, cdp, 'default page (3 runs × 100 steps, κ = 25)', { busy: true, goalFps: 40 });
-      // Issue 19: the same drag of η with the 3-D view beside the contour (both follow it).
-      const surface = 'default page with the 3-D view beside (η of GD)';
-      if (!opt.only || surface.includes(opt.only)) {
+      // Issue 19: the same drags with the 3-D view beside the contour (both follow them; κ rebuilds its surface).
+      const surface = ['default page with the 3-D view beside (η of GD)', 'default page with the 3-D view beside: drag κ'];
+      if (surface.some((label) => !opt.only || label.includes(opt.only))) {
         await page.goto(`${url}?d3=beside`);
         await settled(page, 3);
         await page.waitForFunction(() => !!(document.querySelector('[data-testid=surface-gl]') as any)?.drawn);
-        await dragScene(page, cdp, surface);
+        await dragScene(page, cdp, surface[0]);
+        await dragScene(page, cdp, surface[1], { selector: KAPPA, contour: true });
         await page.goto(url);
         await settled(page, 3);
       }
@@ -658,7 +659,7 @@ async function main(): Promise<void> {
     }
 
     log();
-    log('Against the goals of issues 9, 17 and 18:');
+    log('Against the goals of issues 9, 17, 18, 19 and 23:');
     for (const v of verdicts) log(`  ${v.pass ? 'PASS' : 'MISS'}  ${padr(v.what, 58)} ${padr(v.value, 30)} goal ${v.goal}`);
     log();
     log(`load average at the end: ${loadavg().map((v) => v.toFixed(2)).join(' ')} (other processes on these ${cpus().length} CPUs share the frame budget)`);
