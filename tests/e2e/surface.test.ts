@@ -86,6 +86,54 @@ describe('the 3-D view', () => {
     });
   });
 
+  it('lays one light coat of halo under the paths, however often they cross: no white piles up along them', async () => {
+    const { page } = s();
+    // GD's zig-zag crosses itself and the other runs dozens of times on the default page.
+    await open(page, '?d3=only&rest=hidden');
+    const shown = await drawn(page);
+    // Pixels within 6 px of a path's points, away from the white-filled start, playhead dots and star.
+    const dots = shown.paths.flatMap((p) => [p.px[0], p.px[p.px.length - 1]]).filter((q) => q !== null);
+    const near = (q: [number, number], x: number, y: number, r: number) => Math.hypot(q[0] - x, q[1] - y) <= r;
+    const at = new Map<string, [number, number]>();
+    for (const p of shown.paths) for (const q of p.px) {
+      if (!q) continue;
+      for (let y = Math.round(q[1] - 6); y <= q[1] + 6; y++) for (let x = Math.round(q[0] - 6); x <= q[0] + 6; x++) {
+        if (near(q, x, y, 6) && !dots.some((o) => near(o, x, y, 14))) at.set(`${x},${y}`, [x, y]);
+      }
+    }
+    const sample = () => page.evaluate(([sel, points]) => {
+      const gl = document.querySelector(sel) as HTMLCanvasElement;
+      const dpr = gl.width / gl.clientWidth;
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [gl.width, gl.height];
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(gl, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      return points.map(([x, y]) => {
+        const o = 4 * (Math.round(y * dpr) * c.width + Math.round(x * dpr));
+        return [d[o], d[o + 1], d[o + 2]];
+      });
+    }, [GL, [...at.values()]] as const);
+    const withPaths = await sample();
+    // The same pixels with no path drawn: the playhead at 0, nothing shown beyond it.
+    await page.getByTestId('reset').click();
+    await quiet(page);
+    expect((await drawn(page)).paths.every((p) => p.points.length === 1)).toBe(true);
+    const bare = await sample();
+    // How far each pixel went from the surface towards white: one coat of the 60 % halo is 0.6 (less at an
+    // antialiased edge, below 0 under a line); two coats were 0.84, and the crossings piled up more.
+    let lightest = -Infinity, halo = 0;
+    withPaths.forEach((c, i) => {
+      const b = bare[i];
+      if (Math.min(...b) > 235) return;
+      const r = Math.min(...[0, 1, 2].map((k) => (c[k] - b[k]) / (255 - b[k])));
+      lightest = Math.max(lightest, r);
+      if (r > 0.4) halo++;
+    });
+    expect(halo).toBeGreaterThan(200);
+    expect(lightest).toBeLessThan(0.7);
+  });
+
   it('follows a slider of η in the next frame', async () => {
     const { page } = s();
     await open(page, '?d3=beside');

@@ -89,14 +89,18 @@ export interface Frame3d {
   /** The contour's levels, in the surface's values' units. */
   levels: { min: number; max: number };
   lines: { positions: number[]; colors: number[] };
-  /** Drawn with the depth test (paths), then without it (dots, which stay in sight). */
+  /**
+   * The paths' halos, then their lines, drawn with the depth test (the surface hides what lies behind it);
+   * each pixel takes one halo at most, and a halo hides no line; then the dots, without it (they stay in sight).
+   */
+  halos: { positions: number[]; colors: number[] };
   marks: { positions: number[]; colors: number[] };
   dots: { positions: number[]; colors: number[] };
   background: RGBA;
 }
 
 export function surfaceRenderer(canvas: HTMLCanvasElement) {
-  const gl = canvas.getContext('webgl2', { antialias: true, preserveDrawingBuffer: true, premultipliedAlpha: false });
+  const gl = canvas.getContext('webgl2', { antialias: true, stencil: true, preserveDrawingBuffer: true, premultipliedAlpha: false });
   if (!gl) return null;
   const colors = bandColors();
   const surface = program(gl, SURFACE_VS, SURFACE_FS.replaceAll('BANDS2', String(colors.length)));
@@ -199,7 +203,7 @@ export function surfaceRenderer(canvas: HTMLCanvasElement) {
         cache.key = key;
       }
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
+      gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT | gl.STENCIL_BUFFER_BIT);
       gl.disable(gl.BLEND);
       gl.enable(gl.DEPTH_TEST);
       gl.depthFunc(gl.ALWAYS);
@@ -216,6 +220,15 @@ export function surfaceRenderer(canvas: HTMLCanvasElement) {
       gl.depthFunc(gl.LEQUAL);
       gl.enable(gl.BLEND);
       gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
+      // Halos write neither depth (a line behind a crossing halo stays whole) nor a second coat (the stencil
+      // counts them: where paths cross or turn, overlapping translucent halos made white blotches).
+      gl.depthMask(false);
+      gl.enable(gl.STENCIL_TEST);
+      gl.stencilFunc(gl.EQUAL, 0, 0xff);
+      gl.stencilOp(gl.KEEP, gl.KEEP, gl.INCR);
+      drawFlat(gl.TRIANGLES, f.halos, IDENTITY);
+      gl.disable(gl.STENCIL_TEST);
+      gl.depthMask(true);
       drawFlat(gl.TRIANGLES, f.marks, IDENTITY);
       gl.disable(gl.DEPTH_TEST);
       drawFlat(gl.TRIANGLES, f.dots, IDENTITY);

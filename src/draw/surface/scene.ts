@@ -98,7 +98,8 @@ function rgba(hex: string, alpha = 1): RGBA {
   return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255, alpha];
 }
 
-const WHITE: RGBA = [1, 1, 1, 0.45];
+// A halo is painted once a pixel (renderer.ts), so it can be wide and light without piling up where paths cross.
+const WHITE: RGBA = [1, 1, 1, 0.6];
 const DARK: RGBA = [0.13, 0.13, 0.13, 1];
 const FRAME: RGBA = [0.45, 0.5, 0.56, 0.55];
 
@@ -143,8 +144,8 @@ export function surfaceFrame(input: SurfaceScene, look: SurfaceLook): { frame: F
   s.ticks.at.forEach((z, k) => label([axis[0] * 1.06, axis[1] * 1.06, z], s.ticks.labels[k], zSide));
   label([axis[0] * 1.06, axis[1] * 1.06, 1.12], input.titles.z, zSide, true);
 
-  // The paths: halo, then colour; past the playhead faint or not at all.
-  // Every halo before any colour, so no path's halo covers another's line.
+  // The paths: halo, then colour; past the playhead faint or not at all (the renderer draws every halo
+  // before any colour, and a halo never hides a line).
   const halos = new Triangles(), marks = new Triangles(), dots = new Triangles();
   const drawn: Drawn3d['paths'] = [];
   for (const p of input.paths) {
@@ -157,7 +158,7 @@ export function surfaceFrame(input: SurfaceScene, look: SurfaceLook): { frame: F
       for (let i = from; i < to; i++) {
         const a = q[i], b = q[i + 1];
         if (!a || !b) continue;
-        if (halo) halos.segment(a, b, width + 1.5 * scale, WHITE, W, H);
+        if (halo) halos.segment(a, b, width + 3 * scale, WHITE, W, H);
         marks.segment(a, b, width, c, W, H);
       }
     };
@@ -188,7 +189,7 @@ export function surfaceFrame(input: SurfaceScene, look: SurfaceLook): { frame: F
   }
 
   return {
-    frame: { mvp, mesh: input.mesh, levels: input.levels, lines, marks: { positions: [...halos.positions, ...marks.positions], colors: [...halos.colors, ...marks.colors] }, dots, background: [1, 1, 1, 1] },
+    frame: { mvp, mesh: input.mesh, levels: input.levels, lines, halos, marks, dots, background: [1, 1, 1, 1] },
     labels,
     drawn: { paths: drawn, camera: camera, triangles: input.mesh.indices.length / 3, labels: labels.map((l) => l.text) },
   };
