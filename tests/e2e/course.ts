@@ -1,9 +1,11 @@
 // A course site for the embedded figure: pages the tests write, served by a small server of their own on another
 // port than the app's (so on other origins: 127.0.0.1:<its port>, and localhost:<its port> as a stranger). The
 // app's figure in their iframes comes from the real server of the built app.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Frame, Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { POLL } from './plot';
 
@@ -32,6 +34,22 @@ export async function courseSite(): Promise<CourseSite> {
     course: `http://127.0.0.1:${port}`, other: `http://localhost:${port}`, pages,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
+}
+
+/** reveal.js from node_modules (the pinned devDependency) for the CDN address a deck loads it from; the versions must agree. */
+export async function serveReveal(context: BrowserContext, cdn: string): Promise<void> {
+  const dist = fileURLToPath(new URL('../../node_modules/reveal.js/dist/', import.meta.url));
+  const { version } = JSON.parse(readFileSync(new URL('../../node_modules/reveal.js/package.json', import.meta.url), 'utf8')) as { version: string };
+  if (!cdn.includes(`reveal.js@${version}/`)) throw new Error(`the deck loads ${cdn}, but reveal.js ${version} is installed`);
+  await context.route(`${cdn}**`, (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^.*\/dist\//, '');
+    try {
+      const body = readFileSync(`${dist}${path}`);
+      return route.fulfill({ body, contentType: path.endsWith('.css') ? 'text/css' : 'text/javascript' });
+    } catch {
+      return route.fulfill({ status: 404, body: '' });
+    }
+  });
 }
 
 /**
