@@ -113,6 +113,8 @@ describe('the reveal.js example', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => fragment(page), POLL).toMatchObject({ h: 1, f: 1 });
     await expect.poll(() => headPoints(frame), POLL).toEqual(at(link, 15));
+    // reveal.js's own messages to the frames on its slide (the string 'slide:start') got no answer.
+    expect((await heard(page)).map((m) => m.data.type)).not.toContain('error');
   });
 
   it('leaves an arrow on a focused slider of the figure to the slider, not the deck', async () => {
