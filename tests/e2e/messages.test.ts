@@ -10,7 +10,8 @@ import { openPage, type Session } from './browser';
 import { appBase, courseSite, figureFrame, hear, heard, listen, type CourseSite } from './course';
 import { drawnPaths, headPoints, POLL, quiet } from './plot';
 
-const FIGURE = 'fn=quadratic&kappa=25&theta=20&steps=60&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.3,a:0.8';
+// 200 steps: played at 20 steps a second, ten seconds, so a pause comes well before the end.
+const FIGURE = 'fn=quadratic&kappa=25&theta=20&steps=200&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.3,a:0.8';
 
 /** Each run's path, as the engine computes it for a link. */
 function paths(link: string): [number, number][][] {
@@ -65,12 +66,12 @@ describe('the embed message API', () => {
 
   it('says ready once the figure is drawn, with its link, t and playing, to the page it names', async () => {
     const { page, frame, ready } = await course();
-    expect(ready).toMatchObject({ ravine: 1, type: 'ready', t: 60, steps: 60, playing: false, dropped: [] });
+    expect(ready).toMatchObject({ ravine: 1, type: 'ready', t: 200, steps: 200, playing: false, dropped: [] });
     const link = ready.link as string;
     expect(decode(link)).toMatchObject({ state: decode(FIGURE).state, playhead: null, view: null, embed: [], origin: site.course, dropped: [] });
     // The figure draws the link's paths, its playheads at their ends; the page heard it from the app's origin.
-    await expect.poll(() => drawnPaths(frame), POLL).toEqual(xy(link, 60));
-    expect(await headPoints(frame)).toEqual(at(link, 60));
+    await expect.poll(() => drawnPaths(frame), POLL).toEqual(xy(link, 200));
+    expect(await headPoints(frame)).toEqual(at(link, 200));
     expect(new Set((await heard(page)).map((m) => m.origin))).toEqual(new Set([new URL(appBase()).origin]));
   });
 
@@ -78,7 +79,7 @@ describe('the embed message API', () => {
     const { page, frame, ready } = await course();
     let n = (await heard(page)).length;
     await send(page, { ravine: 1, type: 'seek', t: 12 });
-    expect(await hear(page, 'playhead', { from: n })).toEqual({ ravine: 1, type: 'playhead', t: 12, steps: 60, playing: false });
+    expect(await hear(page, 'playhead', { from: n })).toEqual({ ravine: 1, type: 'playhead', t: 12, steps: 200, playing: false });
     await expect.poll(() => headPoints(frame), POLL).toEqual(at(ready.link as string, 12));
     expect(await drawnPaths(frame)).toEqual(xy(ready.link as string, 12));
 
@@ -102,7 +103,7 @@ describe('the embed message API', () => {
     await send(page, { ravine: 1, type: 'pause' });
     const t = (await hear(page, 'playhead', { from: n, match: { playing: false } })).t as number;
     expect(t).toBeGreaterThanOrEqual(15);
-    expect(t).toBeLessThanOrEqual(60);
+    expect(t).toBeLessThan(200);
     await quiet(frame);
     expect(await headPoints(frame)).toEqual(at(link as string, t));
   });
@@ -127,7 +128,7 @@ describe('the embed message API', () => {
     const { page, frame, ready } = await course();
     const n = (await heard(page)).length;
     const bad: [object, string | null, string][] = [
-      [{ type: 'seek', t: 61 }, 'seek', 'seek: t must be a whole number from 0 to 60, got 61'],
+      [{ type: 'seek', t: 201 }, 'seek', 'seek: t must be a whole number from 0 to 200, got 201'],
       [{ type: 'set', index: 1, lr: 0 }, 'set', 'set: lr must be a number greater than 0 and at most 100, got 0'],
       [{ type: 'set', index: 0, alpha: 0.5 }, 'set', 'set: run 0 (gd) has no alpha'],
       [{ type: 'set', id: 7, lr: 1 }, 'set', 'set: no run has id 7 (the ids are 0, 1)'],
@@ -138,8 +139,8 @@ describe('the embed message API', () => {
     await quiet(frame);
     // An error for each, in order, and nothing else: no change was announced.
     expect((await heard(page)).slice(n).map((m) => m.data)).toEqual(bad.map(([, command, message]) => ({ ravine: 1, type: 'error', command, message })));
-    expect(await drawnPaths(frame)).toEqual(xy(ready.link as string, 60));
-    expect(await headPoints(frame)).toEqual(at(ready.link as string, 60));
+    expect(await drawnPaths(frame)).toEqual(xy(ready.link as string, 200));
+    expect(await headPoints(frame)).toEqual(at(ready.link as string, 200));
     // Other frameworks' messages (reveal.js posts strings) get no answer at all.
     await send(page, 'slide:start');
     await send(page, { namespace: 'reveal', type: 'seek', t: 3 });
@@ -155,7 +156,7 @@ describe('the embed message API', () => {
     await send(sibling, { ravine: 1, type: 'seek', t: 3 }, 'sibling');
     await send(sibling, { ravine: 1, type: 'rewind' }, 'sibling');
     await quiet(frame);
-    expect(await headPoints(frame)).toEqual(at(ready.link as string, 60));
+    expect(await headPoints(frame)).toEqual(at(ready.link as string, 200));
     expect(await heard(page)).toHaveLength(n);
     // The same command from the parent does move it: the test could fail.
     await send(page, { ravine: 1, type: 'seek', t: 3 });
@@ -169,7 +170,7 @@ describe('the embed message API', () => {
     await send(page, { ravine: 1, type: 'seek', t: 3 });
     await send(page, { ravine: 1, type: 'rewind' });
     await quiet(other);
-    expect(await headPoints(other)).toEqual(at(ready.link as string, 60));
+    expect(await headPoints(other)).toEqual(at(ready.link as string, 200));
     expect(await heard(page)).toEqual([]);
   });
 });
