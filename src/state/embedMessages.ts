@@ -118,7 +118,7 @@ function readSet(m: Record<string, unknown>, figure: Figure, refuse: (message: s
 }
 
 /** The keys an embed passes to the page around it, with the keyCode decks still read (reveal.js does). */
-export const deckKeyCodes: Readonly<Record<string, number>> = {
+const deckKeyCodes: Readonly<Record<string, number>> = {
   ' ': 32, PageUp: 33, PageDown: 34, End: 35, Home: 36, ArrowLeft: 37, ArrowUp: 38, ArrowRight: 39, ArrowDown: 40,
 };
 
