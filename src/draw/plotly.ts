@@ -41,9 +41,9 @@ export function touchScrollsPage(e: TouchEvent): void {
  * or language) — everything that moves, the contour too, is on our canvases. Plotly is evaluated after the
  * frame that shows the first figure; the latest axes are drawn once it arrives. Each drawing is counted on
  * `div.dataset.draws`, so a test can tell that a drag cost Plotly nothing. `relayouting` follows a pan as it
- * happens, `relayout` reports its end (and zooms and resets).
+ * happens, `relayout` reports its end (and zooms and resets); `drawn` follows each drawing of the axes.
  */
-export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayouting?: Listener } = {}) {
+export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayouting?: Listener; drawn?: () => void } = {}) {
   let P: PlotlyModule | null = null;
   let latest: [Data[], Partial<Layout>, readonly unknown[], string] | null = null;
   let drawn: readonly unknown[] | null = null;
@@ -84,7 +84,7 @@ export function livePlot(div: HTMLElement, on: { relayout?: Listener; relayoutin
     const first = drawn === null;
     drawn = key;
     div.dataset.draws = String(Number(div.dataset.draws ?? 0) + 1);
-    void P.react(div, data, layout, { ...config, locale: lang });
+    void P.react(div, data, layout, { ...config, locale: lang }).then(() => alive && on.drawn?.());
     // Plotly adds `on` to the div it draws in; zooms, pans and resets arrive as relayouts.
     const events = div as unknown as { on(e: string, f: Listener): void };
     if (first && on.relayout) events.on('plotly_relayout', on.relayout);

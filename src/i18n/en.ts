@@ -413,6 +413,7 @@ export const en = {
       field: 'gradient field',
       rest: 'path beyond the playhead',
       embed: 'embedded control',
+      origin: 'origin of the page around the figure',
       seeds: 'seeds',
       axis: 'loss plot axis',
       target: 'target ε',
@@ -428,6 +429,9 @@ export const en = {
     loss: 'Loss plot',
     /** Under the choices of sliders, which are named as the run cards name them (runs.lr, runs.hyper). */
     sliders: "A setting's slider is shown for every run that has the setting.",
+    /** An embed for a slide deck: the keys a deck turns its slides with go to the page around the figure. */
+    keys: 'In a slide deck: pass the arrow keys, Space, Page Up / Page Down, Home and End on to the deck',
+    keysHint: 'A slider or field in the figure keeps its own keys. The deck’s page needs the script the code ends with.',
     width: 'Width (pixels)',
     height: 'Height (pixels)',
     code: 'Code to paste into the page',

@@ -59,6 +59,8 @@ export class PlaygroundModel {
   focusId: number | null = $state(null);
   /** What the page shows when a course page embeds it (the link's `embed`); null for the full page. */
   readonly embed: EmbedItem[] | null;
+  /** The origin of the only page an embedded figure talks to (the link's `origin`); null for any that frames it. */
+  readonly origin: string | null;
   readonly presentation = new Presentation();
   copyNote = $state('');
   tuneNote = $state('');
@@ -160,6 +162,7 @@ export class PlaygroundModel {
   /** The page opens on its link: the state, the playhead and the zoom; what the link had wrong is named. */
   constructor(opened: Decoded) {
     this.embed = opened.embed ?? null;
+    this.origin = opened.origin ?? null;
     this.open(opened);
     this.#links = linkWriter(this.#stateLink);
   }
@@ -286,6 +289,11 @@ export class PlaygroundModel {
 
   #link(embed?: EmbedItem[]): string {
     return encode({ ...this.#linkParts, embed });
+  }
+
+  /** An embedded figure's own link as it stands now (a query): its state and view with its `embed` and `origin`. */
+  embedLink(): string {
+    return `?${encode({ ...this.#linkParts, embed: this.embed, ...(this.origin ? { origin: this.origin } : {}) })}`;
   }
 
   /** The page's full link as it stands now (the address bar catches up only once input rests); with `embed`, an embedded figure's. */

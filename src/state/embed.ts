@@ -5,7 +5,8 @@ import type { RunState } from './playground';
 
 /**
  * One item of an `embed` parameter: `play` (the playback bar), `loss` (the loss plot), `lr` (every run's η
- * slider), or a rule setting's link key (`a`, `b1`, …: that setting's slider for every run that has it).
+ * slider), a rule setting's link key (`a`, `b1`, …: that setting's slider for every run that has it), or
+ * `keys` (the keys the figure does not use go to the page around it: see embedMessages.ts).
  */
 export type EmbedItem = string;
 
@@ -15,7 +16,7 @@ const settings = new Map<string, string>(
 );
 
 /** Every item an embed link may name, in the order the embed dialog offers them. */
-export const embedItems: readonly EmbedItem[] = ['play', 'loss', 'lr', ...settings.keys()];
+export const embedItems: readonly EmbedItem[] = ['play', 'loss', 'lr', ...settings.keys(), 'keys'];
 
 /** The known items of an `embed` parameter, in the link's order, each once, and the unknown ones. `embed=` is the figure alone. */
 export function readEmbed(text: string): { items: EmbedItem[]; unknown: string[] } {
@@ -47,14 +48,30 @@ export function defaultEmbed(runs: readonly Pick<RunState, 'kind'>[]): EmbedItem
   return ['play', 'lr', ...embedSettings(runs).filter((s) => spanned.has(s.name)).map((s) => s.item)];
 }
 
+/**
+ * The origin an embed link names for the page around it (`origin=https://course.example`): exactly as a browser
+ * writes an origin (scheme, host and a port other than the scheme's own; no path, no slash), http or https.
+ * Null for anything else.
+ */
+export function readOrigin(text: string): string | null {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Text made safe inside a double-quoted HTML attribute. */
 const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The iframe a course page pastes: the embed link at a size, titled for screen readers by the runs it
- * shows (their legend names), loaded when scrolled to.
+ * shows (their legend names), loaded when scrolled to; with `script`, the page's half after it
+ * (static/ravine-embed.js, served beside the app: it hands the keys an embed passes on to the page).
  */
-export function embedSnippet(src: string, size: { width: number; height: number }, runNames: string[]): string {
+export function embedSnippet(src: string, size: { width: number; height: number }, runNames: string[], script = false): string {
   const title = runNames.length > 0 ? `Ravine: ${runNames.join('; ')}` : 'Ravine';
-  return `<iframe src="${attribute(src)}" width="${size.width}" height="${size.height}" style="border:0;max-width:100%" title="${attribute(title)}" loading="lazy"></iframe>`;
+  const frame = `<iframe src="${attribute(src)}" width="${size.width}" height="${size.height}" style="border:0;max-width:100%" title="${attribute(title)}" loading="lazy"></iframe>`;
+  return script ? `${frame}\n<script src="${attribute(new URL('ravine-embed.js', src).href)}"></script>` : frame;
 }

@@ -5,7 +5,7 @@ import type { Box, OptimizerKind, ScheduleKind, SettingSpec, TestFunction } from
 import { parseFunction } from '../expr';
 import { isLang, type Lang } from '../i18n';
 import { defaultBatch, defaultSeed, newRun, selectFunction } from './actions';
-import { readEmbed, type EmbedItem } from './embed';
+import { readEmbed, readOrigin, type EmbedItem } from './embed';
 import { readNumber, type FieldRule } from './fields';
 import { DEFAULT_FORMULA, defaultState } from './defaults';
 import { drawableBox, FORMULA_ID, limits, type FunctionState, type PlaygroundState, type RunState } from './playground';
@@ -29,6 +29,8 @@ export interface LinkState {
   show?: ShowState;
   /** What an embedded figure shows beside the contour (empty: the figure alone); null or left out for the full page. */
   embed?: EmbedItem[] | null;
+  /** The origin of the page an embedded figure talks to (embedMessages.ts); left out, any page that frames it. */
+  origin?: string;
 }
 
 export interface Decoded extends LinkState {
@@ -73,10 +75,10 @@ function samplesOf(fs: FunctionState): number {
 /** Every key a link may hold besides the function's own parameters (encode writes no other). */
 export const LINK_KEYS = [
   'fn', 'formula', 'N', 'noise', 'nseed', 'box', 'start', 'steps', 't', 'view', 'run', 'map', 'range',
-  ...Object.values(viewSettings).map((k) => k.key), 'lang', 'embed',
+  ...Object.values(viewSettings).map((k) => k.key), 'lang', 'embed', 'origin',
 ];
 
-export function encode({ state: s, playhead, view, lang, map, range, show, embed }: LinkState): string {
+export function encode({ state: s, playhead, view, lang, map, range, show, embed, origin }: LinkState): string {
   const q = new URLSearchParams();
   q.set('fn', s.fn.id);
   for (const [k, v] of Object.entries(s.fn.params)) q.set(k, num(v));
@@ -98,6 +100,7 @@ export function encode({ state: s, playhead, view, lang, map, range, show, embed
   for (const [key, value] of show ? showLink(show) : []) q.set(key, value);
   if (lang) q.set('lang', lang);
   if (embed) q.set('embed', embed.join(','));
+  if (embed && origin) q.set('origin', origin);
   // ',' and ':' may stand in a query as they are: keep the link readable.
   return q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
 }
@@ -218,6 +221,10 @@ export function decode(search: string): Decoded {
     embed = parts.items;
     for (const item of parts.unknown) bad('embed', item);
   }
+  // Only an embedded figure talks to the page around it.
+  const originText = q.get('origin');
+  const origin = originText !== null && embed ? readOrigin(originText) : null;
+  if (originText !== null && origin === null) bad('origin', originText);
   // What no setting reads: an unknown key (kapa), another function's parameter, a key given twice (the
   // first one counts, as everywhere above).
   const known = new Set([...LINK_KEYS, ...Object.keys(def?.params ?? {})]);
@@ -226,7 +233,7 @@ export function decode(search: string): Decoded {
     if (key !== 'run' && (!known.has(key) || seen.has(key))) bad(key, value);
     seen.add(key);
   }
-  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), ...(range !== null ? { range } : {}), show, ...(embed ? { embed } : {}), dropped };
+  return { state: s, playhead, view, ...(lang ? { lang } : {}), ...(map !== null ? { map } : {}), ...(range !== null ? { range } : {}), show, ...(embed ? { embed } : {}), ...(origin ? { origin } : {}), dropped };
 }
 
 /** `x0,x1,y0,y1`, as the zoom and the box are written; a box that cannot be drawn is refused. */

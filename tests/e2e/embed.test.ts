@@ -193,9 +193,19 @@ describe('copy embed code', () => {
       expect(await dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
       // Playback, η and the runs' α first; the loss plot is offered, and so is nothing the runs lack.
       const ticked = () => dialog.locator('input[type=checkbox]').evaluateAll((boxes: HTMLInputElement[]) => boxes.map((b) => `${b.dataset.testid}:${b.checked}`));
-      expect(await ticked()).toEqual(['embed-item-play:true', 'embed-item-loss:false', 'embed-item-lr:true', 'embed-item-a:true']);
+      expect(await ticked()).toEqual(['embed-item-play:true', 'embed-item-loss:false', 'embed-item-lr:true', 'embed-item-a:true', 'embed-item-keys:false']);
       await page.getByTestId('embed-item-play').uncheck();
       await page.getByTestId('embed-item-loss').check();
+      // For a slide deck: the keys item comes last in the link, and the code ends with the page's script, served beside the app.
+      await page.getByTestId('embed-item-keys').check();
+      const deck = await page.getByTestId('embed-code').inputValue();
+      const base = new URL('/', page.url()).href;
+      expect(deck).toMatch(/&amp;embed=loss,lr,a,keys" width="720" height="540" [^\n]*><\/iframe>\n<script src="([^"]*)"><\/script>$/);
+      const script = /<script src="([^"]*)">/.exec(deck)![1];
+      expect(script).toBe(`${base}ravine-embed.js`);
+      expect((await page.request.get(script)).status()).toBe(200);
+      expect(await page.getByTestId('embed-dialog').textContent()).toContain('In a slide deck: pass the arrow keys, Space, Page Up / Page Down, Home and End on to the deck');
+      await page.getByTestId('embed-item-keys').uncheck();
       // A bad width is named beside its field and changes nothing; a good one takes its place.
       const code = page.getByTestId('embed-code');
       await page.fill('#embed-width', '99999');

@@ -108,7 +108,7 @@ export function layer(page: Page | Frame, plot = CONTOUR): Promise<Layer> {
  * The contour's paths in data coordinates, as the layer was given them (full doubles): only lines the
  * canvas shows (see `layer`), and only paths (lines that carry f for hover), in drawing order.
  */
-export async function drawnPaths(page: Page): Promise<{ x: number[]; y: number[] }[]> {
+export async function drawnPaths(page: Page | Frame): Promise<{ x: number[]; y: number[] }[]> {
   const painted = new Set((await lines(page)).map((l) => l.d));
   const all = await page.evaluate((sel) => {
     const d = (document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any })?.drawn;
@@ -141,8 +141,18 @@ export function divergenceMarks(page: Page): Promise<number> {
 }
 
 /** The playhead markers on the contour, in the plot area's pixels. */
-export async function heads(page: Page): Promise<Head[]> {
+export async function heads(page: Page | Frame): Promise<Head[]> {
   return (await layer(page)).heads;
+}
+
+/** Where the playhead markers the contour shows (see `heads`) stand, in data coordinates, as the layer was given them. */
+export async function headPoints(page: Page | Frame): Promise<[number, number][]> {
+  const shown = await heads(page);
+  const dots: { at: [number, number]; x: number; y: number }[] = await page.evaluate((sel) => {
+    const d = (document.querySelector(`${sel} canvas.marks`) as HTMLCanvasElement & { drawn?: any })?.drawn;
+    return (d?.dots ?? []).map((x: any) => ({ at: [x.at[0] - d.frame.x.offset, x.at[1] - d.frame.y.offset], x: x.mark.x, y: x.mark.y }));
+  }, CONTOUR);
+  return shown.map((h) => dots.find((d) => d.at[0] === h.at[0] && d.at[1] === h.at[1])!).map((d) => [d.x, d.y]);
 }
 
 export interface ContourLook {
@@ -232,7 +242,7 @@ export function near(a: Pt, b: Pt, tol: number): boolean {
 }
 
 /** Waits for `n` of the page's animation frames: a unit the page's own drawing and playback keep to. */
-export function frames(page: Page, n: number): Promise<void> {
+export function frames(page: Page | Frame, n: number): Promise<void> {
   return page.evaluate((count) => new Promise<void>((done) => {
     let k = 0;
     const tick = () => (++k >= count ? done() : requestAnimationFrame(tick));
@@ -244,7 +254,7 @@ export function frames(page: Page, n: number): Promise<void> {
  * Until the page has nothing deferred (the link written once input rests, a typed formula applied; see
  * components/pending.ts) and has drawn what it had to: for checks that something did NOT change.
  */
-export async function quiet(page: Page): Promise<void> {
+export async function quiet(page: Page | Frame): Promise<void> {
   await page.waitForFunction(() => !document.documentElement.dataset.pending, undefined, POLL);
   await frames(page, 3);
 }

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { optimizerDef, optimizerKinds } from '../../src/core';
 import { defaultState } from '../../src/state/defaults';
-import { defaultEmbed, embedItems, embedSettings, embedSliders, embedSnippet, readEmbed } from '../../src/state/embed';
+import { defaultEmbed, embedItems, embedSettings, embedSliders, embedSnippet, readEmbed, readOrigin } from '../../src/state/embed';
 import { decode, encode } from '../../src/state/url';
 
 const keys = optimizerKinds.flatMap((k) => Object.values(optimizerDef(k).hyper).map((s) => s.key));
 const runsOf = (...kinds: (typeof optimizerKinds)[number][]) => kinds.map((kind) => ({ kind }));
 
 describe('embed items', () => {
-  it('are playback, the loss plot, η and every rule setting by its link key, each once', () => {
+  it('are playback, the loss plot, η, every rule setting by its link key and the deck\'s keys, each once', () => {
     expect(embedItems.slice(0, 3)).toEqual(['play', 'loss', 'lr']);
-    expect(new Set(embedItems.slice(3))).toEqual(new Set(keys));
+    expect(new Set(embedItems.slice(3, -1))).toEqual(new Set(keys));
+    expect(embedItems.at(-1)).toBe('keys');
     expect(new Set(embedItems).size).toBe(embedItems.length);
     expect(embedItems).toContain('a');
   });
@@ -35,6 +36,7 @@ describe('embed items', () => {
     expect(embedSliders(['play', 'loss', 'a'], 'gd')).toEqual([]);
     expect(embedSliders(['eps', 'b1', 'rho'], 'adam')).toEqual(['eps', 'beta1']);
     expect(embedSliders(['eps', 'b1', 'rho'], 'rmsprop')).toEqual(['eps', 'rho']);
+    expect(embedSliders(['keys', 'lr'], 'momentum')).toEqual(['lr']);
   });
 
   it('offer the settings the runs have, and tick playback, η and each run\'s map setting first', () => {
@@ -60,6 +62,12 @@ describe('the embed snippet', () => {
     expect(embedSnippet(src, { width: 480, height: 400 }, [])).toContain('title="Ravine"');
   });
 
+  it('ends with the page\'s script, served beside the app, for a deck', () => {
+    const src = 'https://x.org/ravine/?fn=quadratic&embed=play,keys';
+    const code = embedSnippet(src, { width: 720, height: 540 }, []);
+    expect(embedSnippet(src, { width: 720, height: 540 }, [], true)).toBe(`${code}\n<script src="https://x.org/ravine/ravine-embed.js"></script>`);
+  });
+
   it('never lets a value end its attribute', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (src, name) => {
@@ -77,5 +85,30 @@ describe('the embed snippet', () => {
     const src = /src="([^"]*)"/.exec(code)![1].replace(/&amp;/g, '&');
     const back = decode(new URL(src).search);
     expect(back).toMatchObject({ state, playhead: 40, lang: 'ru', embed: ['play', 'a'], dropped: [] });
+  });
+});
+
+describe('the origin an embed talks to', () => {
+  it('is an http or https origin exactly as a browser writes it', () => {
+    for (const o of ['https://course.example', 'http://127.0.0.1:8080', 'https://xn--e1afmkfd.xn--p1ai', 'http://[::1]:3000']) expect(readOrigin(o), o).toBe(o);
+  });
+
+  it('is nothing else: a path, a slash, another scheme, a default port, capitals, null', () => {
+    for (const o of ['https://course.example/', 'https://course.example/slides', 'https://course.example:443', 'HTTPS://course.example',
+      'https://Course.example', 'ftp://course.example', 'javascript:alert(1)', 'null', '*', '', 'course.example', 'https://u:p@course.example']) {
+      expect(readOrigin(o), o).toBeNull();
+    }
+  });
+
+  it('travels in an embed link only, and a bad one is named', () => {
+    const state = defaultState();
+    const link = encode({ state, playhead: null, view: null, embed: ['play', 'keys'], origin: 'https://course.example' });
+    expect(new URLSearchParams(link).get('origin')).toBe('https://course.example');
+    expect(link).toMatch(/&embed=play,keys&origin=[^&]+$/);
+    expect(decode(link)).toMatchObject({ embed: ['play', 'keys'], origin: 'https://course.example', dropped: [] });
+    expect(encode({ state, playhead: null, view: null, origin: 'https://course.example' })).not.toContain('origin=');
+    expect(decode('origin=https://course.example')).toMatchObject({ dropped: ['origin "https://course.example"'] });
+    expect(decode('origin=https://course.example')).not.toHaveProperty('origin');
+    expect(decode('embed=&origin=https://course.example/')).toMatchObject({ embed: [], dropped: ['origin "https://course.example/"'] });
   });
 });

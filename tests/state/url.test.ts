@@ -31,6 +31,7 @@ const validState: fc.Arbitrary<LinkState> = fc
     lang: fc.option(fc.constantFrom('en' as const, 'ru' as const), { nil: undefined }),
     // Any of the items in any order (shuffled, not sorted): a link keeps the order it was given.
     embed: fc.option(fc.shuffledSubarray([...embedItems])),
+    origin: fc.option(fc.constantFrom('https://course.example', 'http://127.0.0.1:8080'), { nil: undefined }),
     cost: fc.record({
       seeds: fc.integer({ min: limits.seeds.min, max: limits.seeds.max }),
       axis: fc.constantFrom(...costAxes),
@@ -81,6 +82,8 @@ const validState: fc.Arbitrary<LinkState> = fc
     const view = g.view && { x: [g.view[0], g.view[1]] as Vec2, y: [g.view[2], g.view[3]] as Vec2 };
     return {
       state: s, playhead: g.playhead === null ? null : Math.min(g.playhead, g.steps - 1), view, lang: g.lang, embed: g.embed,
+      // Only an embed link names the page it talks to.
+      ...(g.embed && g.origin ? { origin: g.origin } : {}),
       show: { ...defaultShow(), ...g.cost },
     };
   });
@@ -96,6 +99,7 @@ describe('links', () => {
         expect(back.view).toEqual(link.view);
         expect(back.lang).toBe(link.lang);
         expect(back.embed ?? null).toEqual(link.embed);
+        expect(back.origin).toBe(link.origin);
         expect(back.show).toEqual(link.show);
       }),
       { seed: 11, numRuns: 300 },
@@ -156,7 +160,7 @@ describe('links', () => {
     const s = defaultState();
     s.fn.view = { x: [-2, 2], y: [-1, 1] };
     s.fn.formula = 'x^2 + y^2';
-    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, range: 1, embed: ['play'], show: {
+    const link = encode({ state: s, playhead: 3, view: { x: [0, 1], y: [0, 1] }, lang: 'ru', map: 1, range: 1, embed: ['play'], origin: 'https://course.example', show: {
       ...defaultShow(), vectors: 2, cloud: true, field: true, rest: 'hidden', seeds: 4, axis: 'evals', target: 0.1,
       surface: 'beside', zaxis: 'log', azimuth: 30.5, elevation: 60, zoom: 1.5,
     } });
