@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lossRange } from '../../src/draw/figures';
-import { frameLayout, leftMargin, makeFrame, projection, tickLabelWidth, toData, toPixel, Y_TITLE_GAP } from '../../src/draw/frame';
+import { fitToPaths, frameLayout, leftMargin, makeFrame, pathsBox, projection, tickLabelWidth, toData, toPixel, Y_TITLE_GAP } from '../../src/draw/frame';
+import type { Box } from '../../src/core';
 import { traces } from '../../src/draw/marks';
 import type { PathView } from '../../src/draw/types';
 
@@ -95,5 +96,44 @@ describe('the contour’s left margin', () => {
     expect(leftMargin(44, [-4.5, 4.5], 12)).toBe(44);
     expect(leftMargin(44, [-1.35, -1.1], 12)).toBe(5 + Math.ceil(5 * 0.62 * 12) + Y_TITLE_GAP + Math.ceil(1.2 * 12));
     expect(leftMargin(44, [-1.35, -1.1], 12)).toBeGreaterThan(60);
+  });
+});
+
+describe('an unzoomed contour fitted to its paths', () => {
+  const box: Box = { x: [-3, 3], y: [-2, 2] };
+  // The default page's three paths: from the start (−2.76, 0.27) down to y = −1.7 and on to the minimum.
+  const paths = [{ points: [[-2.76, 0.27], [-1.85, -1.7], [0, 0]] as [number, number][] }];
+
+  it('the paths\' box: points inside the function\'s box and the start; a diverging run\'s far points left out', () => {
+    expect(pathsBox([...paths, { points: [[-2, 0], [50, -80], [NaN, 1]] }], box, [-2.9, 0.5])).toEqual({ x: [-2.9, 0], y: [-1.7, 0.5] });
+    expect(pathsBox([{ points: [[9, 9]] }], box)).toBeNull();
+  });
+
+  it('keeps the box where the paths take most of one axis of the plot area, fits them where they would not', () => {
+    const content = pathsBox(paths, box)!;
+    // 800 × 400 px: the box 6 × 4 units is widened to 8 × 4; the paths' 1.97 of 4 units up is under 60 %.
+    const fit = fitToPaths(box, content, { width: 800, height: 400 });
+    expect(fit.x[0]).toBeLessThanOrEqual(-2.76);
+    expect(fit.x[1]).toBeGreaterThanOrEqual(0);
+    expect(fit.y[0]).toBeLessThanOrEqual(-1.7);
+    expect(fit.y[1]).toBeGreaterThanOrEqual(0.27);
+    // Its edges on a grid of a sixteenth of the box (0.375 across, 0.25 up), within the box.
+    for (const v of fit.x) expect(Math.abs((v + 3) / 0.375 - Math.round((v + 3) / 0.375))).toBeLessThan(1e-9);
+    for (const v of fit.y) expect(Math.abs((v + 2) / 0.25 - Math.round((v + 2) / 0.25))).toBeLessThan(1e-9);
+    expect(fit.x[0]).toBeGreaterThanOrEqual(-3);
+    // Equal axes over the fit: the paths now take over 75 % of the height.
+    const f = makeFrame({ width: 800, height: 400 }, { l: 0, r: 0, t: 0, b: 0 }, { range: fit.x }, { range: fit.y }, true);
+    expect(1.97 / (f.y.range[1] - f.y.range[0])).toBeGreaterThan(0.75);
+    // A path over most of the box keeps the box, as does none.
+    expect(fitToPaths(box, { x: [-2.9, 2.9], y: [-1, 1] }, { width: 800, height: 400 })).toBe(box);
+    expect(fitToPaths(box, null, { width: 800, height: 400 })).toBe(box);
+    // A small move of the paths leaves the same edges (a drag of η does not shift the view at every tick).
+    expect(fitToPaths(box, { ...content, x: [-2.75, 0.01] }, { width: 800, height: 400 })).toEqual(fit);
+  });
+
+  it('zooms in at most 8 times: a path that hardly moves gets an eighth of the box', () => {
+    const fit = fitToPaths(box, { x: [0.5, 0.5], y: [0.2, 0.2] }, { width: 600, height: 400 });
+    expect(fit.x[1] - fit.x[0]).toBeCloseTo(6 / 8, 9);
+    expect(fit.y[1] - fit.y[0]).toBeCloseTo(4 / 8, 9);
   });
 });
