@@ -40,12 +40,13 @@ describe('the lecture presets', () => {
     for (const p of presets) {
       const { runs, state, fn, view, playhead, show } = load(p.id);
       const box = view ?? fn.view;
-      const t = show?.rest === 'hidden' ? playhead : state.steps;
+      const at = playhead ?? state.steps;
+      const t = show?.rest === 'hidden' ? at : state.steps;
       runs.forEach((tr, i) => {
         // A run that diverges leaves any view: that is what it shows.
         if (tr.diverged) return;
         const pts = tr.points.slice(0, t + 1);
-        if (show?.vectors) pts.push(...recentVectors(state.runs[i], tr, playhead, show.vectors).flatMap((v) => v.parts.flatMap((q) => [q.from, q.to])));
+        if (show?.vectors) pts.push(...recentVectors(state.runs[i], tr, at, show.vectors).flatMap((v) => v.parts.flatMap((q) => [q.from, q.to])));
         for (const [x, y] of pts) {
           expect(x, `${p.id} run ${i}`).toBeGreaterThanOrEqual(box.x[0]);
           expect(x, `${p.id} run ${i}`).toBeLessThanOrEqual(box.x[1]);
@@ -72,7 +73,9 @@ describe('the lecture presets', () => {
     // (α = 0.5) dies out in a few, GD's (a factor −0.8 a step) goes on for twenty.
     const seen = (v: number[]) => flips(v.filter((x) => Math.abs(x) > 0.01 * Math.abs(v[0])));
     expect(seen(mom)).toBeLessThan(seen(gd) / 3);
-    expect(last(runs[1])).toBeLessThan(last(runs[0]) / 10);
+    // Along the floor α = 0.5 gains little on GD (a rate of 0.921 a step against 0.928): at t = 80 it ends 2.6
+    // times lower, 4.4·10⁻⁷ against 1.1·10⁻⁶ (α = 0.8 ended 10 times lower, but its arrows were too short to see).
+    expect(last(runs[1])).toBeLessThan(last(runs[0]) / 2);
   });
 
   it('"Momentum vs Nesterov": the look-ahead damps the swing across the ravine', () => {
