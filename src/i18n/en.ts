@@ -9,6 +9,8 @@ import type { SurfaceView, ZAxis } from '../state/surface';
 export const en = {
   /** The page's <title>. */
   title: 'Ravine — an optimizer playground',
+  /** The first tab stop, to the figure's playback. */
+  skip: 'Skip to the figure',
   header: {
     /** `touch`: on a touch screen, where the plot is tapped, not clicked. */
     tagline: (touch: boolean) =>
