@@ -177,3 +177,23 @@ export function fitToPaths(box: Box, content: Box | null, size: { width: number;
   };
   return { x: snap(content.x, box.x[0], bw), y: snap(content.y, box.y[0], bh) };
 }
+
+/** Decades between labelled ticks on a log axis: nice steps only, so the labels read 1, 10⁻³, 10⁻⁶, … */
+const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 25, 50, 100];
+
+/**
+ * The tick step, in decades, of a log axis over `range` (data units): the smallest nice step that leaves at
+ * least `gap` px between labels along `length` px (a power of ten's label is two lines of type high; Plotly's
+ * own choice put 10⁻²⁸, 10⁻²¹, … 35 px apart on a phone, and 1, 10⁻⁶, … 10⁻³⁰ 35 px apart at 1024×768), but
+ * one that still labels two ticks inside the range. Null for an axis that is not log or spans no decade.
+ */
+export function logTickStep(axis: Pick<AxisFrame, 'range' | 'log' | 'length'>, gap = 40): number | null {
+  if (!axis.log) return null;
+  const [lo, hi] = [Math.log10(axis.range[0]), Math.log10(axis.range[1])];
+  if (!(hi > lo) || !Number.isFinite(hi - lo)) return null;
+  const perDecade = axis.length / (hi - lo);
+  const ticks = (step: number) => Math.floor(hi / step) - Math.ceil(lo / step) + 1;
+  let pick = DECADE_STEPS.find((step) => step * perDecade >= gap) ?? DECADE_STEPS[DECADE_STEPS.length - 1];
+  while (ticks(pick) < 2 && pick > 1) pick = DECADE_STEPS[DECADE_STEPS.indexOf(pick) - 1];
+  return pick;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lossRange } from '../../src/draw/figures';
-import { fitToPaths, frameLayout, leftMargin, makeFrame, pathsBox, projection, tickLabelWidth, toData, toPixel, Y_TITLE_GAP } from '../../src/draw/frame';
+import { fitToPaths, frameLayout, leftMargin, logTickStep, makeFrame, pathsBox, projection, tickLabelWidth, toData, toPixel, Y_TITLE_GAP } from '../../src/draw/frame';
 import type { Box } from '../../src/core';
 import { traces } from '../../src/draw/marks';
 import type { PathView } from '../../src/draw/types';
@@ -135,5 +135,35 @@ describe('an unzoomed contour fitted to its paths', () => {
     const fit = fitToPaths(box, { x: [0.5, 0.5], y: [0.2, 0.2] }, { width: 600, height: 400 });
     expect(fit.x[1] - fit.x[0]).toBeCloseTo(6 / 8, 9);
     expect(fit.y[1] - fit.y[0]).toBeCloseTo(4 / 8, 9);
+  });
+});
+
+describe('the loss plot\'s log ticks', () => {
+  const axis = (lo: number, hi: number, length: number) => ({ range: [10 ** lo, 10 ** hi] as [number, number], log: true, length });
+  /** The labels' spacing in px, and how many fall inside the range, at the step chosen. */
+  const spread = (lo: number, hi: number, length: number) => {
+    const step = logTickStep(axis(lo, hi, length))!;
+    return { step, gap: (step * length) / (hi - lo), ticks: Math.floor(hi / step) - Math.ceil(lo / step) + 1 };
+  };
+
+  it('leaves at least 40 px between labels, on nice steps of decades', () => {
+    // Himmelblau's runs at 1024×768: 31 decades on 190 px (Plotly labelled every 6th decade, 35 px apart).
+    expect(spread(-31, 0.5, 190)).toMatchObject({ step: 10 });
+    expect(spread(-31, 0.5, 190).gap).toBeGreaterThanOrEqual(40);
+    // The default page on a phone: 11 decades on 150 px.
+    expect(spread(-10.5, 0.5, 150)).toMatchObject({ step: 3 });
+    for (const [lo, hi, px] of [[-31, 0.5, 190], [-10.5, 0.5, 150], [-3, 1, 300], [-300, 2, 400]]) {
+      const s = spread(lo, hi, px);
+      expect(s.gap, `${lo}…${hi} on ${px} px`).toBeGreaterThanOrEqual(40);
+      expect(s.ticks).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('keeps two labels on a short plot, closer if it must; none for a linear axis', () => {
+    // 8.7 decades on 60 px: every 10 decades would label 1 alone, every 5 labels 1 and 10⁻⁵, 34 px apart.
+    expect(spread(-8.5, 0.2, 60)).toMatchObject({ step: 5, ticks: 2 });
+    expect(spread(-8.5, 0.2, 60).gap).toBeLessThan(40);
+    expect(logTickStep({ range: [0, 1], log: false, length: 200 })).toBeNull();
+    expect(logTickStep(axis(0, 0, 200))).toBeNull();
   });
 });
