@@ -114,7 +114,7 @@ export const en = {
     x: 'Start x₀',
     y: 'Start y₀',
     steps: 'Iterations',
-    suggestedLr: (lr: string) => `Step size from the curvature at the start: η\u00a0≈\u00a0${lr}`,
+    suggestedLr: (lr: string) => `Step size from the curvature at the start, small enough that no run diverges: η\u00a0≈\u00a0${lr}`,
     useLr: 'Use for every run',
   },
 
@@ -311,6 +311,8 @@ export const en = {
 
   /** What the figures say: axis and colour-bar titles, marker names, number separators. */
   plot: {
+    /** The loss axis above the lowest f found, where f* is unknown (a typed formula). */
+    lowestFound: 'f − f̂ (f̂: the lowest f found)',
     iteration: 'iteration t',
     minimum: 'minimum',
     saddle: 'saddle point',

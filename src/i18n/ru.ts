@@ -109,7 +109,7 @@ export const ru: Messages = {
     x: 'Начальное x₀',
     y: 'Начальное y₀',
     steps: 'Число итераций',
-    suggestedLr: (lr: string) => `Длина шага по кривизне в начальной точке: η\u00a0≈\u00a0${lr}`,
+    suggestedLr: (lr: string) => `Длина шага по кривизне в начальной точке, при которой ни один метод не расходится: η\u00a0≈\u00a0${lr}`,
     useLr: 'Задать всем методам',
   },
 
@@ -290,6 +290,7 @@ export const ru: Messages = {
   },
 
   plot: {
+    lowestFound: 'f − f̂ (f̂ — наименьшее найденное f)',
     iteration: 'итерация t',
     minimum: 'минимум',
     saddle: 'седловая точка',
