@@ -152,6 +152,11 @@ export function pathsBox(paths: readonly { points: readonly (readonly [number, n
   return x0 <= x1 ? { x: [x0, x1], y: [y0, y1] } : null;
 }
 
+/** The smallest box holding both. */
+export function union(a: Box, b: Box): Box {
+  return { x: [Math.min(a.x[0], b.x[0]), Math.max(a.x[1], b.x[1])], y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])] };
+}
+
 /** Below this share of the plot area's width and height both, equal axes over the function's box waste it. */
 export const FIT_SHARE = 0.6;
 
