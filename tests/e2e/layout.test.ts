@@ -139,6 +139,26 @@ describe('a preset’s caption', () => {
   });
 });
 
+describe('a preset\'s caption in the presentation at 1024×768', () => {
+  it('keeps to two lines (in full it took 110 px of the contour\'s height), and opens when asked', async () => {
+    const inertia = presets.find((p) => p.id === 'inertia')!;
+    const { page, close } = await openPage(`/?${inertia.link}`, { width: 1024, height: 768 });
+    try {
+      await page.keyboard.press('p');
+      await page.locator('.app.presenting [data-testid=focus-bar]').waitFor();
+      const caption = page.getByTestId('preset-caption');
+      const lineHeight = await caption.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+      await expect.poll(async () => (await caption.boundingBox())!.height, POLL).toBeLessThanOrEqual(2 * lineHeight + 1);
+      const area = await plotArea(page);
+      expect(area.height).toBeGreaterThanOrEqual(380);
+      await page.getByTestId('caption-more').click();
+      await expect.poll(async () => (await caption.boundingBox())!.height, POLL).toBeGreaterThan(3 * lineHeight);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('on a touch screen', () => {
   /** A one-finger swipe upwards by `dy` px from (x, y), as Chromium's touch screen delivers it. */
   async function swipe(page: Page, x: number, y: number, dy: number): Promise<void> {
