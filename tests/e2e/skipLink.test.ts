@@ -1,4 +1,4 @@
-// The keyboard's way to the figure: the page's first tab stop skips the header and the panels (45 stops
+// The keyboard's way to the figure: the page's first tab stop skips the header and the panels (76 stops
 // before Play without it) to the playback, where Space and the arrows drive the figure.
 import { describe, expect, it } from 'vitest';
 import { openPage, sharedPage } from './browser';
@@ -21,7 +21,7 @@ describe('the skip link', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('step');
   });
 
-  it('without it Play lies many tab stops in (the header and the panels first)', async () => {
+  it('passing it by, Play lies over 20 tab stops in (the header and the panels first)', async () => {
     const { page } = s();
     let stops = 0;
     for (; stops < 200; stops++) {
