@@ -157,6 +157,11 @@ export function union(a: Box, b: Box): Box {
   return { x: [Math.min(a.x[0], b.x[0]), Math.max(a.x[1], b.x[1])], y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])] };
 }
 
+/** Whether `outer` holds all of `inner`. */
+export function contains(outer: Box, inner: Box): boolean {
+  return inner.x[0] >= outer.x[0] && inner.x[1] <= outer.x[1] && inner.y[0] >= outer.y[0] && inner.y[1] <= outer.y[1];
+}
+
 /** Below this share of the plot area's width and height both, equal axes over the function's box waste it. */
 export const FIT_SHARE = 0.6;
 
