@@ -1,5 +1,6 @@
 // A box that shows what matters about a function seen from a start point: where a short run goes.
 import { suggestLr } from './curvature';
+import { searchMinima } from './minima';
 import { simulate } from './run';
 import type { Box, Objective, Vec2 } from './types';
 
@@ -36,4 +37,21 @@ export function fitBox(o: Objective, start: Vec2, fallback: Box): Box {
     return roundOut(lo - pad, hi + pad);
   };
   return { x: side(below.map((p) => p[0])), y: side(below.map((p) => p[1])) };
+}
+
+/**
+ * The box around the start and every minimum descents find from a grid of starts over `around` (see
+ * searchMinima), padded by a fifth each way, at least 1; null where none is found (the descents did not settle:
+ * a slow valley such as Rosenbrock's, or f unbounded below), and fitBox is left to find a box.
+ */
+export function minimaBox(o: Objective, start: Vec2, around: Box): Box | null {
+  const found = searchMinima(o, around, [start]);
+  if (found.length === 0) return null;
+  const side = (v: number[]): [number, number] => {
+    const lo = Math.min(...v), hi = Math.max(...v);
+    const pad = Math.max((hi - lo) / 5, 1);
+    return roundOut(lo - pad, hi + pad);
+  };
+  const pts = [start, ...found.map((m) => m.at)];
+  return { x: side(pts.map((p) => p[0])), y: side(pts.map((p) => p[1])) };
 }

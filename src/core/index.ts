@@ -21,4 +21,5 @@ export { measuredRate, spaced, theoryMap } from './ratemap';
 export { RANGE_POINTS_MAX, rangeEdge, rangeGrid, rangePoint, rangeTest, type RangePoint } from './rangetest';
 export { batchCovariance, batchGradients, ellipse, type Sym2 } from './cloud';
 export { hessianAt, suggestLr } from './curvature';
-export { fitBox } from './fit';
+export { fitBox, minimaBox } from './fit';
+export { descend, searchMinima } from './minima';

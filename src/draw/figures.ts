@@ -374,7 +374,12 @@ export function lossFigure(input: LossInput, style: FigureStyle = screen): Figur
   return { data: traces([...bandMarks(input.paths), ...lossMarks(input, style)]), layout: { ...layout, yaxis: { ...layout.yaxis, ...ticks } } };
 }
 
-const lossName = (log: boolean, known = true) => (log ? (known ? 'f − f*' : 'f − min') : 'f');
+/**
+ * The loss's name: f − f* above the known minimum; above the lowest f found (a search's or a run's, not a
+ * proven minimum) f − f̂, which the axis title spells out; f itself on a linear axis.
+ */
+const lossName = (log: boolean, known = true) => (log ? (known ? 'f − f*' : 'f − f̂') : 'f');
+const lossTitle = (log: boolean, known: boolean | undefined, labels: FigureLabels) => (log && known === false ? labels.lowestFound : lossName(log, known));
 
 /**
  * Each stochastic run's p10 and p90 over its seeds as two faint lines around its median (dashed, so it is not
@@ -426,7 +431,7 @@ export function lossBackdrop(
   { paths, steps, log, known, labels = en.plot, xName = labels.iteration }: Pick<LossInput, 'paths' | 'steps' | 'log' | 'known' | 'labels' | 'xName'>,
   style: FigureStyle = screen,
 ): Figure {
-  const yName = lossName(log, known);
+  const yName = lossTitle(log, known, labels);
   const b = base(style, PRINT_SIZE.loss);
   const ticks = style.print ? PRINT_TICKS : { exponentformat: 'power' as const };
   const layout: Partial<Layout> = {

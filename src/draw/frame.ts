@@ -2,6 +2,7 @@
 // margins that nothing may push (margin.autoexpand off), explicit axis domains and ranges. Plotly then
 // draws its axes exactly where our canvas layer projects the marks — no reading of Plotly's internals.
 import type { Layout } from 'plotly.js-dist-min';
+import type { Box } from '../core';
 
 export interface Margin {
   l: number;
@@ -135,3 +136,74 @@ export function leftMargin(base: number, yRange: readonly [number, number], font
 
 /** The gap between the y axis' tick labels and its title (Plotly's title.standoff). */
 export const Y_TITLE_GAP = 4;
+
+/**
+ * The box of every finite point of the paths (and the start) that lies inside `within`; null when none does.
+ * A diverging run's points beyond the function's box do not count: they leave any view.
+ */
+export function pathsBox(paths: readonly { points: readonly (readonly [number, number])[] }[], within: Box, start?: readonly [number, number]): Box | null {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  const add = ([x, y]: readonly [number, number]) => {
+    if (!(x >= within.x[0] && x <= within.x[1] && y >= within.y[0] && y <= within.y[1])) return;
+    x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+  };
+  for (const p of paths) for (const q of p.points) add(q);
+  if (start) add(start);
+  return x0 <= x1 ? { x: [x0, x1], y: [y0, y1] } : null;
+}
+
+/** The smallest box holding both. */
+export function union(a: Box, b: Box): Box {
+  return { x: [Math.min(a.x[0], b.x[0]), Math.max(a.x[1], b.x[1])], y: [Math.min(a.y[0], b.y[0]), Math.max(a.y[1], b.y[1])] };
+}
+
+/** Whether `outer` holds all of `inner`. */
+export function contains(outer: Box, inner: Box): boolean {
+  return inner.x[0] >= outer.x[0] && inner.x[1] <= outer.x[1] && inner.y[0] >= outer.y[0] && inner.y[1] <= outer.y[1];
+}
+
+/** Below this share of the plot area's width and height both, equal axes over the function's box waste it. */
+export const FIT_SHARE = 0.6;
+
+/**
+ * What an unzoomed contour with equal axes shows on a plot area of `size` px: the function's `box`, unless
+ * the paths' box `content` would then cover less than FIT_SHARE of the area's width and of its height (a
+ * short, wide screen widens x to ±10 around paths a few units long); then the paths' box with a margin,
+ * its edges on a grid of a sixteenth of the box (so a drag of η moves the view in steps, not every tick),
+ * within the function's box, zoomed in at most 8 times.
+ */
+export function fitToPaths(box: Box, content: Box | null, size: { width: number; height: number }): Box {
+  if (!content) return box;
+  const [bw, bh] = [box.x[1] - box.x[0], box.y[1] - box.y[0]];
+  const k = Math.max(bw / size.width, bh / size.height);
+  const [cw, ch] = [content.x[1] - content.x[0], content.y[1] - content.y[0]];
+  if (cw / (k * size.width) >= FIT_SHARE || ch / (k * size.height) >= FIT_SHARE) return box;
+  const pad = Math.max(0.08 * Math.max(cw, ch), Math.min(bw, bh) / 32);
+  const snap = (r: readonly [number, number], lo: number, span: number): [number, number] => {
+    const g = span / 16, min = span / 8;
+    let a = lo + Math.floor((r[0] - pad - lo) / g) * g, b = lo + Math.ceil((r[1] + pad - lo) / g) * g;
+    if (b - a < min) [a, b] = [(a + b - min) / 2, (a + b + min) / 2];
+    return [Math.max(lo, a), Math.min(lo + span, b)];
+  };
+  return { x: snap(content.x, box.x[0], bw), y: snap(content.y, box.y[0], bh) };
+}
+
+/** Decades between labelled ticks on a log axis: nice steps only, so the labels read 1, 10⁻³, 10⁻⁶, … */
+const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 25, 50, 100];
+
+/**
+ * The tick step, in decades, of a log axis over `range` (data units): the smallest nice step that leaves at
+ * least `gap` px between labels along `length` px (a power of ten's label is two lines of type high; Plotly's
+ * own choice put 10⁻²⁸, 10⁻²¹, … 35 px apart on a phone, and 1, 10⁻⁶, … 10⁻³⁰ 35 px apart at 1024×768), but
+ * one that still labels two ticks inside the range. Null for an axis that is not log or spans no decade.
+ */
+export function logTickStep(axis: Pick<AxisFrame, 'range' | 'log' | 'length'>, gap = 40): number | null {
+  if (!axis.log) return null;
+  const [lo, hi] = [Math.log10(axis.range[0]), Math.log10(axis.range[1])];
+  if (!(hi > lo) || !Number.isFinite(hi - lo)) return null;
+  const perDecade = axis.length / (hi - lo);
+  const ticks = (step: number) => Math.floor(hi / step) - Math.ceil(lo / step) + 1;
+  let pick = DECADE_STEPS.find((step) => step * perDecade >= gap) ?? DECADE_STEPS[DECADE_STEPS.length - 1];
+  while (ticks(pick) < 2 && pick > 1) pick = DECADE_STEPS[DECADE_STEPS.indexOf(pick) - 1];
+  return pick;
+}

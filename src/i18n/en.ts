@@ -9,6 +9,8 @@ import type { SurfaceView, ZAxis } from '../state/surface';
 export const en = {
   /** The page's <title>. */
   title: 'Ravine — an optimizer playground',
+  /** The first tab stop, to the figure's playback. */
+  skip: 'Skip to the figure',
   header: {
     /** `touch`: on a touch screen, where the plot is tapped, not clicked. */
     tagline: (touch: boolean) =>
@@ -38,12 +40,12 @@ export const en = {
       inertia: {
         title: 'Without inertia / with inertia',
         caption:
-          'GD (η = 1.8) and Momentum (α = 0.8, η = 0.36: the same long-run step η/(1−α) = 1.8), with the vectors of their last two steps at t = 5. Each Momentum step is α times the step before (dashed) plus the gradient step (solid): across the ravine the two point almost opposite ways (154°) and cancel, while GD’s whole step jumps from wall to wall. Press → to see it go on.',
+          'GD (η = 1.8) and Momentum (α = 0.5, η = 0.9: the same long-run step η/(1−α) = 1.8), with the vectors of their last step at t = 3. Each Momentum step is α times the step before (dashed) plus the gradient step (solid): across the ravine the two point almost opposite ways (164°) and mostly cancel (0.53 against 0.78), along it they add, while GD’s whole step, 2.3 long, jumps from wall to wall. Momentum is already lower: f − f* = 0.32 against GD’s 0.62. Press → to see it go on.',
       },
       nesterov: {
         title: 'Momentum vs Nesterov',
         caption:
-          'Same η = 0.5 and α = 0.9, at t = 3. Both carry their inertia (dashed) across the floor. Momentum takes its gradient where it stands and barely brakes (|η g| = 0.13); Nesterov takes it at the look-ahead point ○, where the inertia is carrying it, already past the floor, and pushes back twice as hard (0.25). So Momentum swings from wall to wall while Nesterov’s swing dies out.',
+          'Same η = 0.5 and α = 0.9, at t = 3. Both carry their inertia (dashed) across the floor. Momentum takes its gradient where it stands and barely brakes (|η g| = 0.21); Nesterov takes it at the look-ahead point ○, where the inertia is carrying it, already past the floor, and pushes back twice as hard (0.40). So Momentum swings from wall to wall while Nesterov’s swing dies out.',
       },
       batch: {
         title: 'Which batch size to take?',
@@ -112,7 +114,7 @@ export const en = {
     x: 'Start x₀',
     y: 'Start y₀',
     steps: 'Iterations',
-    suggestedLr: (lr: string) => `Step size from the curvature at the start: η\u00a0≈\u00a0${lr}`,
+    suggestedLr: (lr: string) => `Step size from the curvature at the start, small enough that no run diverges: η\u00a0≈\u00a0${lr}`,
     useLr: 'Use for every run',
   },
 
@@ -309,6 +311,8 @@ export const en = {
 
   /** What the figures say: axis and colour-bar titles, marker names, number separators. */
   plot: {
+    /** The loss axis above the lowest f found, where f* is unknown (a typed formula). */
+    lowestFound: 'f − f̂ (f̂: the lowest f found)',
     iteration: 'iteration t',
     minimum: 'minimum',
     saddle: 'saddle point',

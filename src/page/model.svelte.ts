@@ -102,8 +102,10 @@ export class PlaygroundModel {
     cloud: this.show.cloud && this.s.runs.some((r) => r.visible && hasCloud(r)),
   });
 
-  /** The loss plot's log floor: f*, or for a formula bounded below on the box the lowest value seen. */
-  readonly floor = $derived(lossFloor(this.fn, () => boxRange(this.base), this.trajectories));
+  /** The loss plot's log floor: f*, or for a formula bounded below on the box the lowest value found. */
+  readonly floor = $derived(lossFloor(this.fn, () => this.range, this.trajectories));
+  /** f's range over the box, its lowest value searched for: read only while f* is unknown, once per function. */
+  private readonly range = $derived(boxRange(this.base));
   readonly logLoss = $derived(this.floor !== null);
   readonly statuses = $derived(this.trajectories.map((tr) => runStatus(tr, this.fn.fMin, lang())));
   /** Where each run stands at the playhead, for the legend and the cards: f there, or how it ended. */

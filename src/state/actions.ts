@@ -1,9 +1,9 @@
 // Every change the UI makes to the playground's state goes through these small functions, which keep
 // it valid. Components call them through the page's callbacks and never write the state themselves.
-import { batchSize, fitBox, fullByDefault, optimizerDef, scheduleDef, testFunctions } from '../core';
+import { batchSize, fitBox, fullByDefault, minimaBox, optimizerDef, scheduleDef, testFunctions } from '../core';
 import type { Box, OptimizerKind, ScheduleKind, Vec2 } from '../core';
 import { FORMULA_ID, limits, type PlaygroundState, type RunState } from './playground';
-import { buildFunction, lrRange, suggestedLr, type SceneFunction } from './scene';
+import { buildFunction, lrRange, safeLr, type SceneFunction } from './scene';
 import { lrSlider, nudge, settingSlider } from './sliders';
 
 const defaults = (specs: Readonly<Record<string, { default: number }>>) =>
@@ -102,17 +102,25 @@ export function selectFunction(s: PlaygroundState, id: string): void {
  * allows, since a formula's steepness can differ from the last one's by orders of magnitude.
  */
 export function applyFormula(s: PlaygroundState, text: string): void {
+  const fresh = text !== s.fn.formula || s.fn.id !== FORMULA_ID;
   s.fn.formula = text;
   if (s.fn.id !== FORMULA_ID) selectFunction(s, FORMULA_ID);
+  // Its own box: around the start and the minima a search finds, else where a short run from the start goes
+  // (the last formula's box hid Himmelblau's minima).
+  if (fresh) {
+    const fn = buildFunction({ ...s.fn, view: undefined });
+    setBox(s, minimaBox(fn, s.start, fn.view) ?? fitBox(fn, s.start, fn.view));
+  }
   useSuggestedLr(s);
 }
 
 /**
- * Every gradient run takes the η the curvature at the start suggests (their own α, batch and seed stay);
+ * Every gradient run takes the η the curvature at the start suggests, halved until none diverges (their own
+ * α, batch and seed stay);
  * the adaptive rules, whose η is a length, keep theirs.
  */
 export function useSuggestedLr(s: PlaygroundState): void {
-  const lr = suggestedLr(buildFunction(s.fn), s);
+  const lr = safeLr(buildFunction(s.fn), s);
   for (const r of s.runs) if (optimizerDef(r.kind).lrUnit === 'curvature') r.lr = lr;
 }
 

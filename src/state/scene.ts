@@ -1,4 +1,4 @@
-import { batchSize, constantStep, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, simulate, suggestLr, theory, withNoise } from '../core';
+import { batchSize, constantStep, getTestFunction, isFiniteSum, logGrid, optimizerDef, sampleGrid, scheduleCurve, searchMinima, simulate, suggestLr, theory, withNoise } from '../core';
 import type { Box, FiniteSum, LogGrid, OptimizerKind, OptimizerSpec, Range, Schedule, TestFunction, Trajectory, Vec2 } from '../core';
 import { FORMULA_VIEW, parseFunction } from '../expr';
 import { FORMULA_ID, type FunctionState, type PlaygroundState, type RunState } from './playground';
@@ -123,15 +123,21 @@ export function surfaceOver(fn: TestFunction, levels: LogGrid, box: Box): LogGri
   return same ? levels : logGrid(sampleGrid(fn.f, box, levels.x.length, levels.y.length), levels.floor, levels);
 }
 
-/** f's lowest and highest values on the surface's grid over the box (its `raw` range), without its log scale. */
+/**
+ * f's lowest and highest values over the box: the highest on the surface's grid, the lowest there or at the
+ * lowest flat point inside the box that descents from a grid of starts reach (a grid point only comes near a
+ * minimum: a run stuck a little above it would otherwise read as converged).
+ */
 export function boxRange(fn: TestFunction, n = 200): { min: number; max: number } {
   const { min, max } = sampleGrid(fn.f, fn.view, n, n);
-  return { min, max };
+  const inside = ([x, y]: Vec2) => x >= fn.view.x[0] && x <= fn.view.x[1] && y >= fn.view.y[0] && y <= fn.view.y[1];
+  const found = searchMinima(fn, fn.view).find((m) => inside(m.at));
+  return { min: found && !(found.f >= min) ? found.f : min, max };
 }
 
 /**
  * The floor of the loss plot's log axis: f* when it is known. Else, when f is bounded below on the box,
- * the lowest value the grid or a run reached (runs find a minimum more closely than the grid). Null when
+ * the lowest value found: by descents from a grid of starts (boxRange), or by a run that went lower. Null when
  * a run fell further below the box's lowest value than the box's whole range (f unbounded below): then
  * the plot shows f itself on a linear axis. `range` (f's range on the box, boxRange) is asked for only
  * then: the page samples no grid of its own while f* is known (the contour worker samples its own).
@@ -178,4 +184,25 @@ export function lrMarks(fn: SceneFunction, run: RunState): { value: number; labe
 /** η ≈ 1/L from the curvature at the state's start, within the function's η range. */
 export function suggestedLr(fn: SceneFunction, s: Pick<PlaygroundState, 'start'>): number {
   return suggestLr(fn, s.start, fn.lr);
+}
+
+/** Steps a suggested η is tried over: enough for the curvature on the way to have grown. */
+const TRIAL_STEPS = 200;
+
+/**
+ * The largest of lr, lr/2, lr/4, … (down to the function's η minimum) at which none of `runs` diverges over
+ * its first steps: 1/L at the start allows what the curvature there allows, and a formula's grows on the way
+ * (Himmelblau's from (−2, 2) diverged in 3 steps at 1/L).
+ */
+export function stableLr(fn: SceneFunction, s: Pick<PlaygroundState, 'start' | 'steps'>, runs: readonly RunState[], lr: number): number {
+  const steps = Math.min(s.steps, TRIAL_STEPS);
+  const diverges = (eta: number) =>
+    runs.some((run) => simulate({ objective: fn, optimizer: runSpec({ ...run, lr: eta }), start: s.start, steps, seed: run.seed }).diverged !== null);
+  while (lr / 2 >= fn.lr.min && diverges(lr)) lr /= 2;
+  return lr;
+}
+
+/** The η the page suggests for the gradient runs: 1/L at the start, halved until none of them diverges. */
+export function safeLr(fn: SceneFunction, s: Pick<PlaygroundState, 'start' | 'steps' | 'runs'>): number {
+  return stableLr(fn, s, s.runs.filter((r) => optimizerDef(r.kind).lrUnit === 'curvature'), suggestedLr(fn, s));
 }

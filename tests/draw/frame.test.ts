@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lossRange } from '../../src/draw/figures';
-import { frameLayout, leftMargin, makeFrame, projection, tickLabelWidth, toData, toPixel, Y_TITLE_GAP } from '../../src/draw/frame';
+import { fitToPaths, frameLayout, leftMargin, logTickStep, makeFrame, pathsBox, projection, tickLabelWidth, toData, toPixel, Y_TITLE_GAP } from '../../src/draw/frame';
+import type { Box } from '../../src/core';
 import { traces } from '../../src/draw/marks';
 import type { PathView } from '../../src/draw/types';
 
@@ -95,5 +96,74 @@ describe('the contour’s left margin', () => {
     expect(leftMargin(44, [-4.5, 4.5], 12)).toBe(44);
     expect(leftMargin(44, [-1.35, -1.1], 12)).toBe(5 + Math.ceil(5 * 0.62 * 12) + Y_TITLE_GAP + Math.ceil(1.2 * 12));
     expect(leftMargin(44, [-1.35, -1.1], 12)).toBeGreaterThan(60);
+  });
+});
+
+describe('an unzoomed contour fitted to its paths', () => {
+  const box: Box = { x: [-3, 3], y: [-2, 2] };
+  // The default page's three paths: from the start (−2.76, 0.27) down to y = −1.7 and on to the minimum.
+  const paths = [{ points: [[-2.76, 0.27], [-1.85, -1.7], [0, 0]] as [number, number][] }];
+
+  it('the paths\' box: points inside the function\'s box and the start; a diverging run\'s far points left out', () => {
+    expect(pathsBox([...paths, { points: [[-2, 0], [50, -80], [NaN, 1]] }], box, [-2.9, 0.5])).toEqual({ x: [-2.9, 0], y: [-1.7, 0.5] });
+    expect(pathsBox([{ points: [[9, 9]] }], box)).toBeNull();
+  });
+
+  it('keeps the box where the paths take most of one axis of the plot area, fits them where they would not', () => {
+    const content = pathsBox(paths, box)!;
+    // 800 × 400 px: the box 6 × 4 units is widened to 8 × 4; the paths' 1.97 of 4 units up is under 60 %.
+    const fit = fitToPaths(box, content, { width: 800, height: 400 });
+    expect(fit.x[0]).toBeLessThanOrEqual(-2.76);
+    expect(fit.x[1]).toBeGreaterThanOrEqual(0);
+    expect(fit.y[0]).toBeLessThanOrEqual(-1.7);
+    expect(fit.y[1]).toBeGreaterThanOrEqual(0.27);
+    // Its edges on a grid of a sixteenth of the box (0.375 across, 0.25 up), within the box.
+    for (const v of fit.x) expect(Math.abs((v + 3) / 0.375 - Math.round((v + 3) / 0.375))).toBeLessThan(1e-9);
+    for (const v of fit.y) expect(Math.abs((v + 2) / 0.25 - Math.round((v + 2) / 0.25))).toBeLessThan(1e-9);
+    expect(fit.x[0]).toBeGreaterThanOrEqual(-3);
+    // Equal axes over the fit: the paths now take over 75 % of the height.
+    const f = makeFrame({ width: 800, height: 400 }, { l: 0, r: 0, t: 0, b: 0 }, { range: fit.x }, { range: fit.y }, true);
+    expect(1.97 / (f.y.range[1] - f.y.range[0])).toBeGreaterThan(0.75);
+    // A path over most of the box keeps the box, as does none.
+    expect(fitToPaths(box, { x: [-2.9, 2.9], y: [-1, 1] }, { width: 800, height: 400 })).toBe(box);
+    expect(fitToPaths(box, null, { width: 800, height: 400 })).toBe(box);
+    // A small move of the paths leaves the same edges (a drag of η does not shift the view at every tick).
+    expect(fitToPaths(box, { ...content, x: [-2.75, 0.01] }, { width: 800, height: 400 })).toEqual(fit);
+  });
+
+  it('zooms in at most 8 times: a path that hardly moves gets an eighth of the box', () => {
+    const fit = fitToPaths(box, { x: [0.5, 0.5], y: [0.2, 0.2] }, { width: 600, height: 400 });
+    expect(fit.x[1] - fit.x[0]).toBeCloseTo(6 / 8, 9);
+    expect(fit.y[1] - fit.y[0]).toBeCloseTo(4 / 8, 9);
+  });
+});
+
+describe('the loss plot\'s log ticks', () => {
+  const axis = (lo: number, hi: number, length: number) => ({ range: [10 ** lo, 10 ** hi] as [number, number], log: true, length });
+  /** The labels' spacing in px, and how many fall inside the range, at the step chosen. */
+  const spread = (lo: number, hi: number, length: number) => {
+    const step = logTickStep(axis(lo, hi, length))!;
+    return { step, gap: (step * length) / (hi - lo), ticks: Math.floor(hi / step) - Math.ceil(lo / step) + 1 };
+  };
+
+  it('leaves at least 40 px between labels, on nice steps of decades', () => {
+    // Himmelblau's runs at 1024×768: 31 decades on 190 px (Plotly labelled every 6th decade, 35 px apart).
+    expect(spread(-31, 0.5, 190)).toMatchObject({ step: 10 });
+    expect(spread(-31, 0.5, 190).gap).toBeGreaterThanOrEqual(40);
+    // The default page on a phone: 11 decades on 150 px.
+    expect(spread(-10.5, 0.5, 150)).toMatchObject({ step: 3 });
+    for (const [lo, hi, px] of [[-31, 0.5, 190], [-10.5, 0.5, 150], [-3, 1, 300], [-300, 2, 400]]) {
+      const s = spread(lo, hi, px);
+      expect(s.gap, `${lo}…${hi} on ${px} px`).toBeGreaterThanOrEqual(40);
+      expect(s.ticks).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('keeps two labels on a short plot, closer if it must; none for a linear axis', () => {
+    // 8.7 decades on 60 px: every 10 decades would label 1 alone, every 5 labels 1 and 10⁻⁵, 34 px apart.
+    expect(spread(-8.5, 0.2, 60)).toMatchObject({ step: 5, ticks: 2 });
+    expect(spread(-8.5, 0.2, 60).gap).toBeLessThan(40);
+    expect(logTickStep({ range: [0, 1], log: false, length: 200 })).toBeNull();
+    expect(logTickStep(axis(0, 0, 200))).toBeNull();
   });
 });

@@ -73,9 +73,12 @@ describe('controls', () => {
     const { page } = s();
     const area = await plotArea(page);
     const shown = await shownBox(page);
-    // The ravine's box, x ∈ [−3, 3] and y ∈ [−2, 2], widened to the plot area's shape.
-    expect(shown.x[0]).toBeLessThanOrEqual(-3);
-    expect(shown.y).toEqual([-2, 2]);
+    // The default paths' box (from the start (−2.76, 0.27) to the minimum) within the ravine's, x ∈ [−3, 3] and
+    // y ∈ [−2, 2], widened to the plot area's shape.
+    expect(shown.x[0]).toBeLessThanOrEqual(-2.76);
+    expect(shown.x[1]).toBeGreaterThanOrEqual(0);
+    expect(shown.y[0]).toBeGreaterThanOrEqual(-2);
+    expect(shown.y[1]).toBeGreaterThanOrEqual(0.27);
     // Whole pixels: the browser reports mouse positions rounded, so the expected point is exact.
     const px = Math.round(area.x + 0.7 * area.width);
     const py = Math.round(area.y + 0.65 * area.height);
@@ -96,11 +99,18 @@ describe('controls', () => {
     const tol = 0.02;
     await expect.poll(async () => Math.abs(Number(await startX.inputValue()) - want[0]), POLL).toBeLessThanOrEqual(tol);
     await expect.poll(async () => Math.abs(Number(await startY.inputValue()) - want[1]), POLL).toBeLessThanOrEqual(tol);
-    // Every path now begins where the click was (path coordinates are the plot area's pixels).
-    const at: [number, number] = [px - area.x, py - area.y];
+    // Every path now begins where the click was (path coordinates are the plot area's pixels), in the view
+    // as it is now: it may have grown to hold the new paths, never shrunk.
     await expect
-      .poll(async () => (await lines(page)).map((l) => near(l.first, at, 1.5)), POLL)
-      .toEqual(paths0.map(() => true));
+      .poll(async () => {
+        const now = await shownBox(page);
+        const at: [number, number] = [
+          ((want[0] - now.x[0]) / (now.x[1] - now.x[0])) * area.width, ((now.y[1] - want[1]) / (now.y[1] - now.y[0])) * area.height,
+        ];
+        const grew = now.x[0] <= shown.x[0] && now.x[1] >= shown.x[1] && now.y[0] <= shown.y[0] && now.y[1] >= shown.y[1];
+        return [grew, ...(await lines(page)).map((l) => near(l.first, at, 1.5))];
+      }, POLL)
+      .toEqual([true, ...paths0.map(() => true)]);
     // A click is not a zoom: the plot area is where it was.
     expect(await plotArea(page)).toEqual(area);
   });

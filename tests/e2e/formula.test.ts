@@ -87,7 +87,7 @@ describe('the formula field', () => {
     const statuses = await page.getByTestId('run-status').allTextContents();
     expect(statuses).toHaveLength(3);
     for (const t of statuses) expect(t).not.toContain('diverged');
-    // The loss plot is on a log axis above the lowest value seen.
+    // The loss plot is on a log axis above the lowest value found.
     await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid=loss] .js-plotly-plot') as unknown as { layout: { yaxis: { type: string } } }).layout.yaxis.type), POLL).toBe('log');
 
     await page.getByTestId('box-fit').click();
@@ -105,5 +105,31 @@ describe('the formula field', () => {
       .toBe(true);
     await page.getByTestId('box-reset').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('box'), POLL).toBeNull();
+  });
+
+  it('gives Himmelblau typed after Rosenbrock a box with its four minima, an η that converges, and an honest log axis', async () => {
+    const { page } = s();
+    await page.getByTestId('function-select').selectOption('formula');
+    await apply(page, '(1-x)^2 + 100*(y-x^2)^2');
+    await apply(page, '(x^2+y-11)^2+(x+y^2-7)^2');
+    // The four minima lie in the link's box and in the plot (Rosenbrock's box left three out).
+    const minima = [[3, 2], [-2.805, 3.131], [-3.779, -3.283], [3.584, -1.848]];
+    const box = new URL(page.url()).searchParams.get('box')!.split(',').map(Number);
+    await expect.poll(async () => {
+      const { x, y } = await shownBox(page);
+      return minima.every(([a, b]) => a > box[0] && a < box[1] && b > box[2] && b < box[3] && a > x[0] && a < x[1] && b > y[0] && b < y[1]);
+    }, POLL).toBe(true);
+    // No run diverges (at 1/L of the start, 0.071, all three did at step 3), and the hint names the η they took.
+    const { state } = decode(new URL(page.url()).search);
+    for (const r of state.runs) expect(r.lr).toBeCloseTo(0.0714 / 4, 3);
+    await expect.poll(() => page.getByTestId('run-status').allTextContents(), POLL).toHaveLength(3);
+    for (const t of await page.getByTestId('run-status').allTextContents()) expect(t).not.toContain('diverged');
+    expect(await page.getByTestId('lr-hint').textContent()).toMatch(/η\s≈\s0\.018\b/);
+    // The loss axis says what its floor is, and its powers of ten stand at least 40 px apart.
+    const loss = page.locator('[data-testid=loss]');
+    await expect.poll(() => loss.locator('.ytitle').textContent(), POLL).toBe('f − f̂ (f̂: the lowest f found)');
+    const ys = (await loss.locator('.ytick text').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.y))).sort((a, b) => a - b);
+    expect(ys.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(40);
   });
 });

@@ -41,6 +41,20 @@ async function shownShare(page: Page, v: Viewport): Promise<number> {
   return (Math.max(0, w) * Math.max(0, h)) / (v.width * v.height);
 }
 
+/**
+ * How much of the contour's plot area the runs' paths take: their extent's share of the area's width and of
+ * its height, in data units (with equal axes one of them is bound to be short of 1).
+ */
+async function pathShare(page: Page): Promise<{ width: number; height: number }> {
+  return page.evaluate(() => {
+    const d = (document.querySelector('[data-testid=contour] canvas.marks') as unknown as { drawn: { frame: { x: { range: number[] }; y: { range: number[] } }; lines: { mark: { f?: unknown; x?: number[]; y?: number[] } }[] } }).drawn;
+    const xs: number[] = [], ys: number[] = [];
+    for (const { mark } of d.lines) if (mark.f && mark.x && mark.y) { xs.push(...mark.x.filter(Number.isFinite)); ys.push(...mark.y.filter(Number.isFinite)); }
+    const share = (v: number[], r: number[]) => (Math.max(...v) - Math.min(...v)) / (r[1] - r[0]);
+    return { width: share(xs, d.frame.x.range), height: share(ys, d.frame.y.range) };
+  });
+}
+
 /** The selected run's η and α sliders: the focus bar's under the contour in one column, the run card's in two. */
 function knobs(page: Page, columns: 1 | 2): Locator[] {
   return columns === 1
@@ -65,6 +79,10 @@ describe('the layout at the five screens', () => {
         await frames(page, 2);
         for (const k of [lr, alpha]) expect(inView((await k.boundingBox())!, size), 'slider fully in view').toBe(true);
         expect(await shownShare(page, size)).toBeGreaterThanOrEqual(touch ? 0.25 : 0.3);
+        // The paths fill the plot area one way at least (over the ravine's whole box, equal axes left them
+        // 46–49 % of it on every screen, and 13 % of the width at 844×390).
+        const paths = await pathShare(page);
+        expect(Math.max(paths.width, paths.height), JSON.stringify(paths)).toBeGreaterThanOrEqual(0.75);
         // The figure is drawn, with the default page's three paths.
         expect((await contour(page)).count).toBeGreaterThan(10);
         expect(await lines(page)).toHaveLength(3);
@@ -115,6 +133,26 @@ describe('a preset’s caption', () => {
       await expect.poll(async () => (await plotArea(page)).height, POLL).toBeLessThan(area.height);
       await page.getByTestId('caption-more').click();
       await expect.poll(async () => (await plotArea(page)).height, POLL).toBe(area.height);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a preset\'s caption in the presentation at 1024×768', () => {
+  it('keeps to two lines (in full it took 110 px of the contour\'s height), and opens when asked', async () => {
+    const inertia = presets.find((p) => p.id === 'inertia')!;
+    const { page, close } = await openPage(`/?${inertia.link}`, { width: 1024, height: 768 });
+    try {
+      await page.keyboard.press('p');
+      await page.locator('.app.presenting [data-testid=focus-bar]').waitFor();
+      const caption = page.getByTestId('preset-caption');
+      const lineHeight = await caption.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+      await expect.poll(async () => (await caption.boundingBox())!.height, POLL).toBeLessThanOrEqual(2 * lineHeight + 1);
+      const area = await plotArea(page);
+      expect(area.height).toBeGreaterThanOrEqual(380);
+      await page.getByTestId('caption-more').click();
+      await expect.poll(async () => (await caption.boundingBox())!.height, POLL).toBeGreaterThan(3 * lineHeight);
     } finally {
       await close();
     }
@@ -187,11 +225,10 @@ describe('resizing and the colour bar', () => {
       const f = await page.evaluate(() => (document.querySelector('[data-testid=contour] canvas.marks') as unknown as { drawn: { frame: { x: { range: number[]; length: number }; y: { range: number[]; length: number } } } }).drawn.frame);
       const across = f.x.length / (f.x.range[1] - f.x.range[0]), up = f.y.length / (f.y.range[1] - f.y.range[0]);
       expect(across / up).toBeCloseTo(1, 9);
-      // The ravine's own box, x ∈ [−3, 3] and y ∈ [−2, 2], stays in view.
-      expect(f.x.range[0]).toBeLessThanOrEqual(-3);
-      expect(f.x.range[1]).toBeGreaterThanOrEqual(3);
-      expect(f.y.range[0]).toBeLessThanOrEqual(-2);
-      expect(f.y.range[1]).toBeGreaterThanOrEqual(2);
+      // The paths stay in view: their share of each axis is at most 1, and it is most of one of them.
+      const paths = await pathShare(page);
+      expect(Math.max(paths.width, paths.height)).toBeLessThanOrEqual(1);
+      expect(Math.max(paths.width, paths.height)).toBeGreaterThanOrEqual(0.75);
       // The contour fills the widened area: its grid covers what is shown, not the box alone, and the
       // canvas has painted the plot area's four corners.
       const { frame, box } = await page.evaluate(() => (document.querySelector('[data-testid=contour] canvas.bands') as HTMLCanvasElement & {
@@ -199,9 +236,32 @@ describe('resizing and the colour bar', () => {
       }).drawn);
       const [x0, x1, y0, y1] = [frame.x.offset + 1, frame.x.offset + frame.x.length - 2, frame.y.offset + 1, frame.y.offset + frame.y.length - 2];
       const painted = { box, corners: (await contourPixels(page, [[x0, y0], [x1, y0], [x0, y1], [x1, y1]])).map((p) => p[3]) };
-      expect(painted.box.x).toEqual(f.x.range);
-      expect(painted.box.y).toEqual(f.y.range);
+      // (to the last bits: the painter's grid steps from one end to the other)
+      painted.box.x.forEach((v, i) => expect(v).toBeCloseTo(f.x.range[i], 12));
+      painted.box.y.forEach((v, i) => expect(v).toBeCloseTo(f.y.range[i], 12));
       expect(painted.corners).toEqual([255, 255, 255, 255]);
+    }
+  });
+});
+
+describe('the presentation at 1024×768', () => {
+  it('the paths fill most of the contour with the loss plot and without; with it, the two stand side by side', async () => {
+    const { page, close, errors } = await openPage('/', { width: 1024, height: 768 });
+    try {
+      await page.keyboard.press('p');
+      await page.locator('.app.presenting [data-testid=focus-bar]').waitFor();
+      const before = await plotArea(page);
+      await expect.poll(async () => Math.max(...Object.values(await pathShare(page))), POLL).toBeGreaterThanOrEqual(0.75);
+      await page.keyboard.press('l');
+      await page.getByTestId('loss').waitFor();
+      // Beside the contour, not under it: under it the plot area was 809 × 219 px and the paths took 19 % of its width.
+      await expect.poll(async () => (await plotArea(page)).height, POLL).toBeGreaterThanOrEqual(before.height - 1);
+      const loss = (await page.getByTestId('loss').boundingBox())!, contourBox = (await page.getByTestId('contour').boundingBox())!;
+      expect(loss.x).toBeGreaterThanOrEqual(contourBox.x + contourBox.width - 1);
+      await expect.poll(async () => Math.max(...Object.values(await pathShare(page))), POLL).toBeGreaterThanOrEqual(0.75);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
     }
   });
 });

@@ -135,3 +135,44 @@ describe('the loss axis of a formula', () => {
     expect(lossFloor(fn, () => boxRange(fn), runTrajectories(fn, s))).toBe(0);
   });
 });
+
+describe('Himmelblau typed after Rosenbrock', () => {
+  const HIMMELBLAU = '(x^2+y-11)^2+(x+y^2-7)^2';
+  const minima: [number, number][] = [[3, 2], [-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]];
+  const typed = () => {
+    const s = defaultState();
+    applyFormula(s, ROSENBROCK);
+    applyFormula(s, HIMMELBLAU);
+    return s;
+  };
+
+  it('gets a box of its own that holds its four minima and the start (Rosenbrock\'s left three out)', () => {
+    const s = typed();
+    const inside = ([x, y]: [number, number]) => x > s.fn.view!.x[0] && x < s.fn.view!.x[1] && y > s.fn.view!.y[0] && y < s.fn.view!.y[1];
+    for (const m of minima) expect(inside(m), `(${m})`).toBe(true);
+    expect(inside(s.start)).toBe(true);
+  });
+
+  it('gets an η at which no run diverges, where 1/L at the start diverged in 3 steps', () => {
+    const s = typed();
+    const fn = buildFunction(s.fn);
+    const atStart = suggestedLr(fn, s);
+    const first = { ...s, runs: s.runs.map((r) => ({ ...r, lr: atStart })) };
+    expect(runTrajectories(fn, first).map((t) => t.diverged?.step ?? null)).toEqual([3, 3, 3]);
+    expect(s.runs[0].lr).toBeLessThan(atStart);
+    expect(runTrajectories(fn, s).map((t) => t.diverged)).toEqual([null, null, null]);
+    // GD reaches a minimum: the η is not merely small.
+    expect(runTrajectories(fn, s)[0].losses.at(-1)).toBeLessThan(1e-6);
+  });
+
+  it('measures the loss above the lowest minimum found, so a run stuck on the way does not read as converged', () => {
+    const s = typed();
+    // GD crawling at a hundredth of the η: its lowest f is far above any minimum's 0.
+    s.runs = [{ ...s.runs[0], lr: s.runs[0].lr / 100 }];
+    const fn = buildFunction(s.fn);
+    const runs = runTrajectories(fn, s);
+    const floor = lossFloor(fn, () => boxRange(fn), runs)!;
+    expect(floor).toBeLessThan(1e-9);
+    expect(Math.min(...lossSeries(fn, runs[0], floor).y)).toBeGreaterThan(0.1);
+  });
+});
