@@ -249,7 +249,18 @@ export function seedMarks({ paths, playhead, rest }: Pick<ContourInput, 'paths' 
 /** Everything a contour figure shows, for Plotly to draw whole (an export). */
 export function contourFigure(input: ContourInput, style: FigureStyle = screen): Figure {
   const { data, layout } = contourBackdrop(input, style);
-  return { data: [...data, ...traces([...seedMarks(input, style), ...contourMarks(input, style)])], layout };
+  return {
+    data: [...data, ...traces([...seedMarks(input, style), ...contourMarks(input, style)])],
+    layout: style.print && style.playhead ? { ...layout, annotations: [...(layout.annotations ?? []), clock(input.playhead)] } : layout,
+  };
+}
+
+/** A printed figure at the playhead says its t in the plot's corner: a GIF's frame, a still of one moment. */
+function clock(t: number): NonNullable<Layout['annotations']>[number] {
+  return {
+    text: `t = ${t}`, xref: 'paper', yref: 'paper', x: 1, y: 1, xanchor: 'right', yanchor: 'top', showarrow: false,
+    font: { size: PRINT_FONT + 4, color: '#111' }, bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#111', borderwidth: 1, borderpad: 6,
+  };
 }
 
 /** What moves: the start, and every run's path, playhead (screen only) and divergence mark. */
@@ -482,13 +493,25 @@ function pathAt(p: PathView, t: number): PathView {
   };
 }
 
+/** The gap between a strip's panels and each panel's width, as shares of the figure's width (the colour bar has the rest). */
+const STRIP_GAP = 0.025;
+const stripPanel = (n: number) => (0.94 - STRIP_GAP * (n - 1)) / n;
+
+/**
+ * A printed strip's panel, width over height, near enough for its box (state/strip.ts) to fill it: the figure less
+ * its margins, and above the panels the legend and the panels' heads.
+ */
+export function stripAspect(n: number): number {
+  const { width, height } = PRINT_SIZE.strip;
+  return (stripPanel(n) * (width - 120)) / (height - 100 - 110);
+}
+
 /**
  * The contour at several iterations side by side, each panel headed "t = …": how the paths grow, for a
  * page that cannot move. The legend (above) and the colour bar (at the right) serve every panel.
  */
 export function stripFigure(input: ContourInput, steps: number[], style: FigureStyle): Figure {
-  const gap = 0.025;
-  const w = (0.94 - gap * (steps.length - 1)) / steps.length;
+  const gap = STRIP_GAP, w = stripPanel(steps.length);
   const data: Data[] = [];
   const layout: Partial<Layout> & Record<string, unknown> = {};
   const annotations: NonNullable<Layout['annotations']> = [];

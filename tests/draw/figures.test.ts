@@ -4,7 +4,7 @@ import {
   combinedFigure, contourFigure, contourMarks, lossFigure, seedMarks, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, MODEBAR_ROOM, SCREEN_MARGIN, screenFrame, stripFigure,
 } from '../../src/draw/figures';
 import { thicker, type Mark } from '../../src/draw/marks';
-import { defaultStrip, readStrip } from '../../src/state/strip';
+import { defaultStrip, readStrip, stripView } from '../../src/state/strip';
 import { frameSteps, MAX_FRAMES } from '../../src/state/animation';
 import type { PathView } from '../../src/draw/types';
 import { en } from '../../src/i18n/en';
@@ -170,6 +170,33 @@ describe('the iteration strip', () => {
     // One colour bar, on the last panel.
     const contours = (data as { type?: string; showscale?: boolean }[]).filter((d) => d.type === 'contour');
     expect(contours.map((c) => c.showscale)).toEqual([false, false, undefined]);
+  });
+
+  it('shares one box that holds every panel’s paths, the start and the minimum in sight, whatever the preset’s zoom', () => {
+    const box = { x: [-1, 1] as [number, number], y: [-1, 1] as [number, number] };
+    // A path from (−3, 2) out of the zoom to (0, 0), and one that diverges at t = 3.
+    const a = { points: [[-3, 2], [-1, 1], [0, 0]] as Vec2[], diverged: null };
+    const b = { points: [[-3, 2], [2, -1], [40, 1], [1e9, 1e9]] as Vec2[], diverged: 3 };
+    const v = stripView([a, b], 2, [-3, 2], box, [[0, 0]]);
+    for (const p of [...a.points, [2, -1], [-3, 2]] as Vec2[]) {
+      expect(p[0]).toBeGreaterThan(v.x[0]);
+      expect(p[0]).toBeLessThan(v.x[1]);
+      expect(p[1]).toBeGreaterThan(v.y[0]);
+      expect(p[1]).toBeLessThan(v.y[1]);
+    }
+    // The margin: 8 % of the paths' extent each side (x from −3 to 2, y from −1 to 2).
+    expect(v.x[0]).toBeCloseTo(-3 - 0.4, 12);
+    expect(v.y[1]).toBeCloseTo(2 + 0.24, 12);
+    // Only the steps up to the last panel's t: (40, 1) at t = 2 is beyond twice the box's reach, and counted only within it.
+    expect(stripView([b], 3, [-3, 2], box).x[1]).toBeLessThan(3);
+    // A path that barely moves still gets a box a tenth of the function's each way.
+    const still = stripView([{ points: [[0, 0], [0, 0]], diverged: null }], 1, [0, 0], box);
+    expect(still.x[1] - still.x[0]).toBeCloseTo(0.2, 12);
+    // With equal axes, widened to the panel's shape about the same centre.
+    const wide = stripView([a, b], 2, [-3, 2], box, [[0, 0]], 2);
+    expect((wide.x[1] - wide.x[0]) / (wide.y[1] - wide.y[0])).toBeCloseTo(2, 12);
+    expect(wide.y).toEqual(v.y);
+    expect(wide.x[0] + wide.x[1]).toBeCloseTo(v.x[0] + v.x[1], 12);
   });
 
   it('takes the iterations as typed: whole numbers within the run, a few of them', () => {

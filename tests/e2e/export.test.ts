@@ -330,6 +330,35 @@ describe('figures for print and slides', () => {
     expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors, ...colors]);
   });
 
+  it('the strip shares one box that holds every panel’s paths, whatever the zoom on screen', async () => {
+    const { page } = s();
+    // Zoomed on the minimum: on screen the start (−2.5, 1.2) and the first steps are out of view.
+    await page.goto(`${new URL(page.url()).origin}/?fn=quadratic&kappa=25&theta=20&start=-2.5,1.2&steps=40&view=-0.5,0.5,-0.4,0.4&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&lang=en`);
+    await expect.poll(async () => (await layer(page, LOSS)).lines.length, POLL).toBeGreaterThan(1);
+    await openMenu(page, 'strip');
+    await page.getByTestId('export-strip-steps').fill('0, 5, 40');
+    const svg = await download(page, 'export-svg');
+    // Each panel: its plot area, its x range, and how many of its runs' points fall outside the area.
+    const panels = await page.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      return ['xy', 'x2y2', 'x3y3'].map((id) => {
+        const rect = doc.querySelector(`clipPath[id$="${id}plot"] rect`)!;
+        const [w, h] = [Number(rect.getAttribute('width')), Number(rect.getAttribute('height'))];
+        const lines = [...doc.querySelectorAll(`.subplot.${id} .scatterlayer .trace path.js-line`)].map((p) => p.getAttribute('d') ?? '').filter((d) => d !== '');
+        const xy = lines.flatMap((d) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+        return { w, h, points: xy.length, outside: xy.filter(([x, y]) => x < -1 || x > w + 1 || y < -1 || y > h + 1).length };
+      });
+    }, svg.text);
+    expect(panels).toHaveLength(3);
+    for (const p of panels) {
+      expect(p.w).toBeGreaterThan(300);
+      expect(p.points).toBeGreaterThan(0);
+      expect(p.outside).toBe(0);
+    }
+    // The panels are the same size: one box, so they compare.
+    expect(new Set(panels.map((p) => `${p.w}×${p.h}`)).size).toBe(1);
+  });
+
   it('with the playhead at t = 5, the contour’s legend says t = 5, the loss plot’s how each run ended, the strip’s names the runs alone', async () => {
     const { page } = s();
     await page.goto(`${new URL(page.url()).origin}/?fn=quadratic&kappa=25&theta=20&steps=80&t=5&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&lang=en`);
@@ -359,6 +388,10 @@ describe('figures for print and slides', () => {
     await openMenu(page, 'contour');
     await page.getByTestId('export-at-playhead').check();
     const still = await download(page, 'export-png-1');
+    // A figure at the playhead says its t in the corner (each GIF frame is one), and its legend f − f* there.
+    const stillSvg = await download(page, 'export-svg');
+    expect(await page.evaluate((src) => [...new DOMParser().parseFromString(src, 'image/svg+xml').querySelectorAll('.annotation-text')].map((t) => t.textContent), stillSvg.text)).toEqual(['t = 6']);
+    for (const l of (await readSvg(page, stillSvg.text)).legend) expect(l).toMatch(/ · at t = 6: f − f\* = /);
     const [gif] = await Promise.all([
       download(page, 'export-gif'),
       expect.poll(() => page.getByTestId('export-progress').count(), POLL).toBe(1),
