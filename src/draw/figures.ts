@@ -8,8 +8,8 @@ import { en, type Messages } from '../i18n/en';
 import { sciNumber } from '../i18n/numbers';
 import type { SceneFunction } from '../state/scene';
 import type { Margin } from './frame';
-import type { Forces } from './forces';
-import { traces, type LineMark, type Mark } from './marks';
+import { PRINT_PARTS, type Forces } from './forces';
+import { traces, type ForcePart, type LineMark, type Mark } from './marks';
 import { COLORBAR } from './colorbar';
 import { contourLevels } from './contour';
 import { contourScale, EXTREMUM, haloOf, LEVEL_LINE } from './palette';
@@ -268,11 +268,43 @@ export function contourMarks(
   { view, paths, playhead, start, labels = en.plot, extra, rest }: Omit<ContourInput, 'surface' | 'fn'>,
   style: FigureStyle = screen,
 ): Mark[] {
-  return [
+  const forces = (p: PathView, i: number) => {
+    const marks = extra?.byRun.get(p.id) ?? [];
+    return style.print ? marks.map((m) => printPart(m, i)) : marks;
+  };
+  const marks: Mark[] = [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
     ...(extra?.under ?? []),
-    ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...(extra?.byRun.get(p.id) ?? [])]),
+    ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...forces(p, i)]),
   ];
+  return style.print && extra ? [...marks, ...forceKey(marks, extra.names)] : marks;
+}
+
+/**
+ * A force's print look: the vectors' parts dashed apart from every run's path (PRINT_PARTS), and each run's
+ * batch cloud in the run's own marker shape, so that two clouds stay apart in greyscale.
+ */
+function printPart(m: Mark, i: number): Mark {
+  if (m.kind !== 'line' || !m.part) return m;
+  if (m.part === 'cloud') return { ...m, dots: 0, symbol: PRINT_MARKERS[i % PRINT_MARKERS.length], markEvery: 1, markSize: 10, opacity: 0.75 };
+  const look = PRINT_PARTS[m.part];
+  return look ? { ...m, ...look } : m;
+}
+
+/** The key to the forces a printed figure shows, in the legend after the runs: one neutral sample of each part drawn. */
+function forceKey(marks: Mark[], names: Forces['names']): LineMark[] {
+  const drawn = new Set(marks.flatMap((m) => (m.kind !== 'rule' && m.part ? [m.part] : [])));
+  const ink = '#333', none = { x: [NaN], y: [NaN], dots: 0 };
+  const sample: Record<ForcePart, Omit<LineMark, 'kind' | 'name' | 'x' | 'y' | 'dots'>> = {
+    inertia: { color: ink, ...PRINT_PARTS.inertia! },
+    gradient: { color: ink, width: 3 },
+    raw: { color: ink, ...PRINT_PARTS.raw! },
+    step: { color: ink, width: 3 },
+    lookahead: { color: ink, width: 0, symbol: 'circle-open', markEvery: 1, markSize: 10 },
+    cloud: { color: ink, width: 1.5, dash: [4, 3], symbol: 'circle', markEvery: 1, markSize: 8 },
+    full: { color: '#111', width: 2 },
+  };
+  return (Object.keys(sample) as ForcePart[]).filter((k) => drawn.has(k)).map((k) => ({ kind: 'line', name: names[k], ...none, ...sample[k] }));
 }
 
 /** The contour, its colour bar, the minima and saddles, and the axes: an exported figure's backdrop. */

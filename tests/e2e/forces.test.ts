@@ -182,4 +182,51 @@ describe('the forces behind each step', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('a printed export keys its forces, dashes inertia unlike any path, and gives each run’s batch cloud the run’s marker shape', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?fn=quadratic&kappa=10&theta=0&N=64&noise=0.5&start=-2.5,1.2&steps=30&t=4&run=minibatch,id:4,lr:1,B:4&run=momentum,id:1,lr:0.3,a:0.8&run=minibatch,id:5,lr:1,B:16&vec=1&cloud=1&lang=en', page.url()).href);
+    await expect.poll(async () => (await forces(page)).length, POLL).toBeGreaterThan(4);
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-contour').check();
+    const dir = mkdtempSync(join(tmpdir(), 'ravine-forces-'));
+    try {
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-svg').click()]);
+      const path = join(dir, dl.suggestedFilename());
+      await dl.saveAs(path);
+      const found = await page.evaluate((src) => {
+        const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+        const traces = [...doc.querySelectorAll('.scatterlayer .trace')];
+        const line = (t: Element) => t.querySelector('path.js-line') as SVGElement | null;
+        const points = (t: Element) => [...t.querySelectorAll('path.point')] as SVGElement[];
+        const blue = (c: string) => /0, 114, 178/.test(c);
+        // Momentum's path runs through x_0 … x_4 (four segments, beside its faint thin rest); each of its step vectors is one segment.
+        const segments = (t: Element) => ((line(t)?.getAttribute('d') ?? '').match(/L/g) ?? []).length;
+        const dashes = (pick: (n: number) => boolean) => traces
+          .filter((t) => line(t) && blue(line(t)!.style.stroke) && parseFloat(line(t)!.style.strokeWidth) >= 3 && pick(segments(t)))
+          .map((t) => line(t)!.style.strokeDasharray || 'solid');
+        // Each cloud: the marker shapes of the many points in the run's colour.
+        const shapes = (rgb: string) => [...new Set(traces.flatMap((t) => (points(t).length >= 10 ? points(t) : [])).filter((p) => p.style.fill.includes(rgb)).map((p) => p.getAttribute('d')))];
+        return {
+          legend: [...doc.querySelectorAll('.legend .legendtext')].map((t) => t.textContent ?? ''),
+          path: dashes((n) => n >= 4), vectors: dashes((n) => n === 1),
+          clouds: [shapes('230, 159, 0'), shapes('86, 180, 233')],
+        };
+      }, readFileSync(path, 'utf8'));
+      for (const k of ['inertia −α hₜ₋₁', 'gradient step −η g', 'other batches’ steps, 1-σ ellipse', 'full-gradient step']) expect(found.legend).toContain(k);
+      // The inertia dashed, the gradient step solid; Momentum's path dashed otherwise.
+      expect(found.path).toHaveLength(1);
+      expect(found.path[0]).not.toBe('solid');
+      expect(found.vectors).toHaveLength(2);
+      expect(found.vectors).toContain('solid');
+      // Told apart in greyscale by their rhythm: the inertia's dashes repeat within 8 px, the path's take 8 or more.
+      const period = (dash: string) => dash.split(',').reduce((a, d) => a + parseFloat(d), 0);
+      expect(period(found.vectors.find((d) => d !== 'solid')!)).toBeLessThan(8);
+      expect(period(found.path[0])).toBeGreaterThanOrEqual(8);
+      expect(found.clouds[0]).toHaveLength(1);
+      expect(found.clouds[1]).toHaveLength(1);
+      expect(found.clouds[0][0]).not.toBe(found.clouds[1][0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
