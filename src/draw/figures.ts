@@ -183,7 +183,7 @@ function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: Fi
   // A dot per iterate shows the steps of a short run; on a long one they merge into the line.
   const marks: Mark[] = [
     style.print
-      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y, dots: 0, halo: haloOf(p.color), ...printLook(i, x.length) }
+      ? { kind: 'line', name: style.playhead ? p.name : legendName(p), color: p.color, width: 3, x, y, dots: 0, halo: haloOf(p.color), ...printLook(i, x.length) }
       : { kind: 'line', name: p.name, color: p.color, width: 2, x, y, dots: p.points.length <= 300 ? 4 : 0, halo: haloOf(p.color), f: p.f.slice(0, upTo + 1) },
   ];
   if (rest === 'faint' && upTo < last) {
@@ -251,15 +251,25 @@ export function contourFigure(input: ContourInput, style: FigureStyle = screen):
   const { data, layout } = contourBackdrop(input, style);
   return {
     data: [...data, ...traces([...seedMarks(input, style), ...contourMarks(input, style)])],
-    layout: style.print && style.playhead ? { ...layout, annotations: [...(layout.annotations ?? []), clock(input.playhead)] } : layout,
+    layout: style.print && style.playhead ? { ...layout, annotations: [...(layout.annotations ?? []), clock(input.playhead, input.paths)] } : layout,
   };
 }
 
-/** A printed figure at the playhead says its t in the plot's corner: a GIF's frame, a still of one moment. */
-function clock(t: number): NonNullable<Layout['annotations']>[number] {
+/** Each print marker shape as a character, for the runs' lines in a figure's corner. */
+const MARKER_CHARS: Record<(typeof PRINT_MARKERS)[number], string> = {
+  circle: '●', square: '■', 'triangle-up': '▲', diamond: '◆', cross: '✚', pentagon: '⬟', 'triangle-down': '▼', star: '★',
+};
+
+/**
+ * A printed figure at the playhead says its t in the plot's corner, and under it where each run stands then (its
+ * status), in its colour and marker shape, in the legend's order: a GIF's frame, a still of one moment. The legend
+ * above names the runs alone, so it keeps one size from frame to frame.
+ */
+function clock(t: number, paths: PathView[]): NonNullable<Layout['annotations']>[number] {
+  const runs = paths.filter((p) => p.status).map((p, i) => `<span style="color:${p.color}">${MARKER_CHARS[PRINT_MARKERS[i % PRINT_MARKERS.length]]}</span> ${p.status}`);
   return {
-    text: `t = ${t}`, xref: 'paper', yref: 'paper', x: 1, y: 1, xanchor: 'right', yanchor: 'top', showarrow: false,
-    font: { size: PRINT_FONT + 4, color: '#111' }, bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#111', borderwidth: 1, borderpad: 6,
+    text: [`<b>t = ${t}</b>`, ...runs].join('<br>'), align: 'left', xref: 'x domain' as 'x', yref: 'y domain' as 'y', x: 1, y: 1, xanchor: 'right', yanchor: 'top', showarrow: false,
+    font: { size: PRINT_FONT, color: '#111' }, bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#111', borderwidth: 1, borderpad: 6,
   };
 }
 
@@ -312,8 +322,9 @@ export function contourBackdrop(
   { view, surface, fn, labels = en.plot }: Pick<ContourInput, 'view' | 'surface' | 'fn' | 'labels'>,
   style: FigureStyle = screen,
 ): Figure {
+  // `meta: 'backdrop'`: what an animation draws once for all its frames (animate.ts).
   const mark = (pts: Vec2[], name: string, symbol: 'star' | 'diamond'): Data => ({
-    type: 'scatter', mode: 'markers', name, x: pts.map((p) => p[0]), y: pts.map((p) => p[1]),
+    type: 'scatter', mode: 'markers', name, meta: 'backdrop', x: pts.map((p) => p[0]), y: pts.map((p) => p[1]),
     marker: { symbol, size: EXTREMUM.size, color: EXTREMUM.fill, line: { color: EXTREMUM.ring, width: EXTREMUM.ringWidth } },
     hovertemplate: `${name} (%{x:.4g}, %{y:.4g})<extra></extra>`, showlegend: false,
   });
@@ -321,7 +332,7 @@ export function contourBackdrop(
   const data: Data[] = [
     {
       // Plotly leaves a gap where z is null.
-      type: 'contour', x: surface.x, y: surface.y, z: surface.z.map((row) => Array.from(row, (v) => (v === v ? v : null))), hoverinfo: 'skip',
+      type: 'contour', meta: 'backdrop', x: surface.x, y: surface.y, z: surface.z.map((row) => Array.from(row, (v) => (v === v ? v : null))), hoverinfo: 'skip',
       colorscale: contourScale, zmin: surface.min, zmax: surface.max,
       contours: { coloring: 'fill', start: levels.start, end: surface.max, size: levels.size },
       line: { color: LEVEL_LINE.color, width: LEVEL_LINE.width, smoothing: style.print ? 1 : 0 },

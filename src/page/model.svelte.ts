@@ -5,7 +5,7 @@ import type { PathView } from '../draw/types';
 import { lang, t } from '../i18n/lang.svelte';
 import { changeRun, nudgeRun } from '../state/actions';
 import type { EmbedItem } from '../state/embed';
-import { runLabel, runStatus, statusAt } from '../state/labels';
+import { runLabel, runStatus, standing, statusAt } from '../state/labels';
 import { defaultState } from '../state/defaults';
 import { limits, type PlaygroundState } from '../state/playground';
 import { axisValues } from '../state/cost';
@@ -227,16 +227,17 @@ export class PlaygroundModel {
 
   /**
    * The visible runs' paths with the legend's words for another figure than the screen's: `'end'` how each run
-   * ended (a loss plot shows the whole run), a step where each stands there (a GIF's frame), null none (a strip
-   * of several t, each panel headed by its own).
+   * ended (a loss plot shows the whole run), a step where each stands there, null none (a strip of several t,
+   * each panel headed by its own). `bare`: without "at t = …", for a figure that says its t once (a GIF's frame).
    */
-  pathsWith(at: number | 'end' | null): PathView[] {
+  pathsWith(at: number | 'end' | null, bare = false): PathView[] {
     const index = new Map(this.s.runs.map((r, i) => [r.id, i]));
     return this.paths.map((p) => {
       const i = index.get(p.id)!;
       const { status: _, ...rest } = p;
       if (at === null) return rest;
-      return { ...rest, status: at === 'end' ? this.statuses[i] : statusAt(this.trajectories[i], at, this.fn.fMin, lang()) };
+      if (at === 'end') return { ...rest, status: this.statuses[i] };
+      return { ...rest, status: (bare ? standing : statusAt)(this.trajectories[i], at, this.fn.fMin, lang()) };
     });
   }
 

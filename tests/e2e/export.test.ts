@@ -10,6 +10,7 @@ import { PRINT_SIZE } from '../../src/draw/figures';
 import { HALO } from '../../src/draw/palette';
 import { CSV_COLUMNS, figureFileName, runsCsv, runsJson } from '../../src/state/export';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
+import { lossText } from '../../src/state/labels';
 import { decode } from '../../src/state/url';
 import { sharedPage } from './browser';
 import { layer, LOSS, POLL, runColors } from './plot';
@@ -388,16 +389,23 @@ describe('figures for print and slides', () => {
     await openMenu(page, 'contour');
     await page.getByTestId('export-at-playhead').check();
     const still = await download(page, 'export-png-1');
-    // A figure at the playhead says its t in the corner (each GIF frame is one), and its legend f − f* there.
+    // A figure at the playhead says its t in the corner (each GIF frame is one), and under it each run's f − f*
+    // there (the engine's, at t = 6), in the legend's order; the legend names the runs alone, one size for every frame.
     const stillSvg = await download(page, 'export-svg');
-    expect(await page.evaluate((src) => [...new DOMParser().parseFromString(src, 'image/svg+xml').querySelectorAll('.annotation-text')].map((t) => t.textContent), stillSvg.text)).toEqual(['t = 6']);
-    for (const l of (await readSvg(page, stillSvg.text)).legend) expect(l).toMatch(/ · at t = 6: f − f\* = /);
+    const corner = await page.evaluate((src) => [...new DOMParser().parseFromString(src, 'image/svg+xml').querySelectorAll('.annotation-text')].map((t) => [...t.querySelectorAll('tspan.line')].map((l) => l.textContent)), stillSvg.text);
+    const { fn, runs } = shown(page);
+    expect(corner).toEqual([['t = 6', `● ${lossText(runs[0].losses[6], fn.fMin)}`, `■ ${lossText(runs[1].losses[6], fn.fMin)}`]]);
+    expect(corner[0][1]).toMatch(/^● f − f\* = 0\.\d+$/);
+    for (const l of (await readSvg(page, stillSvg.text)).legend) expect(l).toMatch(/^(GD|Momentum) η=[\d.]+( α=0\.8)?$/);
     const [gif] = await Promise.all([
       download(page, 'export-gif'),
       expect.poll(() => page.getByTestId('export-progress').count(), POLL).toBe(1),
     ]);
     expect(gif.name).toBe('ravine-contour-quadratic-k25-rot20-gd-momentum.gif');
     expect(gif.text.slice(0, 6)).toBe('GIF89a');
+    // Each frame after the first keeps only the pixels that changed: 13 frames of 1200×900 in ~130 kB (each a
+    // full image, they took 836 kB).
+    expect(gif.bytes.length).toBeLessThan(300_000);
     // Decoded by the browser: the number of frames, and how far frames 0, 6 and 12 are from the still at t = 6.
     const r = await page.evaluate(async ([gifB64, pngB64]) => {
       const bytes = (b: string) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0));
