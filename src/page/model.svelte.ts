@@ -304,14 +304,21 @@ export class PlaygroundModel {
     }
   }
 
-  /** A presentation key: nudge the focused run's η or knob by 1 % of its slider, pick a run, toggle a layer, move the 3-D view. */
+  /** A presentation key: nudge the focused run's η or knob by 1 % of its slider, pick a run, toggle a layer or the map, move the 3-D view. */
   present(key: Shortcut, run: number): void {
     const p = this.presentation;
     if (key === 'present') void p.set(!p.on);
     else if (key === 'leave') void p.set(false);
     else if (key === 'fullscreen') p.toggleFullscreen();
     else if (key === 'run') this.focusId = this.s.runs[run - 1]?.id ?? this.focusId;
-    else if (key === 'loss') p.loss = !p.loss;
+    // Beside the figure, the loss plot or the rate map of the run under it: one at a time.
+    else if (key === 'loss') {
+      p.loss = !p.loss;
+      if (p.loss) this.showMap(null);
+    } else if (key === 'map') {
+      this.showMap(this.mapped || !this.focused ? null : this.focused.id);
+      if (this.mapped) p.loss = false;
+    }
     else if (key === 'vectors') this.setShow({ ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 });
     else if (key === 'nextPreset' || key === 'previousPreset') this.stepPreset(key === 'nextPreset' ? 1 : -1);
     else if (key === 'surface') this.show.surface = surfaceViews[(surfaceViews.indexOf(this.show.surface) + 1) % surfaceViews.length];
