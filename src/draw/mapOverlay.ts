@@ -46,7 +46,7 @@ export interface CurveAxis {
   top: number;
   /** Where a rate stands on the axis: −log₁₀(1 − q) below 1, the band's foot at 1, its middle above. */
   y: (q: number) => number;
-  /** The rates the axis names: 0, 0.9, 0.99, … up to its top decade. */
+  /** The rates the axis names: 0, 0.9, 0.99, … below its top, which q = 1 marks (slower rates gather there). */
   ticks: number[];
 }
 
@@ -61,7 +61,7 @@ export function curveAxis(values: ArrayLike<number> | null, theory: RunTheory | 
   for (const q of rates) if (q >= 0 && q < 1) reach = Math.max(reach, -Math.log10(1 - q));
   const decades = Math.min(4, Math.ceil(reach - 1e-9));
   const y = (q: number) => (q < 1 ? Math.min(-Math.log10(1 - Math.max(q, 0)), decades) : q === 1 ? decades : q === Infinity ? decades + BAND : decades + BAND / 2);
-  return { decades, top: decades + BAND, y, ticks: [0, 0.9, 0.99, 0.999, 0.9999].slice(0, decades + 1) };
+  return { decades, top: decades + BAND, y, ticks: [0, 0.9, 0.99, 0.999].slice(0, decades) };
 }
 
 export function mapOverlay({ axes, values, theory: th, best, run }: MapOverlayInput): { lines: MapLine[]; markers: MapMarker[] } {
