@@ -292,11 +292,15 @@ export function contourMarks(
 
 /**
  * A force's print look: the vectors' parts dashed apart from every run's path (PRINT_PARTS), and each run's
- * batch cloud in the run's own marker shape, so that two clouds stay apart in greyscale.
+ * batch cloud in the run's own marker shape, filled and open by turns, so that two clouds stay apart in greyscale
+ * (where their colours are one grey, and small circles and squares alike).
  */
 function printPart(m: Mark, i: number): Mark {
   if (m.kind !== 'line' || !m.part) return m;
-  if (m.part === 'cloud') return { ...m, dots: 0, symbol: PRINT_MARKERS[i % PRINT_MARKERS.length], markEvery: 1, markSize: 10, opacity: 0.75 };
+  if (m.part === 'cloud') {
+    const shape = PRINT_MARKERS[i % PRINT_MARKERS.length];
+    return { ...m, dots: 0, symbol: i % 2 ? `${shape}-open` : shape, markEvery: 1, markSize: 10, opacity: 0.75 };
+  }
   const look = PRINT_PARTS[m.part];
   return look ? { ...m, ...look } : m;
 }

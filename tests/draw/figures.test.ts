@@ -309,10 +309,10 @@ describe('the forces in print', () => {
     }
   });
 
-  it('draws each run’s batch cloud in the run’s own marker shape, so two clouds stay apart in greyscale', () => {
+  it('draws each run’s batch cloud in the run’s own marker shape, filled and open by turns, so two clouds stay apart in greyscale', () => {
     const marks = contourMarks(input, { print: true });
     const clouds = marks.filter((m) => m.kind === 'line' && m.part === 'cloud');
-    expect(clouds.map((m) => (m.kind === 'line' ? m.symbol : ''))).toEqual([PRINT_MARKERS[0], PRINT_MARKERS[1]]);
+    expect(clouds.map((m) => (m.kind === 'line' ? m.symbol : ''))).toEqual([PRINT_MARKERS[0], `${PRINT_MARKERS[1]}-open`]);
     // On screen the colour tells them apart: plain dots.
     expect(contourMarks(input).filter((m) => m.kind === 'line' && m.part === 'cloud').map((m) => (m.kind === 'line' ? m.symbol : ''))).toEqual([undefined, undefined]);
   });
