@@ -249,9 +249,21 @@ export function seedMarks({ paths, playhead, rest }: Pick<ContourInput, 'paths' 
 /** Everything a contour figure shows, for Plotly to draw whole (an export). */
 export function contourFigure(input: ContourInput, style: FigureStyle = screen): Figure {
   const { data, layout } = contourBackdrop(input, style);
+  const marks = contourMarks(input, style);
+  // In print, the key to the forces drawn: a legend of its own at the foot, its short entries two to a row, in
+  // room the bottom margin makes for it under the x axis (Plotly makes none for a legend there).
+  const key = style.print && input.extra ? traces(forceKey(marks, input.extra.names)).map((d) => ({ ...d, legend: 'legend2' }) as Data) : [];
+  const keyRows = Math.ceil(key.length / 2);
   return {
-    data: [...data, ...traces([...seedMarks(input, style), ...contourMarks(input, style)])],
-    layout: style.print && style.playhead ? { ...layout, annotations: [...(layout.annotations ?? []), clock(input.playhead, input.paths)] } : layout,
+    data: [...data, ...traces([...seedMarks(input, style), ...marks]), ...key],
+    layout: {
+      ...layout,
+      ...(key.length ? {
+        legend2: { ...layout.legend, yref: 'container', y: 0, yanchor: 'bottom' },
+        margin: { ...layout.margin, b: (layout.margin?.b ?? 0) + KEY_ROW * keyRows + 10 },
+      } : {}),
+      ...(style.print && style.playhead ? { annotations: [...(layout.annotations ?? []), clock(input.playhead, input.paths)] } : {}),
+    },
   };
 }
 
@@ -282,12 +294,11 @@ export function contourMarks(
     const marks = extra?.byRun.get(p.id) ?? [];
     return style.print ? marks.map((m) => printPart(m, i)) : marks;
   };
-  const marks: Mark[] = [
+  return [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
     ...(extra?.under ?? []),
     ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...forces(p, i)]),
   ];
-  return style.print && extra ? [...marks, ...forceKey(marks, extra.names)] : marks;
 }
 
 /**
@@ -305,7 +316,10 @@ function printPart(m: Mark, i: number): Mark {
   return look ? { ...m, ...look } : m;
 }
 
-/** The key to the forces a printed figure shows, in the legend after the runs: one neutral sample of each part drawn. */
+/** A row of the forces' key in print, in pixels (its type is the legend's 20 px). */
+const KEY_ROW = 30;
+
+/** The key to the forces a printed figure shows: one neutral sample of each part drawn. */
 function forceKey(marks: Mark[], names: Forces['names']): LineMark[] {
   const drawn = new Set(marks.flatMap((m) => (m.kind !== 'rule' && m.part ? [m.part] : [])));
   const ink = '#333', none = { x: [NaN], y: [NaN], dots: 0 };

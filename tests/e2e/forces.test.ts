@@ -207,12 +207,15 @@ describe('the forces behind each step', () => {
         // Each cloud: the marker shapes of the many points in the run's colour.
         const shapes = (rgb: string) => [...new Set(traces.flatMap((t) => (points(t).length >= 10 ? points(t) : [])).filter((p) => p.style.fill.includes(rgb)).map((p) => p.getAttribute('d')))];
         return {
+          // The runs' legend above the plot, the key to the forces in a second one at the foot.
           legend: [...doc.querySelectorAll('.legend .legendtext')].map((t) => t.textContent ?? ''),
+          key: [...doc.querySelectorAll('.legend2 .legend2text')].map((t) => t.textContent ?? ''),
           path: dashes((n) => n >= 4), vectors: dashes((n) => n === 1),
           clouds: [shapes('230, 159, 0'), shapes('86, 180, 233')],
         };
       }, readFileSync(path, 'utf8'));
-      for (const k of ['inertia −α hₜ₋₁', 'gradient step −η g', 'other batches’ steps, 1-σ ellipse', 'full-gradient step']) expect(found.legend).toContain(k);
+      expect(found.key).toEqual(['inertia −α hₜ₋₁', 'gradient step −η g', 'other batches’ steps, 1-σ ellipse', 'full-gradient step']);
+      expect(found.legend).toHaveLength(3);
       // The inertia dashed, the gradient step solid; Momentum's path dashed otherwise.
       expect(found.path).toHaveLength(1);
       expect(found.path[0]).not.toBe('solid');
