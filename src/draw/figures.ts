@@ -8,8 +8,8 @@ import { en, type Messages } from '../i18n/en';
 import { sciNumber } from '../i18n/numbers';
 import type { SceneFunction } from '../state/scene';
 import type { Margin } from './frame';
-import type { Forces } from './forces';
-import { traces, type LineMark, type Mark } from './marks';
+import { PRINT_PARTS, type Forces } from './forces';
+import { traces, type ForcePart, type LineMark, type Mark } from './marks';
 import { COLORBAR } from './colorbar';
 import { contourLevels } from './contour';
 import { contourScale, EXTREMUM, haloOf, LEVEL_LINE } from './palette';
@@ -183,7 +183,7 @@ function pathMarks(p: PathView, i: number, playhead: number, box: Box, style: Fi
   // A dot per iterate shows the steps of a short run; on a long one they merge into the line.
   const marks: Mark[] = [
     style.print
-      ? { kind: 'line', name: legendName(p), color: p.color, width: 3, x, y, dots: 0, halo: haloOf(p.color), ...printLook(i, x.length) }
+      ? { kind: 'line', name: style.playhead ? p.name : legendName(p), color: p.color, width: 3, x, y, dots: 0, halo: haloOf(p.color), ...printLook(i, x.length) }
       : { kind: 'line', name: p.name, color: p.color, width: 2, x, y, dots: p.points.length <= 300 ? 4 : 0, halo: haloOf(p.color), f: p.f.slice(0, upTo + 1) },
   ];
   if (rest === 'faint' && upTo < last) {
@@ -249,7 +249,40 @@ export function seedMarks({ paths, playhead, rest }: Pick<ContourInput, 'paths' 
 /** Everything a contour figure shows, for Plotly to draw whole (an export). */
 export function contourFigure(input: ContourInput, style: FigureStyle = screen): Figure {
   const { data, layout } = contourBackdrop(input, style);
-  return { data: [...data, ...traces([...seedMarks(input, style), ...contourMarks(input, style)])], layout };
+  const marks = contourMarks(input, style);
+  // In print, the key to the forces drawn: a legend of its own at the foot, its short entries two to a row, in
+  // room the bottom margin makes for it under the x axis (Plotly makes none for a legend there).
+  const key = style.print && input.extra ? traces(forceKey(marks, input.extra.names)).map((d) => ({ ...d, legend: 'legend2' }) as Data) : [];
+  const keyRows = Math.ceil(key.length / 2);
+  return {
+    data: [...data, ...traces([...seedMarks(input, style), ...marks]), ...key],
+    layout: {
+      ...layout,
+      ...(key.length ? {
+        legend2: { ...layout.legend, yref: 'container', y: 0, yanchor: 'bottom' },
+        margin: { ...layout.margin, b: (layout.margin?.b ?? 0) + KEY_ROW * keyRows + 10 },
+      } : {}),
+      ...(style.print && style.playhead ? { annotations: [...(layout.annotations ?? []), clock(input.playhead, input.paths)] } : {}),
+    },
+  };
+}
+
+/** Each print marker shape as a character, for the runs' lines in a figure's corner. */
+const MARKER_CHARS: Record<(typeof PRINT_MARKERS)[number], string> = {
+  circle: '●', square: '■', 'triangle-up': '▲', diamond: '◆', cross: '✚', pentagon: '⬟', 'triangle-down': '▼', star: '★',
+};
+
+/**
+ * A printed figure at the playhead says its t in the plot's corner, and under it where each run stands then (its
+ * status), in its colour and marker shape, in the legend's order: a GIF's frame, a still of one moment. The legend
+ * above names the runs alone, so it keeps one size from frame to frame.
+ */
+function clock(t: number, paths: PathView[]): NonNullable<Layout['annotations']>[number] {
+  const runs = paths.filter((p) => p.status).map((p, i) => `<span style="color:${p.color}">${MARKER_CHARS[PRINT_MARKERS[i % PRINT_MARKERS.length]]}</span> ${p.status}`);
+  return {
+    text: [`<b>t = ${t}</b>`, ...runs].join('<br>'), align: 'left', xref: 'x domain' as 'x', yref: 'y domain' as 'y', x: 1, y: 1, xanchor: 'right', yanchor: 'top', showarrow: false,
+    font: { size: PRINT_FONT, color: '#111' }, bgcolor: 'rgba(255,255,255,0.85)', bordercolor: '#111', borderwidth: 1, borderpad: 6,
+  };
 }
 
 /** What moves: the start, and every run's path, playhead (screen only) and divergence mark. */
@@ -257,11 +290,49 @@ export function contourMarks(
   { view, paths, playhead, start, labels = en.plot, extra, rest }: Omit<ContourInput, 'surface' | 'fn'>,
   style: FigureStyle = screen,
 ): Mark[] {
+  const forces = (p: PathView, i: number) => {
+    const marks = extra?.byRun.get(p.id) ?? [];
+    return style.print ? marks.map((m) => printPart(m, i)) : marks;
+  };
   return [
     { kind: 'dot', name: labels.start, x: start[0], y: start[1], color: '#111', size: 14, symbol: 'circle-open', ring: { color: '#111', width: 2.5 } },
     ...(extra?.under ?? []),
-    ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...(extra?.byRun.get(p.id) ?? [])]),
+    ...paths.flatMap((p, i) => [...pathMarks(p, i, playhead, view, style, rest), ...forces(p, i)]),
   ];
+}
+
+/**
+ * A force's print look: the vectors' parts dashed apart from every run's path (PRINT_PARTS), and each run's
+ * batch cloud in the run's own marker shape, filled and open by turns, so that two clouds stay apart in greyscale
+ * (where their colours are one grey, and small circles and squares alike).
+ */
+function printPart(m: Mark, i: number): Mark {
+  if (m.kind !== 'line' || !m.part) return m;
+  if (m.part === 'cloud') {
+    const shape = PRINT_MARKERS[i % PRINT_MARKERS.length];
+    return { ...m, dots: 0, symbol: i % 2 ? `${shape}-open` : shape, markEvery: 1, markSize: 10, opacity: 0.75 };
+  }
+  const look = PRINT_PARTS[m.part];
+  return look ? { ...m, ...look } : m;
+}
+
+/** A row of the forces' key in print, in pixels (its type is the legend's 20 px). */
+const KEY_ROW = 30;
+
+/** The key to the forces a printed figure shows: one neutral sample of each part drawn. */
+function forceKey(marks: Mark[], names: Forces['names']): LineMark[] {
+  const drawn = new Set(marks.flatMap((m) => (m.kind !== 'rule' && m.part ? [m.part] : [])));
+  const ink = '#333', none = { x: [NaN], y: [NaN], dots: 0 };
+  const sample: Record<ForcePart, Omit<LineMark, 'kind' | 'name' | 'x' | 'y' | 'dots'>> = {
+    inertia: { color: ink, ...PRINT_PARTS.inertia! },
+    gradient: { color: ink, width: 3 },
+    raw: { color: ink, ...PRINT_PARTS.raw! },
+    step: { color: ink, width: 3 },
+    lookahead: { color: ink, width: 0, symbol: 'circle-open', markEvery: 1, markSize: 10 },
+    cloud: { color: ink, width: 1.5, dash: [4, 3], symbol: 'circle', markEvery: 1, markSize: 8 },
+    full: { color: '#111', width: 2 },
+  };
+  return (Object.keys(sample) as ForcePart[]).filter((k) => drawn.has(k)).map((k) => ({ kind: 'line', name: names[k], ...none, ...sample[k] }));
 }
 
 /** The contour, its colour bar, the minima and saddles, and the axes: an exported figure's backdrop. */
@@ -269,8 +340,9 @@ export function contourBackdrop(
   { view, surface, fn, labels = en.plot }: Pick<ContourInput, 'view' | 'surface' | 'fn' | 'labels'>,
   style: FigureStyle = screen,
 ): Figure {
+  // `meta: 'backdrop'`: what an animation draws once for all its frames (animate.ts).
   const mark = (pts: Vec2[], name: string, symbol: 'star' | 'diamond'): Data => ({
-    type: 'scatter', mode: 'markers', name, x: pts.map((p) => p[0]), y: pts.map((p) => p[1]),
+    type: 'scatter', mode: 'markers', name, meta: 'backdrop', x: pts.map((p) => p[0]), y: pts.map((p) => p[1]),
     marker: { symbol, size: EXTREMUM.size, color: EXTREMUM.fill, line: { color: EXTREMUM.ring, width: EXTREMUM.ringWidth } },
     hovertemplate: `${name} (%{x:.4g}, %{y:.4g})<extra></extra>`, showlegend: false,
   });
@@ -278,7 +350,7 @@ export function contourBackdrop(
   const data: Data[] = [
     {
       // Plotly leaves a gap where z is null.
-      type: 'contour', x: surface.x, y: surface.y, z: surface.z.map((row) => Array.from(row, (v) => (v === v ? v : null))), hoverinfo: 'skip',
+      type: 'contour', meta: 'backdrop', x: surface.x, y: surface.y, z: surface.z.map((row) => Array.from(row, (v) => (v === v ? v : null))), hoverinfo: 'skip',
       colorscale: contourScale, zmin: surface.min, zmax: surface.max,
       contours: { coloring: 'fill', start: levels.start, end: surface.max, size: levels.size },
       line: { color: LEVEL_LINE.color, width: LEVEL_LINE.width, smoothing: style.print ? 1 : 0 },
@@ -487,13 +559,25 @@ function pathAt(p: PathView, t: number): PathView {
   };
 }
 
+/** The gap between a strip's panels and each panel's width, as shares of the figure's width (the colour bar has the rest). */
+const STRIP_GAP = 0.025;
+const stripPanel = (n: number) => (0.94 - STRIP_GAP * (n - 1)) / n;
+
+/**
+ * A printed strip's panel, width over height, near enough for its box (state/strip.ts) to fill it: the figure less
+ * its margins, and above the panels the legend and the panels' heads.
+ */
+export function stripAspect(n: number): number {
+  const { width, height } = PRINT_SIZE.strip;
+  return (stripPanel(n) * (width - 120)) / (height - 100 - 110);
+}
+
 /**
  * The contour at several iterations side by side, each panel headed "t = …": how the paths grow, for a
  * page that cannot move. The legend (above) and the colour bar (at the right) serve every panel.
  */
 export function stripFigure(input: ContourInput, steps: number[], style: FigureStyle): Figure {
-  const gap = 0.025;
-  const w = (0.94 - gap * (steps.length - 1)) / steps.length;
+  const gap = STRIP_GAP, w = stripPanel(steps.length);
   const data: Data[] = [];
   const layout: Partial<Layout> & Record<string, unknown> = {};
   const annotations: NonNullable<Layout['annotations']> = [];

@@ -6,7 +6,8 @@
 import type { Vec2 } from '../core';
 import type { FieldArrow } from '../state/field';
 import type { BatchCloud, PartKind, StepVectors } from '../state/vectors';
-import type { Mark } from './marks';
+import type { ForcePart, Mark } from './marks';
+import type { Messages } from '../i18n/en';
 import { haloOf } from './palette';
 
 /** The run a mark belongs to, as its legend names it and in its colour. */
@@ -32,11 +33,24 @@ const style: Record<PartKind, { dash?: number[]; width: number }> = {
   step: { width: 3 },
 };
 
-/** Marks over the contour: `under` below every path (the field of −∇f), `byRun` over each run's own path. */
+/**
+ * Marks over the contour: `under` below every path (the field of −∇f), `byRun` over each run's own path, and
+ * the names of their parts for an export's key (the screen's key is ForceKey).
+ */
 export interface Forces {
   under: Mark[];
   byRun: Map<number, Mark[]>;
+  names: Messages['show']['key'];
 }
+
+/**
+ * The parts in print, where the runs' paths have dash patterns of their own (figures.ts, periods of 8 px and
+ * more): the vectors' dashes repeat within 4–6 px, a dotted or finely dashed bar beside any path's dashes.
+ */
+export const PRINT_PARTS: Partial<Record<ForcePart, { dash: number[]; width: number }>> = {
+  inertia: { dash: [1.5, 2.5], width: 4 },
+  raw: { dash: [4, 2], width: 3.5 },
+};
 
 /** The field of −∇f: light arrows, under every path. */
 export function fieldMarks(field: FieldArrow[], label: string): Mark[] {
@@ -48,9 +62,9 @@ export function fieldMarks(field: FieldArrow[], label: string): Mark[] {
 export function cloudMarks(r: RunForces, cloud: BatchCloud, fullLabel: string): Mark[] {
   const { ends, ellipse, full, from } = cloud;
   return [
-    { kind: 'line', name: r.name, color: r.color, width: 1, ...segments(ends.map((p) => [p])), dots: 3.5, opacity: 0.55, silent: true },
+    { kind: 'line', name: r.name, color: r.color, width: 1, ...segments(ends.map((p) => [p])), dots: 3.5, opacity: 0.55, silent: true, part: 'cloud' },
     { kind: 'line', name: r.name, color: r.color, width: 1.5, ...segments([ellipse]), dots: 0, dash: [4, 3], silent: true },
-    { kind: 'line', name: fullLabel, color: '#111', width: 2, ...segments([[from, full]]), dots: 0, heads: true, silent: true },
+    { kind: 'line', name: fullLabel, color: '#111', width: 2, ...segments([[from, full]]), dots: 0, heads: true, silent: true, part: 'full' },
   ];
 }
 
@@ -62,10 +76,10 @@ export function vectorMarks(r: RunForces, vectors: StepVectors[]): Mark[] {
     if (parts.length === 0) continue;
     const { width, dash } = style[kind];
     // The halo sets each vector off the contour, and off the path of the same colour beneath.
-    marks.push({ kind: 'line', name: r.name, color: r.color, width, ...(dash ? { dash } : {}), ...segments(parts), dots: 0, heads: true, halo: haloOf(r.color), silent: true });
+    marks.push({ kind: 'line', name: r.name, color: r.color, width, ...(dash ? { dash } : {}), ...segments(parts), dots: 0, heads: true, halo: haloOf(r.color), silent: true, part: kind });
   }
   for (const v of vectors) {
-    if (v.lookahead) marks.push({ kind: 'dot', name: r.name, x: v.lookahead[0], y: v.lookahead[1], color: r.color, size: 9, symbol: 'circle-open', ring: { color: r.color, width: 2 } });
+    if (v.lookahead) marks.push({ kind: 'dot', name: r.name, x: v.lookahead[0], y: v.lookahead[1], color: r.color, size: 9, symbol: 'circle-open', ring: { color: r.color, width: 2 }, part: 'lookahead' });
   }
   return marks;
 }

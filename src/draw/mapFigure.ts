@@ -1,9 +1,10 @@
 // The rate map as a figure Plotly draws, for export: the same cells, boundary, optimum and run marker
-// as the canvas on the page, in the print style. η on a log axis; α, β₁ or ρ on log(1 − v), written as v.
+// as the canvas on the page, in the print style. η on a log axis; α, β₁ or ρ on log(1 − v), written as v; a curve's
+// rate q on log(1 − q) too (curveAxis).
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { MapAxes, RunTheory } from '../state/ratemap';
 import type { Figure } from './figures';
-import { CURVE_TOP, EDGE, mapOverlay } from './mapOverlay';
+import { curveAxis, EDGE, mapOverlay, RATE } from './mapOverlay';
 import { barTicks, DIVERGED, rateColor, STALLED } from './ratemapDraw';
 
 export const MAP_PRINT_SIZE = { width: 1100, height: 850 } as const;
@@ -23,7 +24,7 @@ export interface MapFigureInput {
 }
 
 const warp = (v: number) => -Math.log10(1 - v);
-/** ρ as a colour value: −log₁₀(1 − ρ) up to 3 (ρ = 0.999); slower or diverged cells are drawn apart. */
+/** A rate q as a colour value: −log₁₀(1 − q) up to 3 (q = 0.999); slower or diverged cells are drawn apart. */
 const speed = (rho: number) => (Number.isFinite(rho) && rho < 1 ? Math.min(3, warp(rho)) : null);
 
 export function rateMapFigure(m: MapFigureInput): Figure {
@@ -37,7 +38,7 @@ export function rateMapFigure(m: MapFigureInput): Figure {
   if (map) {
     data.push({
       type: 'heatmap', x: axes.lrs, y: ys, z: rows.map((r) => r.map(speed)), zmin: 0, zmax: 3, colorscale,
-      colorbar: { title: { text: 'ρ', side: 'right' }, tickvals: barTicks.map((r) => (r === 0 ? 0 : warp(r))), ticktext: barTicks.map((v) => String(v).replace('.', m.decimal)), thickness: 16 },
+      colorbar: { title: { text: RATE, side: 'right' }, tickvals: barTicks.map((r) => (r === 0 ? 0 : warp(r))), ticktext: barTicks.map((v) => String(v).replace('.', m.decimal)), thickness: 16 },
       hoverinfo: 'skip',
     } as Data);
     // Cells that do not converge: pale red where the rate is 1 or more, grey where the run diverged.
@@ -45,11 +46,11 @@ export function rateMapFigure(m: MapFigureInput): Figure {
       type: 'heatmap', x: axes.lrs, y: ys, showscale: false, hoverinfo: 'skip', zmin: 0, zmax: 1,
       z: rows.map((r) => r.map((v) => (v === Infinity ? 1 : v >= 1 ? 0 : null))), colorscale: [[0, STALLED], [1, DIVERGED]],
     } as Data);
-  } else {
-    data.push({ type: 'scatter', mode: 'lines', x: axes.lrs, y: rows[0].map((v) => (Number.isFinite(v) ? v : null)), line: { color: '#2c7fb8', width: 3 }, name: 'ρ', showlegend: false } as Data);
   }
+  const curve = curveAxis(values, m.theory);
+  if (!map) data.push({ type: 'scatter', mode: 'lines', x: axes.lrs, y: rows[0].map((v) => (Number.isFinite(v) ? curve.y(v) : null)), line: { color: '#2c7fb8', width: 3 }, name: RATE, showlegend: false } as Data);
   // The lines and markers the page draws over the map, on the print's scale.
-  const y = (v: number) => (map ? Math.min(warp(v), 4) : v);
+  const y = (v: number) => (map ? Math.min(warp(v), 4) : curve.y(v));
   const overlay = mapOverlay({ axes, values, theory: m.theory, best: m.best, run: m.run });
   for (const l of overlay.lines) {
     data.push({
@@ -73,7 +74,12 @@ export function rateMapFigure(m: MapFigureInput): Figure {
     xaxis: { type: 'log', title: { text: 'η' }, exponentformat: 'power', range: [Math.log10(axes.lrs[0]), Math.log10(axes.lrs.at(-1)!)] },
     yaxis: map
       ? { title: { text: m.symbol ?? '' }, tickvals: yTicks.map(warp), ticktext: yTicks.map((v) => String(v).replace('.', m.decimal)), range: [ys[0], ys.at(-1)!] }
-      : { title: { text: 'ρ' }, range: [0, CURVE_TOP] },
+      : {
+          title: { text: RATE }, range: [0, curve.top],
+          tickvals: [...curve.ticks.map(curve.y), curve.y(2)], ticktext: [...curve.ticks.map((v) => String(v).replace('.', m.decimal)), `${RATE} ≥ 1`],
+        },
+    // A curve's band of the rates q ≥ 1, in the map's colour for them.
+    shapes: map ? [] : [{ type: 'rect', xref: 'paper', x0: 0, x1: 1, yref: 'y', y0: curve.decades, y1: curve.top, fillcolor: STALLED, line: { width: 0 }, layer: 'below' }],
     annotations: [{ text: wrap(m.legend), xref: 'paper', yref: 'paper', x: 0, y: -0.17, xanchor: 'left', yanchor: 'top', showarrow: false, align: 'left', font: { size: 16 } }],
     showlegend: false,
   };

@@ -2,6 +2,10 @@
 // marks, the loss curves. On screen our canvas layer draws them (layer.ts); an exported figure hands the
 // same marks to Plotly as scatter traces (`traces`), so print shows what the screen showed.
 import type { Data } from 'plotly.js-dist-min';
+import type { Messages } from '../i18n/en';
+
+/** Which part of the forces behind a step a mark draws (draw/forces.ts): what an export's key names. */
+export type ForcePart = keyof Messages['show']['key'];
 
 /**
  * A polyline through (x[i], y[i]); x null means x = i (a loss curve). A NaN point breaks it, so one mark
@@ -29,6 +33,10 @@ export interface LineMark {
   /** Print only: a marker of this Plotly shape at every `markEvery`-th point (and the last), to tell runs apart in greyscale. */
   symbol?: string;
   markEvery?: number;
+  /** Print only: those markers' size in pixels (13 when left out). */
+  markSize?: number;
+  /** The part of a step's forces it draws, if it draws one. */
+  part?: ForcePart;
   /** For hover: f at every point (a path), or the name of y (a loss curve). */
   f?: ArrayLike<number>;
   yName?: string;
@@ -47,6 +55,8 @@ export interface DotMark {
   ring?: { color: string; width: number };
   /** Drawn even where it sticks out of the plot area. */
   unclipped?: boolean;
+  /** The part of a step's forces it draws (Nesterov's look-ahead point), if it draws one. */
+  part?: ForcePart;
 }
 
 /** A vertical line across the whole plot: the loss plot's playhead. */
@@ -120,5 +130,6 @@ function arrowheads(m: LineMark) {
 /** A printed run's sparse markers: its own shape at every markEvery-th point and at its end. */
 function printMarkers(m: LineMark) {
   const every = m.markEvery ?? 1, n = m.y.length;
-  return { symbol: m.symbol, color: m.color, line: { color: '#fff', width: 1 }, size: Array.from({ length: n }, (_, t) => (t % every === 0 || t === n - 1 ? 13 : 0)) };
+  // An open shape is its outline: in the mark's colour.
+  return { symbol: m.symbol, color: m.color, line: { color: m.symbol?.endsWith('-open') ? m.color : '#fff', width: m.symbol?.endsWith('-open') ? 2 : 1 }, size: Array.from({ length: n }, (_, t) => (t % every === 0 || t === n - 1 ? (m.markSize ?? 13) : 0)) };
 }

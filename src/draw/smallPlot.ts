@@ -9,9 +9,12 @@ export interface SmallPlot {
   height: number;
 }
 
-/** Sizes, clears and fills the canvas; what is drawn next is clipped to the plot area until `plotFrame`. */
-export function plotGround(canvas: HTMLCanvasElement, width: number, height: number, m: { left: number; right: number; top: number; bottom: number }): SmallPlot {
-  const dpr = window.devicePixelRatio || 1;
+/**
+ * Sizes, clears and fills the canvas; what is drawn next is clipped to the plot area until `plotFrame`. `width`
+ * and `height` are in the plot's own units, `zoom` CSS pixels each (1.5 in the presentation: larger type).
+ */
+export function plotGround(canvas: HTMLCanvasElement, width: number, height: number, m: { left: number; right: number; top: number; bottom: number }, zoom = 1): SmallPlot {
+  const dpr = (window.devicePixelRatio || 1) * zoom;
   canvas.width = Math.round(width * dpr);
   canvas.height = Math.round(height * dpr);
   const g = canvas.getContext('2d')!;

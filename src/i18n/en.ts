@@ -245,7 +245,9 @@ export const en = {
     figure: (kind: string, second: string) => `Rate of ${kind} over η and ${second}: click or drag to set them`,
     curveFigure: (kind: string) => `Rate of ${kind} over η: click or drag to set it`,
     printTitle: (kind: string, second: string) => (second ? `Convergence rate of ${kind} over η and ${second}` : `Convergence rate of ${kind} over η`),
-    exact: (kappa: string) => `ρ: the exact rate per step, theory on this quadratic (κ = ${kappa})`,
+    exact: (kappa: string) => `q: the exact rate per step, theory on this quadratic (κ = ${kappa})`,
+    /** A curve's vertical lines: theory's step sizes. */
+    curveLines: 'the verticals at η = 1/L, 2/(L + μ), 2/L',
     measured: (steps: number) =>
       `Measured: the mean rate per step at which the distance to the minimum shrinks over the second half of each ${steps}-step run`,
     local: (at: string, kappa: string) => `Dashed: the local theory from the Hessian at ${at} (κ ≈ ${kappa})`,
@@ -468,6 +470,7 @@ export const en = {
     knob: 'Its α (β₁, ρ): up or down',
     run: 'Put run 1 … 9 under the plot',
     loss: 'Show or hide the loss plot',
+    map: 'Show or hide the rate map of the run under the plot',
     vectors: 'Show or hide the step vectors',
     surface: 'The 3-D view: beside the contour, in its place, or hidden',
     fullscreen: 'Full screen on or off',

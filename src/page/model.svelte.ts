@@ -5,7 +5,7 @@ import type { PathView } from '../draw/types';
 import { lang, t } from '../i18n/lang.svelte';
 import { changeRun, nudgeRun } from '../state/actions';
 import type { EmbedItem } from '../state/embed';
-import { runLabel, runStatus, statusAt } from '../state/labels';
+import { runLabel, runStatus, standing, statusAt } from '../state/labels';
 import { defaultState } from '../state/defaults';
 import { limits, type PlaygroundState } from '../state/playground';
 import { axisValues } from '../state/cost';
@@ -232,16 +232,17 @@ export class PlaygroundModel {
 
   /**
    * The visible runs' paths with the legend's words for another figure than the screen's: `'end'` how each run
-   * ended (a loss plot shows the whole run), a step where each stands there (a GIF's frame), null none (a strip
-   * of several t, each panel headed by its own).
+   * ended (a loss plot shows the whole run), a step where each stands there, null none (a strip of several t,
+   * each panel headed by its own). `bare`: without "at t = …", for a figure that says its t once (a GIF's frame).
    */
-  pathsWith(at: number | 'end' | null): PathView[] {
+  pathsWith(at: number | 'end' | null, bare = false): PathView[] {
     const index = new Map(this.s.runs.map((r, i) => [r.id, i]));
     return this.paths.map((p) => {
       const i = index.get(p.id)!;
       const { status: _, ...rest } = p;
       if (at === null) return rest;
-      return { ...rest, status: at === 'end' ? this.statuses[i] : statusAt(this.trajectories[i], at, this.fn.fMin, lang()) };
+      if (at === 'end') return { ...rest, status: this.statuses[i] };
+      return { ...rest, status: (bare ? standing : statusAt)(this.trajectories[i], at, this.fn.fMin, lang()) };
     });
   }
 
@@ -313,14 +314,21 @@ export class PlaygroundModel {
     }
   }
 
-  /** A presentation key: nudge the focused run's η or knob by 1 % of its slider, pick a run, toggle a layer, move the 3-D view. */
+  /** A presentation key: nudge the focused run's η or knob by 1 % of its slider, pick a run, toggle a layer or the map, move the 3-D view. */
   present(key: Shortcut, run: number): void {
     const p = this.presentation;
     if (key === 'present') void p.set(!p.on);
     else if (key === 'leave') void p.set(false);
     else if (key === 'fullscreen') p.toggleFullscreen();
     else if (key === 'run') this.focusId = this.s.runs[run - 1]?.id ?? this.focusId;
-    else if (key === 'loss') p.loss = !p.loss;
+    // Beside the figure, the loss plot or the rate map of the run under it: one at a time.
+    else if (key === 'loss') {
+      p.loss = !p.loss;
+      if (p.loss) this.showMap(null);
+    } else if (key === 'map') {
+      this.showMap(this.mapped || !this.focused ? null : this.focused.id);
+      if (this.mapped) p.loss = false;
+    }
     else if (key === 'vectors') this.setShow({ ...this.show, vectors: this.show.vectors > 0 ? 0 : 1 });
     else if (key === 'nextPreset' || key === 'previousPreset') this.stepPreset(key === 'nextPreset' ? 1 : -1);
     else if (key === 'surface') this.show.surface = surfaceViews[(surfaceViews.indexOf(this.show.surface) + 1) % surfaceViews.length];

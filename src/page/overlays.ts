@@ -38,5 +38,5 @@ export function overlays(m: PlaygroundModel): Forces {
     const r = { name: runLabel(run, m.fn.n, lang()), color: runColor(run.id) };
     byRun.set(run.id, drawn.flatMap((d) => ('run' in d ? d.run(m, i, r) : [])));
   });
-  return { under, byRun };
+  return { under, byRun, names: t().show.key };
 }

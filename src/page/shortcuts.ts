@@ -21,23 +21,23 @@ export function showStep(t: number, steps: number): PlayState {
 /**
  * The playback keys everywhere, `present` to enter or leave the presentation, and the presentation's own
  * keys (which mean nothing outside it): η and the rule's knob (α, β₁, ρ) of the run under the plot up or
- * down, a run by its number, the loss plot and the step vectors on or off, the 3-D view's place (D), full
+ * down, a run by its number, the loss plot, the rate map and the step vectors on or off, the 3-D view's place (D), full
  * screen, leave, and the next or previous lecture preset (Page Down / Page Up, what a clicker sends).
  */
 export type Shortcut =
   | 'play' | 'step' | 'back' | 'reset' | 'end' | 'help' | 'present'
-  | 'lrUp' | 'lrDown' | 'knobUp' | 'knobDown' | 'run' | 'loss' | 'vectors' | 'surface' | 'fullscreen' | 'leave'
+  | 'lrUp' | 'lrDown' | 'knobUp' | 'knobDown' | 'run' | 'loss' | 'map' | 'vectors' | 'surface' | 'fullscreen' | 'leave'
   | 'nextPreset' | 'previousPreset';
 
 /** The presentation's own keys. */
 export const presentationKeys: readonly Shortcut[] = [
-  'lrUp', 'lrDown', 'knobUp', 'knobDown', 'run', 'loss', 'vectors', 'surface', 'fullscreen', 'leave', 'nextPreset', 'previousPreset',
+  'lrUp', 'lrDown', 'knobUp', 'knobDown', 'run', 'loss', 'map', 'vectors', 'surface', 'fullscreen', 'leave', 'nextPreset', 'previousPreset',
 ];
 
 type Key = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'> & { shiftKey?: boolean };
 
 /** Letter keys by their place on the keyboard, so a Russian layout's letters work too. */
-const byPlace: Record<string, Shortcut> = { KeyR: 'reset', KeyP: 'present', KeyL: 'loss', KeyV: 'vectors', KeyD: 'surface', KeyF: 'fullscreen' };
+const byPlace: Record<string, Shortcut> = { KeyR: 'reset', KeyP: 'present', KeyL: 'loss', KeyM: 'map', KeyV: 'vectors', KeyD: 'surface', KeyF: 'fullscreen' };
 
 /**
  * The shortcut a key press means, or null. Letters work on any layout (by their place on the keyboard,

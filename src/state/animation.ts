@@ -1,6 +1,6 @@
 // Which iterations an animated export shows: the playhead's path from the start to the last step.
 
-/** At most this many frames: a slide's GIF stays a few megabytes and is made in seconds. */
+/** At most this many frames: a slide's GIF stays a few hundred kilobytes and is made in a few seconds. */
 export const MAX_FRAMES = 40;
 
 /** Evenly spaced whole iterations from 0 to `steps`, both ends included, at most `max` of them. */

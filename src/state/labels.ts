@@ -48,7 +48,12 @@ export function lossText(f: number, fMin: number, lang: Lang = 'en'): string {
 
 /** Where a run stands at the playhead: f there while the playhead is before the run's end, else how it ended. */
 export function statusAt(t: Trajectory, step: number, fMin: number, lang: Lang = 'en'): string {
-  return step < t.points.length - 1 ? messages(lang).show.at(step, lossText(t.losses[step], fMin, lang)) : runStatus(t, fMin, lang);
+  return step < t.points.length - 1 ? messages(lang).show.at(step, standing(t, step, fMin, lang)) : standing(t, step, fMin, lang);
+}
+
+/** Where a run stands at `step`, for a figure that says its t once for all runs: f there, or how it ended. */
+export function standing(t: Trajectory, step: number, fMin: number, lang: Lang = 'en'): string {
+  return step < t.points.length - 1 ? lossText(t.losses[step], fMin, lang) : runStatus(t, fMin, lang);
 }
 
 /** The sizes of a step's parts and the angle between them, as a run card says them. */

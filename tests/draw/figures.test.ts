@@ -4,7 +4,8 @@ import {
   combinedFigure, contourFigure, contourMarks, lossFigure, seedMarks, PRINT_DASHES, PRINT_MARKERS, PRINT_SIZE, MODEBAR_ROOM, SCREEN_MARGIN, screenFrame, stripFigure,
 } from '../../src/draw/figures';
 import { thicker, type Mark } from '../../src/draw/marks';
-import { defaultStrip, readStrip } from '../../src/state/strip';
+import { cloudMarks, PRINT_PARTS, vectorMarks, type Forces } from '../../src/draw/forces';
+import { defaultStrip, readStrip, stripView } from '../../src/state/strip';
 import { frameSteps, MAX_FRAMES } from '../../src/state/animation';
 import type { PathView } from '../../src/draw/types';
 import { en } from '../../src/i18n/en';
@@ -172,6 +173,33 @@ describe('the iteration strip', () => {
     expect(contours.map((c) => c.showscale)).toEqual([false, false, undefined]);
   });
 
+  it('shares one box that holds every panel’s paths, the start and the minimum in sight, whatever the preset’s zoom', () => {
+    const box = { x: [-1, 1] as [number, number], y: [-1, 1] as [number, number] };
+    // A path from (−3, 2) out of the zoom to (0, 0), and one that diverges at t = 3.
+    const a = { points: [[-3, 2], [-1, 1], [0, 0]] as Vec2[], diverged: null };
+    const b = { points: [[-3, 2], [2, -1], [40, 1], [1e9, 1e9]] as Vec2[], diverged: 3 };
+    const v = stripView([a, b], 2, [-3, 2], box, [[0, 0]]);
+    for (const p of [...a.points, [2, -1], [-3, 2]] as Vec2[]) {
+      expect(p[0]).toBeGreaterThan(v.x[0]);
+      expect(p[0]).toBeLessThan(v.x[1]);
+      expect(p[1]).toBeGreaterThan(v.y[0]);
+      expect(p[1]).toBeLessThan(v.y[1]);
+    }
+    // The margin: 8 % of the paths' extent each side (x from −3 to 2, y from −1 to 2).
+    expect(v.x[0]).toBeCloseTo(-3 - 0.4, 12);
+    expect(v.y[1]).toBeCloseTo(2 + 0.24, 12);
+    // Only the steps up to the last panel's t: (40, 1) at t = 2 is beyond twice the box's reach, and counted only within it.
+    expect(stripView([b], 3, [-3, 2], box).x[1]).toBeLessThan(3);
+    // A path that barely moves still gets a box a tenth of the function's each way.
+    const still = stripView([{ points: [[0, 0], [0, 0]], diverged: null }], 1, [0, 0], box);
+    expect(still.x[1] - still.x[0]).toBeCloseTo(0.2, 12);
+    // With equal axes, widened to the panel's shape about the same centre.
+    const wide = stripView([a, b], 2, [-3, 2], box, [[0, 0]], 2);
+    expect((wide.x[1] - wide.x[0]) / (wide.y[1] - wide.y[0])).toBeCloseTo(2, 12);
+    expect(wide.y).toEqual(v.y);
+    expect(wide.x[0] + wide.x[1]).toBeCloseTo(v.x[0] + v.x[1], 12);
+  });
+
   it('takes the iterations as typed: whole numbers within the run, a few of them', () => {
     expect(readStrip('0, 10, 50', 100)).toEqual([0, 10, 50]);
     expect(readStrip('50 10 10 0', 100)).toEqual([0, 10, 50]);
@@ -238,5 +266,54 @@ describe('the contour\'s axis titles', () => {
     expect(titles('logistic', ru.plot)).toEqual([ru.plot.petalLength, ru.plot.petalWidth]);
     expect(titles('leastsquares')).toEqual([en.plot.intercept, en.plot.slope]);
     expect(titles('rosenbrock')).toEqual(['x', 'y']);
+  });
+});
+
+describe('the forces in print', () => {
+  const line = (id: number, name: string): PathView => {
+    const points: Vec2[] = [[-2, 1], [-1, 0.5], [0, 0]];
+    return { id, name, color: id ? '#0072B2' : '#D55E00', points, loss: [1, 0.5, 0], f: [1, 0.5, 0], diverged: null };
+  };
+  const paths = [line(0, 'B = 4'), line(1, 'Momentum')];
+  const cloud = { from: [-2, 1] as Vec2, full: [-1, 0.5] as Vec2, ends: [[-1, 0.4], [-1.1, 0.6]] as Vec2[], ellipse: [[-1, 0.5], [-1.1, 0.5]] as Vec2[] };
+  const extra: Forces = {
+    under: [],
+    byRun: new Map([
+      [0, cloudMarks({ name: 'B = 4', color: '#D55E00' }, cloud, en.show.key.full)],
+      [1, [
+        ...vectorMarks({ name: 'Momentum', color: '#0072B2' }, [{ t: 1, parts: [{ kind: 'inertia', from: [-2, 1], to: [-1.5, 0.8] }, { kind: 'gradient', from: [-1.5, 0.8], to: [-1, 0.5] }], lookahead: null, inertia: 1, gradient: 1, angle: 10 }]),
+        ...cloudMarks({ name: 'Momentum', color: '#0072B2' }, cloud, en.show.key.full),
+      ]],
+    ]),
+    names: en.show.key,
+  };
+  const input = { view, surface: grid, fn, paths, playhead: 1, start: [-2, 1] as Vec2, extra };
+  type Trace = { name?: string; showlegend?: boolean; line?: { dash?: string }; marker?: { symbol?: string } };
+
+  it('has a key naming each part drawn, after the runs, and only in print', () => {
+    const named = (contourFigure(input, { print: true }).data as Trace[]).filter((d) => d.showlegend !== false && d.name).map((d) => d.name);
+    expect(named).toEqual(['B = 4', 'Momentum', en.show.key.inertia, en.show.key.gradient, en.show.key.cloud, en.show.key.full]);
+    const screen = (contourFigure(input).data as Trace[]).map((d) => d.name);
+    expect(screen).not.toContain(en.show.key.inertia);
+  });
+
+  it('dashes the inertia apart from every run’s path: a pattern no run has, repeating in under 8 px where every path’s takes 8 or more', () => {
+    const traces = contourFigure(input, { print: true }).data as Trace[];
+    const inertia = traces.filter((d) => d.name === 'Momentum' && d.line?.dash?.startsWith('1.5px'));
+    expect(inertia.length).toBe(1);
+    const period = (dash: number[]) => dash.reduce((a, b) => a + b, 0);
+    const paths = PRINT_DASHES.filter((d): d is number[] => d !== undefined);
+    for (const part of [PRINT_PARTS.inertia!, PRINT_PARTS.raw!]) {
+      expect(paths.map((d) => d.join())).not.toContain(part.dash.join());
+      expect(period(part.dash)).toBeLessThan(Math.min(...paths.map(period)));
+    }
+  });
+
+  it('draws each run’s batch cloud in the run’s own marker shape, filled and open by turns, so two clouds stay apart in greyscale', () => {
+    const marks = contourMarks(input, { print: true });
+    const clouds = marks.filter((m) => m.kind === 'line' && m.part === 'cloud');
+    expect(clouds.map((m) => (m.kind === 'line' ? m.symbol : ''))).toEqual([PRINT_MARKERS[0], `${PRINT_MARKERS[1]}-open`]);
+    // On screen the colour tells them apart: plain dots.
+    expect(contourMarks(input).filter((m) => m.kind === 'line' && m.part === 'cloud').map((m) => (m.kind === 'line' ? m.symbol : ''))).toEqual([undefined, undefined]);
   });
 });

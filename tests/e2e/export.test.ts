@@ -10,6 +10,7 @@ import { PRINT_SIZE } from '../../src/draw/figures';
 import { HALO } from '../../src/draw/palette';
 import { CSV_COLUMNS, figureFileName, runsCsv, runsJson } from '../../src/state/export';
 import { buildFunction, runTrajectories } from '../../src/state/scene';
+import { lossText } from '../../src/state/labels';
 import { decode } from '../../src/state/url';
 import { sharedPage } from './browser';
 import { layer, LOSS, POLL, runColors } from './plot';
@@ -330,6 +331,35 @@ describe('figures for print and slides', () => {
     expect(doc.lines.map((l) => l.stroke)).toEqual([...colors, ...colors, ...colors]);
   });
 
+  it('the strip shares one box that holds every panel’s paths, whatever the zoom on screen', async () => {
+    const { page } = s();
+    // Zoomed on the minimum: on screen the start (−2.5, 1.2) and the first steps are out of view.
+    await page.goto(`${new URL(page.url()).origin}/?fn=quadratic&kappa=25&theta=20&start=-2.5,1.2&steps=40&view=-0.5,0.5,-0.4,0.4&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&lang=en`);
+    await expect.poll(async () => (await layer(page, LOSS)).lines.length, POLL).toBeGreaterThan(1);
+    await openMenu(page, 'strip');
+    await page.getByTestId('export-strip-steps').fill('0, 5, 40');
+    const svg = await download(page, 'export-svg');
+    // Each panel: its plot area, its x range, and how many of its runs' points fall outside the area.
+    const panels = await page.evaluate((src) => {
+      const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+      return ['xy', 'x2y2', 'x3y3'].map((id) => {
+        const rect = doc.querySelector(`clipPath[id$="${id}plot"] rect`)!;
+        const [w, h] = [Number(rect.getAttribute('width')), Number(rect.getAttribute('height'))];
+        const lines = [...doc.querySelectorAll(`.subplot.${id} .scatterlayer .trace path.js-line`)].map((p) => p.getAttribute('d') ?? '').filter((d) => d !== '');
+        const xy = lines.flatMap((d) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+        return { w, h, points: xy.length, outside: xy.filter(([x, y]) => x < -1 || x > w + 1 || y < -1 || y > h + 1).length };
+      });
+    }, svg.text);
+    expect(panels).toHaveLength(3);
+    for (const p of panels) {
+      expect(p.w).toBeGreaterThan(300);
+      expect(p.points).toBeGreaterThan(0);
+      expect(p.outside).toBe(0);
+    }
+    // The panels are the same size: one box, so they compare.
+    expect(new Set(panels.map((p) => `${p.w}×${p.h}`)).size).toBe(1);
+  });
+
   it('with the playhead at t = 5, the contour’s legend says t = 5, the loss plot’s how each run ended, the strip’s names the runs alone', async () => {
     const { page } = s();
     await page.goto(`${new URL(page.url()).origin}/?fn=quadratic&kappa=25&theta=20&steps=80&t=5&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&lang=en`);
@@ -359,12 +389,23 @@ describe('figures for print and slides', () => {
     await openMenu(page, 'contour');
     await page.getByTestId('export-at-playhead').check();
     const still = await download(page, 'export-png-1');
+    // A figure at the playhead says its t in the corner (each GIF frame is one), and under it each run's f − f*
+    // there (the engine's, at t = 6), in the legend's order; the legend names the runs alone, one size for every frame.
+    const stillSvg = await download(page, 'export-svg');
+    const corner = await page.evaluate((src) => [...new DOMParser().parseFromString(src, 'image/svg+xml').querySelectorAll('.annotation-text')].map((t) => [...t.querySelectorAll('tspan.line')].map((l) => l.textContent)), stillSvg.text);
+    const { fn, runs } = shown(page);
+    expect(corner).toEqual([['t = 6', `● ${lossText(runs[0].losses[6], fn.fMin)}`, `■ ${lossText(runs[1].losses[6], fn.fMin)}`]]);
+    expect(corner[0][1]).toMatch(/^● f − f\* = 0\.\d+$/);
+    for (const l of (await readSvg(page, stillSvg.text)).legend) expect(l).toMatch(/^(GD|Momentum) η=[\d.]+( α=0\.8)?$/);
     const [gif] = await Promise.all([
       download(page, 'export-gif'),
       expect.poll(() => page.getByTestId('export-progress').count(), POLL).toBe(1),
     ]);
     expect(gif.name).toBe('ravine-contour-quadratic-k25-rot20-gd-momentum.gif');
     expect(gif.text.slice(0, 6)).toBe('GIF89a');
+    // Each frame after the first keeps only the pixels that changed: 13 frames of 1200×900 in ~130 kB (each a
+    // full image, they took 836 kB).
+    expect(gif.bytes.length).toBeLessThan(300_000);
     // Decoded by the browser: the number of frames, and how far frames 0, 6 and 12 are from the still at t = 6.
     const r = await page.evaluate(async ([gifB64, pngB64]) => {
       const bytes = (b: string) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0));

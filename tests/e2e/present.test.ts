@@ -89,6 +89,43 @@ describe('the presentation', () => {
     await expect.poll(() => presenting(page), POLL).toBe(false);
   });
 
+  it('M shows the rate map of the run under the plot beside the figure, large, in place of the loss plot; again hides it', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?fn=quadratic&kappa=25&theta=20&steps=80&run=gd,id:0,lr:1.8&run=momentum,id:1,lr:0.36,a:0.8&lang=en', page.url()).href);
+    await quiet(page);
+    // Outside the presentation M is nothing.
+    await page.keyboard.press('m');
+    expect(param(page, 'map')).toBeNull();
+    await page.keyboard.press('p');
+    await expect.poll(() => presenting(page), POLL).toBe(true);
+    await page.keyboard.press('l');
+    await expect.poll(() => page.getByTestId('loss').count(), POLL).toBe(1);
+    // Momentum is under the plot: its map, measured by theory, in the loss plot's place.
+    await page.keyboard.press('m');
+    await expect.poll(() => param(page, 'map'), POLL).toBe('1');
+    const map = page.getByTestId('present-map').getByTestId('rate-map');
+    await expect.poll(() => map.getAttribute('data-source'), POLL).toBe('theory');
+    expect(await page.getByTestId('loss').count()).toBe(0);
+    // A third of the projector's width or more (the side panel's map is 295 px wide at 1280 × 800), in large type.
+    const box = (await map.boundingBox())!;
+    expect(box.width).toBeGreaterThan(projector.width / 3);
+    expect(box.y + box.height).toBeLessThanOrEqual(projector.height);
+    expect(await page.getByTestId('present-map').getByTestId('rate-map-legend').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(16);
+    await page.screenshot({ path: `${artifacts}present-map-1024x768.png` });
+    // The help lists M among the presentation's keys.
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByTestId('help').textContent(), POLL).toContain('the rate map');
+    await page.keyboard.press('?');
+    // M again hides it; L brings the loss plot back.
+    await page.keyboard.press('m');
+    await expect.poll(() => param(page, 'map'), POLL).toBeNull();
+    expect(await page.getByTestId('present-map').count()).toBe(0);
+    await page.keyboard.press('l');
+    await expect.poll(() => page.getByTestId('loss').count(), POLL).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => presenting(page), POLL).toBe(false);
+  });
+
   it('leaving full screen the browser’s way (its own Esc) leaves the presentation too', async () => {
     const { page } = s();
     await page.getByTestId('present').click();

@@ -31,6 +31,8 @@ describe('keyboard shortcuts', () => {
     expect(key('ArrowUp', 'ArrowUp', { shiftKey: true })).toBe('knobUp');
     expect(key('ArrowDown', 'ArrowDown', { shiftKey: true })).toBe('knobDown');
     expect(key('д', 'KeyL')).toBe('loss');
+    expect(key('m', 'KeyM')).toBe('map');
+    expect(key('ь', 'KeyM')).toBe('map');
     expect(key('v', 'KeyV')).toBe('vectors');
     expect(key('в', 'KeyD')).toBe('surface');
     expect(key('а', 'KeyF')).toBe('fullscreen');
