@@ -113,9 +113,13 @@ describe('the presentation', () => {
     expect(await page.getByTestId('present-map').getByTestId('rate-map-legend').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(16);
     await page.screenshot({ path: `${artifacts}present-map-1024x768.png` });
     // The help lists M among the presentation's keys.
+    const helpOpen = () => page.evaluate(() => !!document.querySelector('dialog[open]'));
     await page.keyboard.press('?');
-    await expect.poll(() => page.getByTestId('help').textContent(), POLL).toContain('the rate map');
+    await expect.poll(helpOpen, POLL).toBe(true);
+    expect(await page.getByTestId('help').textContent()).toContain('the rate map');
+    // Closed before the next key: a key pressed in a dialog never reaches the figure behind it.
     await page.keyboard.press('?');
+    await expect.poll(helpOpen, POLL).toBe(false);
     // M again hides it; L brings the loss plot back.
     await page.keyboard.press('m');
     await expect.poll(() => param(page, 'map'), POLL).toBeNull();
