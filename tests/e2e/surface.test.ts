@@ -150,6 +150,31 @@ describe('the 3-D view', () => {
     expect(after.paths.slice(1)).toEqual(before.paths.slice(1));
   });
 
+  it('follows a drag of κ with draft surfaces (half the samples a side), and draws the full one once it rests', async () => {
+    const { page } = s();
+    await open(page, '?d3=beside');
+    const full = 2 * 99 * 99, draft = 2 * 49 * 49;
+    expect((await drawn(page)).triangles).toBe(full);
+    // One input a frame, as a pointer drags: what the view drew after each.
+    const seen = await page.evaluate((sel) => new Promise<number[]>((done) => {
+      const el = document.querySelector('#fn-kappa-slider') as HTMLInputElement;
+      const gl = document.querySelector(sel) as unknown as { drawn: { triangles: number } };
+      const out: number[] = [];
+      let k = 0;
+      const tick = () => {
+        if (k > 0) out.push(gl.drawn.triangles);
+        if (k++ === 12) return done(out);
+        el.value = String(Number(el.value) + 3);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        requestAnimationFrame(() => requestAnimationFrame(tick));
+      };
+      tick();
+    }), GL);
+    expect(seen.every((n) => n === draft || n === full), `drawn: ${seen}`).toBe(true);
+    await quiet(page);
+    expect((await drawn(page)).triangles).toBe(full);
+  });
+
   it('turns with a drag and the arrow keys, zooms with the wheel, and its camera comes back from the link', async () => {
     const { page } = s();
     await open(page, '?d3=only');

@@ -147,10 +147,12 @@ export function surfaceRenderer(canvas: HTMLCanvasElement) {
   gl.bindBuffer(gl.ARRAY_BUFFER, quad);
   gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1]), gl.STATIC_DRAW);
   const cache = { fbo: gl.createFramebuffer()!, color: gl.createTexture()!, depth: gl.createTexture()!, w: 0, h: 0, key: [] as unknown[] };
-  function texture(t: WebGLTexture, internal: number, format: number, type: number, w: number, h: number): void {
+  // Colour is filtered (a draft's half-size picture is stretched smoothly; at full size a pixel's centre is its
+  // texel's, so nothing changes); depth cannot be.
+  function texture(t: WebGLTexture, internal: number, format: number, type: number, w: number, h: number, filter: number): void {
     gl!.bindTexture(gl!.TEXTURE_2D, t);
     gl!.texImage2D(gl!.TEXTURE_2D, 0, internal, w, h, 0, format, type, null);
-    for (const k of [gl!.TEXTURE_MIN_FILTER, gl!.TEXTURE_MAG_FILTER]) gl!.texParameteri(gl!.TEXTURE_2D, k, gl!.NEAREST);
+    for (const k of [gl!.TEXTURE_MIN_FILTER, gl!.TEXTURE_MAG_FILTER]) gl!.texParameteri(gl!.TEXTURE_2D, k, filter);
     for (const k of [gl!.TEXTURE_WRAP_S, gl!.TEXTURE_WRAP_T]) gl!.texParameteri(gl!.TEXTURE_2D, k, gl!.CLAMP_TO_EDGE);
   }
 
@@ -184,24 +186,27 @@ export function surfaceRenderer(canvas: HTMLCanvasElement) {
   }
 
   return {
-    draw(f: Frame3d): void {
+    /** One frame; a `draft` (a drag of the function's sliders) draws the surface at half the pixels a side. */
+    draw(f: Frame3d, draft = false): void {
       const w = canvas.width, h = canvas.height;
+      const cw = draft ? Math.max(1, Math.round(w / 2)) : w, ch = draft ? Math.max(1, Math.round(h / 2)) : h;
       // The surface again only when it, its levels, the camera, the floor or the size changed.
-      const key = [f.mesh, f.levels.min, f.levels.max, ...f.mvp, f.lines.positions.length, w, h];
-      if (cache.w !== w || cache.h !== h) {
-        texture(cache.color, gl.RGBA8, gl.RGBA, gl.UNSIGNED_BYTE, w, h);
-        texture(cache.depth, gl.DEPTH_COMPONENT24, gl.DEPTH_COMPONENT, gl.UNSIGNED_INT, w, h);
+      const key = [f.mesh, f.levels.min, f.levels.max, ...f.mvp, f.lines.positions.length, cw, ch];
+      if (cache.w !== cw || cache.h !== ch) {
+        texture(cache.color, gl.RGBA8, gl.RGBA, gl.UNSIGNED_BYTE, cw, ch, gl.LINEAR);
+        texture(cache.depth, gl.DEPTH_COMPONENT24, gl.DEPTH_COMPONENT, gl.UNSIGNED_INT, cw, ch, gl.NEAREST);
         gl.bindFramebuffer(gl.FRAMEBUFFER, cache.fbo);
         gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, cache.color, 0);
         gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.DEPTH_ATTACHMENT, gl.TEXTURE_2D, cache.depth, 0);
-        [cache.w, cache.h, cache.key] = [w, h, []];
+        [cache.w, cache.h, cache.key] = [cw, ch, []];
       }
-      gl.viewport(0, 0, w, h);
       if (key.length !== cache.key.length || key.some((v, i) => v !== cache.key[i])) {
         gl.bindFramebuffer(gl.FRAMEBUFFER, cache.fbo);
+        gl.viewport(0, 0, cw, ch);
         drawSurface(f);
         cache.key = key;
       }
+      gl.viewport(0, 0, w, h);
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT | gl.STENCIL_BUFFER_BIT);
       gl.disable(gl.BLEND);

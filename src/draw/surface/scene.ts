@@ -32,15 +32,19 @@ export interface SurfaceScene {
   titles: { x: string; y: string; z: string };
 }
 
+/** Samples a side of the surface; a draft, drawn while a drag of the function's sliders outpaces it, has half. */
+export const SURFACE_SAMPLES = 100;
+export const DRAFT_SAMPLES = 50;
+
 /** The part of a scene that follows the function alone (a drag of η leaves it as it is). */
 export type SurfaceShape = Pick<SurfaceScene, 'surface' | 'mesh' | 'levels' | 'minima'>;
 
 /**
  * The function over `area` as the 3-D view draws it, on the contour's levels (`levels`, the function's own
- * box's log grid), its height f or log(f − f*); `format` writes the height axis's ticks of f.
+ * box's log grid), its height f or log(f − f*), sampled `n` × `n`; `format` writes the height axis's ticks of f.
  */
-export function surfaceShape(fn: TestFunction, levels: LogGrid, area: Box, zaxis: ZAxis, format: (v: number) => string): SurfaceShape {
-  const surface = surface3d(fn, levels, area, zaxis, format);
+export function surfaceShape(fn: TestFunction, levels: LogGrid, area: Box, zaxis: ZAxis, format: (v: number) => string, n = SURFACE_SAMPLES): SurfaceShape {
+  const surface = surface3d(fn, levels, area, zaxis, format, n);
   const inside = (p: Vec2) => p[0] >= area.x[0] && p[0] <= area.x[1] && p[1] >= area.y[0] && p[1] <= area.y[1];
   return {
     surface,
