@@ -40,6 +40,22 @@ describe('the rate map', () => {
     expect(await page.getByTestId('map-run').inputValue()).toBe('1');
   });
 
+  it('opened by a link, comes into view with its heading, though it sits screens down the panel', async () => {
+    const { page } = s();
+    await page.goto(new URL('/?map=1', page.url()).href);
+    const map = page.getByTestId('rate-map');
+    await map.waitFor();
+    const height = page.viewportSize()!.height;
+    const heading = (await page.locator('#map-heading').boundingBox())!;
+    const box = (await map.boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+    // The figure stays where it was: only the panel scrolled.
+    const contour = (await page.getByTestId('contour').boundingBox())!;
+    expect(contour.y).toBeGreaterThanOrEqual(0);
+    expect(contour.y).toBeLessThan(height / 2);
+  });
+
   it('at 1024 × 768 opens for the run picked under the contour', async () => {
     const { page } = s();
     await page.setViewportSize({ width: 1024, height: 768 });
