@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getTestFunction, simulate, withNoise, type Objective, type OptimizerSpec, type Vec2 } from '../../src/core';
 import reference from './reference/torch.json';
-import { diagQuadratic, firstDifference, torchObjectives } from './helpers';
+import { diagQuadratic, firstDifference, torchObjectives, worstRelative } from './helpers';
 
 const run = (objective: Objective, optimizer: OptimizerSpec, start: Vec2, steps: number, seed?: number) =>
   simulate({ objective, optimizer, start, steps, seed });
@@ -105,11 +105,7 @@ describe('PyTorch’s own trajectories (torch.optim in float64, tests/core/refer
       expect(r.diverged).toBeNull();
       expect(r.points).toHaveLength(c.points.length);
       // Only the order of floating-point operations differs (torch's lerp, its fused addcdiv).
-      let worst = 0;
-      r.points.forEach((p, t) => {
-        for (const i of [0, 1]) worst = Math.max(worst, Math.abs(p[i] - c.points[t][i]) / (1 + Math.abs(c.points[t][i])));
-      });
-      expect(worst).toBeLessThan(1e-10);
+      expect(worstRelative(r.points, c.points)).toBeLessThan(1e-10);
       // And the run does go somewhere: it is not a trajectory that stays put.
       const [x, y] = r.points[r.points.length - 1];
       expect(Math.hypot(x - c.start[0], y - c.start[1])).toBeGreaterThan(0.2);

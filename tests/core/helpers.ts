@@ -114,6 +114,15 @@ export function diagQuadratic(a: number, b: number): Objective {
   };
 }
 
+/** The largest gap between two trajectories, per coordinate, relative to 1 + |the reference's value|. */
+export function worstRelative(points: readonly (readonly number[])[], reference: readonly (readonly number[])[]): number {
+  let worst = 0;
+  points.forEach((p, t) => {
+    for (const i of [0, 1]) worst = Math.max(worst, Math.abs(p[i] - reference[t][i]) / (1 + Math.abs(reference[t][i])));
+  });
+  return worst;
+}
+
 /** The objectives of tests/core/reference/torch_reference.py, written out as it has them, apart from the engine's test functions. */
 export const torchObjectives: Record<string, Objective> = {
   rosenbrock: {

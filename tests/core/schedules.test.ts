@@ -8,7 +8,7 @@ import {
 } from '../../src/core';
 import { cosPi } from '../../src/core/schedules';
 import reference from './reference/torch.json';
-import { diagQuadratic, firstDifference, torchObjectives } from './helpers';
+import { diagQuadratic, firstDifference, torchObjectives, worstRelative } from './helpers';
 
 describe('η_t by hand', () => {
   it('constant: η at every step', () => {
@@ -174,11 +174,7 @@ describe('PyTorch’s own schedulers (torch.optim.lr_scheduler in float64, tests
     const r = simulate({ objective: torchObjectives[c.function], optimizer: spec, start: c.start as Vec2, steps: c.steps });
     expect(r.diverged).toBeNull();
     expect(r.points).toHaveLength(c.points.length);
-    let worst = 0;
-    r.points.forEach((p, t) => {
-      for (const i of [0, 1]) worst = Math.max(worst, Math.abs(p[i] - c.points[t][i]) / (1 + Math.abs(c.points[t][i])));
-    });
-    expect(worst).toBeLessThan(1e-10);
+    expect(worstRelative(r.points, c.points)).toBeLessThan(1e-10);
     // The schedule matters: the same run at a constant η ends elsewhere.
     const flat = simulate({ objective: torchObjectives[c.function], optimizer: { ...spec, schedule: undefined }, start: c.start as Vec2, steps: c.steps });
     const [x, y] = flat.points[flat.points.length - 1], [u, v] = c.points[c.steps];
