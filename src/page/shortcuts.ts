@@ -85,10 +85,11 @@ export function runNumber(e: Pick<KeyboardEvent, 'key' | 'code'>): number {
 
 /**
  * Whether a key press on `el` belongs to it: typing in a field, choosing in a list, moving a slider,
- * anything in a dialog (the figure behind it stays put), or (for Space) pressing a button or ticking a box.
+ * anything in an open dialog (the figure behind it stays put; a dialog just closed may keep the focus until the
+ * next frame), or (for Space) pressing a button or ticking a box.
  */
 export function ignoresShortcuts(el: Element | null, key: string): boolean {
   if (!el) return false;
-  if (el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"]), dialog')) return true;
+  if (el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"]), dialog[open]')) return true;
   return key === ' ' && !!el.closest('button, summary, a[href], [role="button"], [role="checkbox"], [role="switch"]');
 }

@@ -192,20 +192,17 @@ export function decode(search: string): Decoded {
     }
     if (decoded.length > 0 || runs.every((r) => r === '')) s.runs = decoded;
   }
-  const mapText = q.get('map');
-  let map: number | null = null;
-  if (mapText !== null) {
-    const id = read(mapText, { min: 0, max: 999, integer: true });
-    if (id !== undefined && s.runs.some((r) => r.id === id)) map = id;
-    else bad('map', mapText);
-  }
-  const rangeText = q.get('range');
-  let range: number | null = null;
-  if (rangeText !== null) {
-    const id = read(rangeText, { min: 0, max: 999, integer: true });
-    if (id !== undefined && s.runs.some((r) => r.id === id)) range = id;
-    else bad('range', rangeText);
-  }
+  /** A key naming one of the runs by its id (the map's, the range test's), or null; anything else is named. */
+  const runOf = (key: string): number | null => {
+    const text = q.get(key);
+    if (text === null) return null;
+    const id = read(text, { min: 0, max: 999, integer: true });
+    if (id !== undefined && s.runs.some((r) => r.id === id)) return id;
+    bad(key, text);
+    return null;
+  };
+  const map = runOf('map');
+  const range = runOf('range');
   const { show, unusable } = readShow((key) => q.get(key));
   for (const [name, text] of unusable) bad(name, text);
   const langText = q.get('lang');
